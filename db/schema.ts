@@ -1,0 +1,96 @@
+// One schema for libSQL and D1 (drizzle's SQLite dialect). Times are unix seconds.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const districts = sqliteTable("districts", {
+  /** LGD (Local Government Directory) district code. */
+  code: integer("code").primaryKey(),
+  name: text("name").notNull().unique(),
+  division: text("division").notNull(),
+});
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey(),
+    districtCode: integer("district_code").notNull().references(() => districts.code),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("products_district_name").on(t.districtCode, t.name)],
+);
+
+export const giTags = sqliteTable("gi_tags", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  category: text("category").notNull(),
+  /** GI Registry application number; null where no official source was found. */
+  applicationNumber: text("application_number"),
+});
+
+export const giTagDistricts = sqliteTable(
+  "gi_tag_districts",
+  {
+    giTagId: integer("gi_tag_id").notNull().references(() => giTags.id),
+    districtCode: integer("district_code").notNull().references(() => districts.code),
+  },
+  (t) => [primaryKey({ columns: [t.giTagId, t.districtCode] })],
+);
+
+/** Public halves only: the private key never leaves the environment. */
+export const signingKeys = sqliteTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const apiTokens = sqliteTable("api_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["admin"] }).notNull(),
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  tokenHash: text("token_hash").notNull().unique(),
+  prefix: text("prefix").notNull(),
+  createdAt: integer("created_at").notNull(),
+  revokedAt: integer("revoked_at"),
+});
+
+export const artisans = sqliteTable(
+  "artisans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    districtCode: integer("district_code").notNull().references(() => districts.code),
+    productId: integer("product_id").references(() => products.id),
+    craft: text("craft"),
+    giTagId: integer("gi_tag_id").references(() => giTags.id),
+    giAuthorisedUserNumber: text("gi_authorised_user_number"),
+    gstin: text("gstin").unique(),
+    udyam: text("udyam"),
+    sellerGstin: text("seller_gstin"),
+    sellerName: text("seller_name"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("artisans_gi_authorised_user").on(t.giTagId, t.giAuthorisedUserNumber),
+    index("artisans_district").on(t.districtCode),
+  ],
+);
+
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    /** The serial from the token, base32. */
+    id: text("id").primaryKey(),
+    artisanId: integer("artisan_id").notNull().references(() => artisans.id),
+    districtCode: integer("district_code").notNull().references(() => districts.code),
+    productId: integer("product_id").references(() => products.id),
+    giTagId: integer("gi_tag_id").references(() => giTags.id),
+    title: text("title").notNull(),
+    materials: text("materials", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    madeOn: text("made_on"),
+    issuedAt: integer("issued_at").notNull(),
+    kid: text("kid").notNull().references(() => signingKeys.kid),
+    token: text("token").notNull().unique(),
+  },
+  (t) => [index("certificates_artisan").on(t.artisanId)],
+);

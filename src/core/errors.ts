@@ -1,0 +1,25 @@
+// Failures a client can act on: an HTTP status and a stable code, never a stack trace.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+    this.name = "ApiError";
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not-found", "Not found", `${what} does not exist`);
+
+export const unprocessable = (code: string, detail: string) => new ApiError(422, code, "Unprocessable request", detail);

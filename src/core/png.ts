@@ -1,0 +1,85 @@
+// A minimal PNG encoder for 1-bit greyscale images (QR codes). Pure, synchronous and the
+// same on Node and Workers; zlib "stored" blocks keep it free of a deflate implementation.
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array, start: number, end: number): number {
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const byte of bytes) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+function zlibStored(data: Uint8Array): Uint8Array {
+  const blockCount = Math.max(1, Math.ceil(data.length / 65535));
+  const out = new Uint8Array(2 + data.length + blockCount * 5 + 4);
+  const view = new DataView(out.buffer);
+  out[0] = 0x78;
+  out[1] = 0x01;
+  let o = 2;
+  for (let i = 0; i < blockCount; i++) {
+    const chunk = data.subarray(i * 65535, Math.min(data.length, (i + 1) * 65535));
+    out[o] = i === blockCount - 1 ? 1 : 0;
+    view.setUint16(o + 1, chunk.length, true);
+    view.setUint16(o + 3, ~chunk.length & 0xffff, true);
+    out.set(chunk, o + 5);
+    o += 5 + chunk.length;
+  }
+  view.setUint32(o, adler32(data));
+  return out;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
+  return out;
+}
+
+/** `dark(x, y)` says whether pixel (x, y) is black. */
+export function encodeBilevelPng(width: number, height: number, dark: (x: number, y: number) => boolean): Uint8Array<ArrayBuffer> {
+  const rowBytes = Math.ceil(width / 8);
+  const raw = new Uint8Array((rowBytes + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (rowBytes + 1);
+    for (let x = 0; x < width; x++) {
+      // In 1-bit greyscale a 1 bit is white.
+      if (!dark(x, y)) raw[row + 1 + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const parts = [signature, chunk("IHDR", header), chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+// createApp: the one Hono app that both runtimes serve. It gets every dependency it needs.
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ApiError, notFound } from "../core/errors.js";
+import type { AppDeps } from "./deps.js";
+import { problemResponse } from "./problem.js";
+import { artisanRoutes } from "./routes/artisans.js";
+import { certificateRoutes } from "./routes/certificates.js";
+import { keyRoutes } from "./routes/keys.js";
+import { registryRoutes } from "./routes/registry.js";
+import { verifyRoutes } from "./routes/verify.js";
+
+export type { AppDeps } from "./deps.js";
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    await next();
+    c.header("x-content-type-options", "nosniff");
+    c.header("referrer-policy", "no-referrer");
+    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, new ApiError(400, "bad-request", "Bad request", error.message));
+    }
+    // The name only: messages of database errors can carry the values of the failed query.
+    console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
+    return problemResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"));
+  });
+  app.notFound((c) => problemResponse(c, notFound("this resource")));
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.route("/", keyRoutes(deps));
+  app.route("/", verifyRoutes(deps));
+  app.route("/", registryRoutes(deps));
+  app.route("/", artisanRoutes(deps));
+  app.route("/", certificateRoutes(deps));
+  return app;
+}

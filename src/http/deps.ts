@@ -1,0 +1,15 @@
+import type { Keyring, SigningKey } from "../core/keys.js";
+import type { AsliDatabase } from "../store/database.js";
+
+export interface AppDeps {
+  db: AsliDatabase;
+  /** Signs new certificates. */
+  signingKey: SigningKey;
+  /** Every public key whose certificates still verify. */
+  keyring: Keyring;
+  /** SHA-256 (hex) of the admin token from the environment, if one is configured there. */
+  adminTokenHash?: string;
+  /** Public origin that verify URLs and links point to, e.g. https://asli.example. */
+  baseUrl: string;
+  clock: () => Date;
+}

@@ -1,0 +1,74 @@
+// Node entry: an embedded libSQL database under .data/, development secrets made on first
+// start (the environment overrides both), demo data, and the app on PORT (default 8787).
+import { serve } from "@hono/node-server";
+import QRCode from "qrcode";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
+import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
+import { verifyUrl } from "../core/url.js";
+import { createApp } from "../http/app.js";
+import { ensureDemoData } from "../service/demo.js";
+import { loadKeyring } from "../service/keyring.js";
+import { insertApiToken } from "../store/tokens.js";
+import { openLibsqlDatabase } from "./libsql.js";
+
+const DATA_DIR = ".data";
+const port = Number(process.env.PORT ?? 8787);
+const baseUrl = process.env.BASE_URL ?? `http://localhost:${port}`;
+const databaseUrl = process.env.DATABASE_URL ?? `file:${DATA_DIR}/asli.db`;
+
+/** A development secret kept in .data/ (git-ignored, mode 0600) and reused on later starts. */
+function developmentSecret(file: string, make: () => string): { value: string; created: boolean } {
+  const path = `${DATA_DIR}/${file}`;
+  if (existsSync(path)) return { value: readFileSync(path, "utf8").trim(), created: false };
+  const value = make();
+  writeFileSync(path, `${value}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return { value, created: true };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const { db } = await openLibsqlDatabase(databaseUrl);
+  const now = new Date();
+
+  const seedText = process.env.SIGNING_KEY ?? developmentSecret("dev-signing-key", () => encodeSeed(generateSeed())).value;
+  const signingKey = await signingKeyFromSeed(decodeSeed(seedText));
+  const keyring = await loadKeyring(db, signingKey, now);
+
+  let adminTokenHash: string | undefined;
+  let devToken: string | undefined;
+  if (process.env.ADMIN_TOKEN) {
+    adminTokenHash = await hashApiToken(process.env.ADMIN_TOKEN);
+  } else {
+    devToken = developmentSecret("dev-admin-token", generateApiToken).value;
+    await insertApiToken(db, {
+      name: "development admin",
+      role: "admin",
+      tokenHash: await hashApiToken(devToken),
+      prefix: apiTokenDisplayPrefix(devToken),
+      createdAt: Math.floor(now.getTime() / 1000),
+    });
+  }
+
+  const demo = await ensureDemoData(db, signingKey, now);
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date() });
+
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, () => {
+    const url = verifyUrl(baseUrl, demo.token);
+    console.log(`Asli is listening on ${baseUrl} (database ${databaseUrl})`);
+    console.log(`signing key: ${signingKey.kid}${process.env.SIGNING_KEY ? " (from SIGNING_KEY)" : " (development key in .data/)"}`);
+    console.log(devToken ? `development admin token: ${devToken}` : "admin token: from ADMIN_TOKEN");
+    console.log(`demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}: ${url}`);
+    QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
+  });
+
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+// Issuing a certificate: the claims are checked against the registry, signed, then stored.
+import { z } from "zod";
+import { ApiError, unprocessable } from "../core/errors.js";
+import { randomBytes } from "../core/bytes.js";
+import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
+import type { SigningKey } from "../core/keys.js";
+import { issueToken } from "../core/token.js";
+import { findArtisan } from "../store/artisans.js";
+import { insertCertificate, type Certificate } from "../store/certificates.js";
+import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
+import { findProduct } from "../store/registry.js";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+
+export const certificateInput = z
+  .object({
+    artisanId: z.number().int().positive().max(0xffff_ffff),
+    title: z.string().trim().min(1).max(200),
+    materials: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+    madeOn: isoDate.optional(),
+    productId: z.number().int().positive().max(0xffff).optional(),
+    claimGi: z.boolean().default(true),
+  })
+  .strict();
+
+export type CertificateInput = z.output<typeof certificateInput>;
+
+export async function issueCertificate(
+  db: AsliDatabase,
+  signingKey: SigningKey,
+  input: CertificateInput,
+  now: Date,
+): Promise<Certificate> {
+  const artisan = await findArtisan(db, input.artisanId);
+  if (!artisan) throw unprocessable("unknown-artisan", `no artisan has id ${input.artisanId}`);
+
+  const productId = input.productId ?? artisan.productId;
+  if (input.productId !== undefined) {
+    const product = await findProduct(db, input.productId);
+    if (!product) throw unprocessable("unknown-product", `no ODOP product has id ${input.productId}`);
+    if (product.districtCode !== artisan.districtCode) {
+      throw unprocessable("product-outside-district", `${product.name} is not an ODOP product of the artisan's district`);
+    }
+  }
+  if (input.madeOn && Date.parse(`${input.madeOn}T00:00:00Z`) > now.getTime()) {
+    throw unprocessable("made-on-in-future", "madeOn is after today");
+  }
+
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  // Serials are 64 random bits; a collision is retried rather than trusted to never happen.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const claims: CertificateClaims = {
+      serial: serialFromBytes(randomBytes(8)),
+      issuedAt,
+      artisanId: artisan.id,
+      districtCode: artisan.districtCode,
+      productId,
+      giTagId: input.claimGi ? artisan.giTagId : null,
+    };
+    const token = await issueToken(claims, signingKey);
+    try {
+      return await insertCertificate(db, {
+        id: claims.serial,
+        artisanId: claims.artisanId,
+        districtCode: claims.districtCode,
+        productId: claims.productId,
+        giTagId: claims.giTagId,
+        title: input.title,
+        materials: input.materials,
+        madeOn: input.madeOn ?? null,
+        issuedAt,
+        kid: signingKey.kid,
+        token,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, "certificates.id")) throw error;
+    }
+  }
+  throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
+}

@@ -1,0 +1,16 @@
+// Node: a fresh libSQL file per service, with the committed migrations applied.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
+import type { TestService } from "./harness.js";
+import { buildTestService } from "./service.js";
+
+export * from "./harness.js";
+export const runtime = "node";
+
+export async function makeTestService(seedHex?: string): Promise<TestService> {
+  const dir = mkdtempSync(join(tmpdir(), "asli-test-"));
+  const { db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
+  return buildTestService(db, seedHex);
+}

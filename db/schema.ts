@@ -94,3 +94,23 @@ export const certificates = sqliteTable(
   },
   (t) => [index("certificates_artisan").on(t.artisanId)],
 );
+
+/**
+ * Append-only record of every change: written in the same batch as the change it describes.
+ * No route updates or deletes it.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorRole: text("actor_role").notNull(),
+    actorTokenId: integer("actor_token_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [index("audit_subject").on(t.subjectType, t.subjectId), index("audit_at").on(t.at)],
+);

@@ -80,8 +80,8 @@ export async function registerArtisan(db: AsliDatabase, input: ArtisanInput, now
       createdAt: Math.floor(now.getTime() / 1000),
     });
   } catch (error) {
-    if (isUniqueViolation(error, "gstin")) throw duplicateGstin();
-    if (isUniqueViolation(error, "gi_authorised_user_number")) {
+    if (isUniqueViolation(error, "artisans.gstin")) throw duplicateGstin();
+    if (isUniqueViolation(error, "artisans.gi_authorised_user_number")) {
       throw new ApiError(409, "duplicate-gi-authorised-user", "Conflict", "this GI authorised-user number is already registered for this GI tag");
     }
     throw error;

@@ -11,14 +11,14 @@ export type AsliDatabase = BaseSQLiteDatabase<"async", any, Schema> & {
   batch<U extends BatchItem<"sqlite">, T extends Readonly<[U, ...U[]]>>(batch: T): Promise<BatchResponse<T>>;
 };
 
-/** SQLite reports constraint violations with this text on both libSQL and D1. */
+/**
+ * Whether a write failed on a UNIQUE constraint, optionally on a given `table.column`. SQLite
+ * words it the same on libSQL and D1: "UNIQUE constraint failed: t.a, t.b".
+ */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
-  const text = collectMessages(error);
-  return text.includes("UNIQUE constraint failed") && (column === undefined || text.includes(column));
-}
-
-function collectMessages(error: unknown): string {
-  let text = "";
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) text += ` ${e.message}`;
-  return text;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const match = /UNIQUE constraint failed: ([\w., ]+)/.exec(e.message);
+    if (match) return column === undefined || match[1]!.split(",").some((c) => c.trim() === column);
+  }
+  return false;
 }

@@ -43,16 +43,26 @@ export const signingKeys = sqliteTable("signing_keys", {
   createdAt: integer("created_at").notNull(),
 });
 
-export const apiTokens = sqliteTable("api_tokens", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  name: text("name").notNull(),
-  role: text("role", { enum: ["admin"] }).notNull(),
-  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
-  tokenHash: text("token_hash").notNull().unique(),
-  prefix: text("prefix").notNull(),
-  createdAt: integer("created_at").notNull(),
-  revokedAt: integer("revoked_at"),
-});
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "district", "gi-body", "artisan", "exporter"] }).notNull(),
+    /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at").notNull(),
+    revokedAt: integer("revoked_at"),
+    /** The scope a role acts in: a district office's district, a GI body's tag, an artisan. */
+    districtCode: integer("district_code").references(() => districts.code),
+    giTagId: integer("gi_tag_id").references(() => giTags.id),
+    artisanId: integer("artisan_id"),
+    expiresAt: integer("expires_at"),
+    createdByTokenId: integer("created_by_token_id"),
+  },
+  (t) => [index("api_tokens_prefix").on(t.prefix)],
+);
 
 export const artisans = sqliteTable(
   "artisans",
@@ -69,10 +79,20 @@ export const artisans = sqliteTable(
     sellerGstin: text("seller_gstin"),
     sellerName: text("seller_name"),
     createdAt: integer("created_at").notNull(),
+    /** Certificates of a suspended artisan verify as `suspended`; pending artisans cannot be certified yet. */
+    status: text("status", { enum: ["pending", "active", "suspended"] }).notNull().default("active"),
+    /** Set when the GI body withdraws the artisan's right to use the GI tag: the GI claim then stops verifying. */
+    giWithdrawnAt: integer("gi_withdrawn_at"),
+    photoUrl: text("photo_url"),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Whether the registry lets this artisan issue certificates for their own items. */
+    maySelfIssue: integer("may_self_issue", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at"),
   },
   (t) => [
     uniqueIndex("artisans_gi_authorised_user").on(t.giTagId, t.giAuthorisedUserNumber),
     index("artisans_district").on(t.districtCode),
+    index("artisans_gi_tag").on(t.giTagId),
   ],
 );
 
@@ -92,7 +112,11 @@ export const certificates = sqliteTable(
     kid: text("kid").notNull().references(() => signingKeys.kid),
     token: text("token").notNull().unique(),
   },
-  (t) => [index("certificates_artisan").on(t.artisanId)],
+  (t) => [
+    index("certificates_artisan").on(t.artisanId),
+    index("certificates_district").on(t.districtCode, t.issuedAt),
+    index("certificates_issued").on(t.issuedAt, t.id),
+  ],
 );
 
 /**

@@ -9,7 +9,7 @@ import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
 import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
-import { insertApiToken } from "../store/tokens.js";
+import { ensureApiToken } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
 
 const DATA_DIR = ".data";
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     adminTokenHash = await hashApiToken(process.env.ADMIN_TOKEN);
   } else {
     devToken = developmentSecret("dev-admin-token", generateApiToken).value;
-    await insertApiToken(db, {
+    await ensureApiToken(db, {
       name: "development admin",
       role: "admin",
       tokenHash: await hashApiToken(devToken),

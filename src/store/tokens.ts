@@ -1,13 +1,53 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
 import { apiTokens } from "../../db/schema.js";
 
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type NewApiToken = Omit<typeof apiTokens.$inferInsert, "id">;
 
-export async function findActiveTokenByHash(db: AsliDatabase, tokenHash: string): Promise<ApiToken | undefined> {
-  return db.query.apiTokens.findFirst({ where: and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)) });
+export async function findActiveTokenByHash(db: AsliDatabase, tokenHash: string, now: number): Promise<ApiToken | undefined> {
+  return db.query.apiTokens.findFirst({
+    where: and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))),
+  });
 }
 
-export async function insertApiToken(db: AsliDatabase, token: Omit<typeof apiTokens.$inferInsert, "id">): Promise<void> {
+export function insertApiTokenQuery(db: AsliDatabase, token: NewApiToken) {
+  return db.insert(apiTokens).values(token).returning();
+}
+
+/** Used at start-up for the development token: idempotent. */
+export async function ensureApiToken(db: AsliDatabase, token: NewApiToken): Promise<void> {
   await db.insert(apiTokens).values(token).onConflictDoNothing();
+}
+
+export async function findApiToken(db: AsliDatabase, id: number): Promise<ApiToken | undefined> {
+  return db.query.apiTokens.findFirst({ where: eq(apiTokens.id, id) });
+}
+
+export interface TokenFilter {
+  prefix?: string;
+  districtCode?: number;
+  before?: number;
+  limit: number;
+}
+
+export async function listApiTokens(db: AsliDatabase, filter: TokenFilter): Promise<ApiToken[]> {
+  const conditions: SQL[] = [];
+  if (filter.prefix) conditions.push(sql`substr(${apiTokens.prefix}, 1, ${filter.prefix.length}) = ${filter.prefix}`);
+  if (filter.districtCode !== undefined) conditions.push(eq(apiTokens.districtCode, filter.districtCode));
+  if (filter.before !== undefined) conditions.push(lt(apiTokens.id, filter.before));
+  return db
+    .select()
+    .from(apiTokens)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(apiTokens.id))
+    .limit(filter.limit);
+}
+
+export function revokeApiTokenQuery(db: AsliDatabase, id: number, at: number) {
+  return db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+}
+
+export function expireApiTokenQuery(db: AsliDatabase, id: number, at: number) {
+  return db.update(apiTokens).set({ expiresAt: at }).where(eq(apiTokens.id, id));
 }

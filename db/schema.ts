@@ -37,11 +37,23 @@ export const giTagDistricts = sqliteTable(
 );
 
 /** Public halves only: the private key never leaves the environment. */
-export const signingKeys = sqliteTable("signing_keys", {
-  kid: text("kid").primaryKey(),
-  publicKey: text("public_key").notNull(),
-  createdAt: integer("created_at").notNull(),
-});
+export const signingKeys = sqliteTable(
+  "signing_keys",
+  {
+    kid: text("kid").primaryKey(),
+    publicKey: text("public_key").notNull(),
+    /** When the service first signed with it: the start of its validity. */
+    createdAt: integer("created_at").notNull(),
+    /** Exactly one key is `active` (it signs); `retired` keys still verify; `revoked` ones verify only before compromisedAt. */
+    state: text("state", { enum: ["active", "retired", "revoked"] }).notNull().default("retired"),
+    retiredAt: integer("retired_at"),
+    revokedAt: integer("revoked_at"),
+    /** Certificates this key signed at or after this time verify as invalid (`key-compromised`). */
+    compromisedAt: integer("compromised_at"),
+    revocationReason: text("revocation_reason"),
+  },
+  (t) => [uniqueIndex("signing_keys_one_active").on(t.state).where(sql`state = 'active'`)],
+);
 
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -138,3 +150,30 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_subject").on(t.subjectType, t.subjectId), index("audit_at").on(t.at)],
 );
+
+/**
+ * Revocations of certificates. Reinstating sets reinstatedAt rather than deleting, so the history
+ * stays; at most one revocation per certificate is current (reinstatedAt null).
+ */
+export const certificateRevocations = sqliteTable(
+  "certificate_revocations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    certificateId: text("certificate_id").notNull().references(() => certificates.id),
+    reason: text("reason", { enum: ["lost", "stolen", "misissued", "item-destroyed", "superseded", "other"] }).notNull(),
+    revokedAt: integer("revoked_at").notNull(),
+    reinstatedAt: integer("reinstated_at"),
+  },
+  (t) => [uniqueIndex("certificate_revocations_current").on(t.certificateId).where(sql`reinstated_at IS NULL`)],
+);
+
+/**
+ * One row per version of the trust bundle's content: the sequence number a bundle carries grows
+ * only when the content (keys, registry names, revocations, suspensions) changes.
+ */
+export const trustBundleVersions = sqliteTable("trust_bundle_versions", {
+  sequence: integer("sequence").primaryKey(),
+  /** SHA-256 (hex) of the content, without sequence and times. */
+  contentHash: text("content_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -5,9 +5,11 @@ import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
 import { problemResponse } from "./problem.js";
 import { artisanRoutes } from "./routes/artisans.js";
+import { auditRoutes } from "./routes/audit.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
+import { tokenRoutes } from "./routes/tokens.js";
 import { verifyRoutes } from "./routes/verify.js";
 
 export type { AppDeps } from "./deps.js";
@@ -39,5 +41,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));
+  app.route("/", tokenRoutes(deps));
+  app.route("/", auditRoutes(deps));
   return app;
 }

@@ -42,3 +42,18 @@ export function integerParam(value: string, what: string): number {
   if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > 0xffff_ffff) throw notFound(what);
   return Number(value);
 }
+
+/** Query parameters are checked like bodies: unknown or malformed ones get a 400. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) {
+    throw new ApiError(
+      400,
+      "invalid-query",
+      "Invalid query",
+      "the query parameters are not as documented",
+      result.error.issues.map((i) => ({ path: i.path.join(".") || "(query)", message: i.message })),
+    );
+  }
+  return result.data;
+}

@@ -1,13 +1,21 @@
-// Registering an artisan: identity, district, ODOP product or craft, GI authorisation, GST.
+// The artisan registry: registration, edits, status (pending/active/suspended) and GI
+// authorisation. Every change is written together with its audit entry in one batch.
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { ApiError, unprocessable } from "../core/errors.js";
+import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isValidGstin, isValidUdyam } from "../core/identifiers.js";
-import { findArtisanByGstin, insertArtisan, type Artisan } from "../store/artisans.js";
+import { findArtisan, findArtisanByGstin, insertArtisanQuery, updateArtisanQuery, type Artisan, type NewArtisan } from "../store/artisans.js";
+import { auditInsert } from "../store/audit.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct } from "../store/registry.js";
+import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./access.js";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
+const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
+/** BCP 47 language tags such as hi, ur, en, bho, awa. */
+const languages = z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as hi or ur")).max(10);
+const seller = z.object({ name: text(160), gstin: upper(15) }).strict();
 
 export const artisanInput = z
   .object({
@@ -19,7 +27,11 @@ export const artisanInput = z
     giAuthorisedUserNumber: text(64).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "letters, digits, space, . / -").optional(),
     gstin: upper(15).optional(),
     udyam: upper(19).optional(),
-    seller: z.object({ name: text(160), gstin: upper(15) }).strict().optional(),
+    seller: seller.optional(),
+    photoUrl: httpsUrl.optional(),
+    languages: languages.optional(),
+    status: z.enum(["pending", "active"]).default("active"),
+    maySelfIssue: z.boolean().default(false),
   })
   .strict()
   .refine((a) => a.productId !== undefined || a.craft !== undefined, {
@@ -31,9 +43,34 @@ export const artisanInput = z
     path: ["giAuthorisedUserNumber"],
   });
 
+/** What may change after registration. District, GI tag and identity numbers are fixed: re-register instead. */
+export const artisanChanges = z
+  .object({
+    name: text(120).optional(),
+    craft: text(120).nullable().optional(),
+    udyam: upper(19).nullable().optional(),
+    seller: seller.nullable().optional(),
+    photoUrl: httpsUrl.nullable().optional(),
+    languages: languages.optional(),
+    maySelfIssue: z.boolean().optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: "change at least one field" });
+
+export const statusChange = z
+  .object({ status: z.enum(["active", "suspended"]), reason: text(500) })
+  .strict();
+
+export const giAuthorisationChange = z
+  .object({ action: z.enum(["confirm", "withdraw"]), reason: text(500) })
+  .strict();
+
 export type ArtisanInput = z.output<typeof artisanInput>;
 
-export async function registerArtisan(db: AsliDatabase, input: ArtisanInput, now: Date): Promise<Artisan> {
+const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export async function registerArtisan(db: AsliDatabase, actor: Principal, input: ArtisanInput, now: Date): Promise<Artisan> {
+  assertCanManageArtisan(actor, input);
   const district = await findDistrict(db, input.districtCode);
   if (!district) throw unprocessable("unknown-district", `no district has LGD code ${input.districtCode}`);
 
@@ -58,36 +95,98 @@ export async function registerArtisan(db: AsliDatabase, input: ArtisanInput, now
     if (input.seller) throw unprocessable("seller-with-gstin", "an artisan with a GSTIN sells on their own registration");
     if (await findArtisanByGstin(db, input.gstin)) throw duplicateGstin();
   }
-  if (input.seller && !isValidGstin(input.seller.gstin)) {
-    throw unprocessable("invalid-seller-gstin", "the seller's GSTIN format or check character is wrong");
-  }
-  if (input.udyam !== undefined && !isValidUdyam(input.udyam)) {
-    throw unprocessable("invalid-udyam", "a Udyam number looks like UDYAM-UP-00-0000000");
-  }
+  checkSellerAndUdyam(input);
 
+  const values: NewArtisan = {
+    name: input.name,
+    districtCode: district.code,
+    productId: input.productId ?? null,
+    craft: input.craft ?? null,
+    giTagId: input.giTagId ?? null,
+    giAuthorisedUserNumber: input.giAuthorisedUserNumber ?? null,
+    gstin: input.gstin ?? null,
+    udyam: input.udyam ?? null,
+    sellerGstin: input.seller?.gstin ?? null,
+    sellerName: input.seller?.name ?? null,
+    photoUrl: input.photoUrl ?? null,
+    languages: input.languages ?? [],
+    status: input.status,
+    maySelfIssue: input.maySelfIssue,
+    createdAt: epoch(now),
+  };
   try {
-    return await insertArtisan(db, {
-      name: input.name,
-      districtCode: district.code,
-      productId: input.productId ?? null,
-      craft: input.craft ?? null,
-      giTagId: input.giTagId ?? null,
-      giAuthorisedUserNumber: input.giAuthorisedUserNumber ?? null,
-      gstin: input.gstin ?? null,
-      udyam: input.udyam ?? null,
-      sellerGstin: input.seller?.gstin ?? null,
-      sellerName: input.seller?.name ?? null,
-      createdAt: Math.floor(now.getTime() / 1000),
-    });
+    const [[artisan]] = await db.batch([
+      insertArtisanQuery(db, values),
+      auditInsert(db, actor, now, { action: "artisan.register", subjectType: "artisan", subjectId: sql`last_insert_rowid()`, after: values }),
+    ]);
+    return artisan!;
   } catch (error) {
     if (isUniqueViolation(error, "artisans.gstin")) throw duplicateGstin();
-    if (isUniqueViolation(error, "artisans.gi_authorised_user_number")) {
+    if (isUniqueViolation(error, "artisans.gi_tag_id") || isUniqueViolation(error, "artisans.gi_authorised_user_number")) {
       throw new ApiError(409, "duplicate-gi-authorised-user", "Conflict", "this GI authorised-user number is already registered for this GI tag");
     }
     throw error;
   }
 }
 
+function checkSellerAndUdyam(input: { seller?: { gstin: string } | null; udyam?: string | null }): void {
+  if (input.seller && !isValidGstin(input.seller.gstin)) {
+    throw unprocessable("invalid-seller-gstin", "the seller's GSTIN format or check character is wrong");
+  }
+  if (input.udyam && !isValidUdyam(input.udyam)) {
+    throw unprocessable("invalid-udyam", "a Udyam number looks like UDYAM-UP-00-0000000");
+  }
+}
+
 function duplicateGstin(): ApiError {
   return new ApiError(409, "duplicate-gstin", "Conflict", "an artisan with this GSTIN is already registered");
+}
+
+async function existing(db: AsliDatabase, id: number): Promise<Artisan> {
+  const artisan = await findArtisan(db, id);
+  if (!artisan) throw notFound("this artisan");
+  return artisan;
+}
+
+/** Writes the changed fields and the audit entry (before and after of just those fields) together. */
+async function applyChanges(db: AsliDatabase, actor: Principal, now: Date, artisan: Artisan, action: string, changes: Partial<NewArtisan>, reason?: string): Promise<Artisan> {
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, artisan[k as keyof Artisan]]));
+  const after = reason === undefined ? changes : { ...changes, reason };
+  const [[updated]] = await db.batch([
+    updateArtisanQuery(db, artisan.id, { ...changes, updatedAt: epoch(now) }),
+    auditInsert(db, actor, now, { action, subjectType: "artisan", subjectId: artisan.id, before, after }),
+  ]);
+  return updated!;
+}
+
+export async function updateArtisan(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof artisanChanges>, now: Date): Promise<Artisan> {
+  const artisan = await existing(db, id);
+  assertCanManageArtisan(actor, artisan);
+  if (input.seller && artisan.gstin) throw unprocessable("seller-with-gstin", "an artisan with a GSTIN sells on their own registration");
+  if (input.craft === null && artisan.productId === null) throw unprocessable("craft-required", "an artisan without an ODOP product needs a craft");
+  checkSellerAndUdyam(input);
+  const { seller: sellerChange, ...rest } = input;
+  const changes: Partial<NewArtisan> = { ...rest };
+  if (sellerChange !== undefined) {
+    changes.sellerName = sellerChange?.name ?? null;
+    changes.sellerGstin = sellerChange?.gstin ?? null;
+  }
+  return applyChanges(db, actor, now, artisan, "artisan.update", changes);
+}
+
+export async function setArtisanStatus(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof statusChange>, now: Date): Promise<Artisan> {
+  const artisan = await existing(db, id);
+  assertCanManageArtisan(actor, artisan);
+  if (artisan.status === input.status) return artisan;
+  const action = input.status === "suspended" ? "artisan.suspend" : artisan.status === "pending" ? "artisan.activate" : "artisan.reinstate";
+  return applyChanges(db, actor, now, artisan, action, { status: input.status }, input.reason);
+}
+
+export async function changeGiAuthorisation(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof giAuthorisationChange>, now: Date): Promise<Artisan> {
+  const artisan = await existing(db, id);
+  assertCanManageGi(actor, artisan.giTagId);
+  if (artisan.giTagId === null) throw unprocessable("no-gi-authorisation", "this artisan holds no GI authorisation");
+  const withdrawnAt = input.action === "withdraw" ? (artisan.giWithdrawnAt ?? epoch(now)) : null;
+  if (withdrawnAt === artisan.giWithdrawnAt) return artisan;
+  return applyChanges(db, actor, now, artisan, input.action === "withdraw" ? "artisan.gi.withdraw" : "artisan.gi.confirm", { giWithdrawnAt: withdrawnAt }, input.reason);
 }

@@ -3,8 +3,12 @@ import { and, asc, eq } from "drizzle-orm";
 import { artisans, certificates, giTags, products } from "../../db/schema.js";
 import type { SigningKey } from "../core/keys.js";
 import type { AsliDatabase } from "../store/database.js";
+import type { Principal } from "./access.js";
 import { registerArtisan } from "./artisans.js";
 import { issueCertificate } from "./certificates.js";
+
+/** Demo data is written by the service itself at start-up, as the registry. */
+const SYSTEM: Principal = { role: "admin", tokenId: null, districtCode: null, giTagId: null, artisanId: null };
 
 export const DEMO_ARTISAN_NAME = "Shabana Ansari (demo artisan)";
 const VARANASI = 187;
@@ -31,12 +35,15 @@ export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, n
   const [gi] = await db.select().from(giTags).where(eq(giTags.name, "Banaras Brocades and Sarees"));
   const artisan = await registerArtisan(
     db,
+    SYSTEM,
     {
       name: DEMO_ARTISAN_NAME,
       districtCode: VARANASI,
       ...(product ? { productId: product.id } : { craft: "Banarasi silk weaving" }),
       ...(gi ? { giTagId: gi.id, giAuthorisedUserNumber: "DEMO-AU-0001" } : {}),
       seller: { name: "Kashi Handloom Cooperative (demo)", gstin: "09AAACK1234A1Z8" },
+      status: "active",
+      maySelfIssue: false,
     },
     now,
   );

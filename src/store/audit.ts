@@ -1,7 +1,10 @@
 // The audit trail. `auditInsert` returns an unexecuted statement so that callers put it in the
 // same db.batch as the change it records: both land or neither does.
+import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
 import { auditLog } from "../../db/schema.js";
+
+export type AuditRow = typeof auditLog.$inferSelect;
 
 export interface Actor {
   role: string;
@@ -11,7 +14,8 @@ export interface Actor {
 export interface AuditEntry {
   action: string;
   subjectType: string;
-  subjectId: string | number;
+  /** A value, or SQL such as last_insert_rowid() for a row inserted earlier in the same batch. */
+  subjectId: string | number | SQL;
   before?: unknown;
   after?: unknown;
 }
@@ -23,8 +27,37 @@ export function auditInsert(db: AsliDatabase, actor: Actor, at: Date, entry: Aud
     actorTokenId: actor.tokenId,
     action: entry.action,
     subjectType: entry.subjectType,
-    subjectId: String(entry.subjectId),
+    subjectId: typeof entry.subjectId === "object" ? entry.subjectId : String(entry.subjectId),
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+export interface AuditFilter {
+  subjectType?: string;
+  subjectId?: string;
+  action?: string;
+  actorTokenId?: number;
+  since?: number;
+  until?: number;
+  /** Entries with a smaller id than this: the cursor of the previous page. */
+  before?: number;
+  limit: number;
+}
+
+export async function listAudit(db: AsliDatabase, filter: AuditFilter): Promise<AuditRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.subjectType) conditions.push(eq(auditLog.subjectType, filter.subjectType));
+  if (filter.subjectId) conditions.push(eq(auditLog.subjectId, filter.subjectId));
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actorTokenId !== undefined) conditions.push(eq(auditLog.actorTokenId, filter.actorTokenId));
+  if (filter.since !== undefined) conditions.push(gte(auditLog.at, filter.since));
+  if (filter.until !== undefined) conditions.push(lte(auditLog.at, filter.until));
+  if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
+  return db
+    .select()
+    .from(auditLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
 }

@@ -1,42 +1,118 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { notFound } from "../../core/errors.js";
-import { artisanInput, registerArtisan } from "../../service/artisans.js";
-import { findArtisan, type Artisan } from "../../store/artisans.js";
+import { canReadArtisan, type Principal } from "../../service/access.js";
+import {
+  artisanChanges,
+  artisanInput,
+  changeGiAuthorisation,
+  giAuthorisationChange,
+  registerArtisan,
+  setArtisanStatus,
+  statusChange,
+  updateArtisan,
+} from "../../service/artisans.js";
+import { findArtisan, listArtisans, type Artisan } from "../../store/artisans.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
-import { integerParam, readJson } from "../input.js";
+import { integerParam, readJson, readQuery } from "../input.js";
+import { decodeCursor, page, pageQuery } from "../paging.js";
+
+const iso = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000).toISOString());
 
 export function artisanView(a: Artisan) {
   return {
     id: a.id,
     name: a.name,
+    status: a.status,
     districtCode: a.districtCode,
     productId: a.productId,
     craft: a.craft,
     giTagId: a.giTagId,
     giAuthorisedUserNumber: a.giAuthorisedUserNumber,
+    giWithdrawnAt: iso(a.giWithdrawnAt),
     gstin: a.gstin,
     udyam: a.udyam,
     seller: a.sellerGstin ? { name: a.sellerName, gstin: a.sellerGstin } : null,
-    createdAt: new Date(a.createdAt * 1000).toISOString(),
+    photoUrl: a.photoUrl,
+    languages: a.languages,
+    maySelfIssue: a.maySelfIssue,
+    createdAt: iso(a.createdAt)!,
+    updatedAt: iso(a.updatedAt),
   };
+}
+
+export const artisanListQuery = z
+  .object({
+    district: z.coerce.number().int().positive().max(0xffff).optional(),
+    giTag: z.coerce.number().int().positive().max(0xffff).optional(),
+    status: z.enum(["pending", "active", "suspended"]).optional(),
+    q: z.string().trim().min(1).max(120).optional(),
+    ...pageQuery,
+  })
+  .strict();
+
+/** Narrows a listing to what the principal may see; null when the query asks for another scope. */
+function scopedFilter(p: Principal, query: z.output<typeof artisanListQuery>) {
+  const filter = { districtCode: query.district, giTagId: query.giTag, status: query.status, nameContains: query.q };
+  if (p.role === "district") {
+    if (query.district !== undefined && query.district !== p.districtCode) return null;
+    return { ...filter, districtCode: p.districtCode! };
+  }
+  if (p.role === "gi-body") {
+    if (query.giTag !== undefined && query.giTag !== p.giTagId) return null;
+    return { ...filter, giTagId: p.giTagId! };
+  }
+  return filter;
 }
 
 export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
-  app.use("/api/v1/artisans", requireRole(deps, "admin"));
-  app.use("/api/v1/artisans/*", requireRole(deps, "admin"));
+  const managers = requireRole(deps, "admin", "district");
 
-  app.post("/api/v1/artisans", async (c) => {
-    const artisan = await registerArtisan(deps.db, await readJson(c, artisanInput), deps.clock());
+  async function readable(c: { get(k: "principal"): Principal }, id: string): Promise<Artisan> {
+    const artisan = await findArtisan(deps.db, integerParam(id, "this artisan"));
+    // Out of scope reads as absent: a district office cannot probe which ids exist elsewhere.
+    if (!artisan || !canReadArtisan(c.get("principal"), artisan)) throw notFound("this artisan");
+    return artisan;
+  }
+
+  app.post("/api/v1/artisans", managers, async (c) => {
+    const artisan = await registerArtisan(deps.db, c.get("principal"), await readJson(c, artisanInput), deps.clock());
     c.header("location", `/api/v1/artisans/${artisan.id}`);
     return c.json(artisanView(artisan), 201);
   });
 
-  app.get("/api/v1/artisans/:id", async (c) => {
-    const artisan = await findArtisan(deps.db, integerParam(c.req.param("id"), "this artisan"));
-    if (!artisan) throw notFound("this artisan");
-    return c.json(artisanView(artisan));
+  app.get("/api/v1/artisans", requireRole(deps, "admin", "district", "gi-body", "artisan"), async (c) => {
+    const query = readQuery(c, artisanListQuery);
+    const principal = c.get("principal");
+    if (principal.role === "artisan") {
+      const self = await findArtisan(deps.db, principal.artisanId!);
+      return c.json({ items: self ? [artisanView(self)] : [], nextCursor: null });
+    }
+    const filter = scopedFilter(principal, query);
+    const afterId = decodeCursor(query.cursor, z.number().int());
+    const rows = filter ? await listArtisans(deps.db, { ...filter, afterId, limit: query.limit + 1 }) : [];
+    return c.json(page(rows, query.limit, artisanView, (a) => a.id));
+  });
+
+  app.get("/api/v1/artisans/:id", requireRole(deps, "admin", "district", "gi-body", "artisan"), async (c) =>
+    c.json(artisanView(await readable(c, c.req.param("id")))),
+  );
+
+  app.patch("/api/v1/artisans/:id", managers, async (c) => {
+    const id = integerParam(c.req.param("id"), "this artisan");
+    return c.json(artisanView(await updateArtisan(deps.db, c.get("principal"), id, await readJson(c, artisanChanges), deps.clock())));
+  });
+
+  app.post("/api/v1/artisans/:id/status", managers, async (c) => {
+    const id = integerParam(c.req.param("id"), "this artisan");
+    return c.json(artisanView(await setArtisanStatus(deps.db, c.get("principal"), id, await readJson(c, statusChange), deps.clock())));
+  });
+
+  app.post("/api/v1/artisans/:id/gi-authorisation", requireRole(deps, "admin", "gi-body"), async (c) => {
+    const id = integerParam(c.req.param("id"), "this artisan");
+    return c.json(artisanView(await changeGiAuthorisation(deps.db, c.get("principal"), id, await readJson(c, giAuthorisationChange), deps.clock())));
   });
   return app;
 }

@@ -1,0 +1,173 @@
+// Bench section "verify": requests per second of GET /api/v1/verify/{token} with distinct
+// valid tokens, against a bare route on the same server that does one native Ed25519
+// verification and nothing else. Goal (issue 3): verify_to_signature_ratio >= 0.5, i.e.
+// everything around the signature (routing, lookup, JSON) costs no more than the signature.
+import { Hono } from "hono";
+import { generateApiToken, hashApiToken } from "../../src/core/api-token.js";
+import { generateSeed, signingKeyFromSeed } from "../../src/core/keys.js";
+import { base32Decode } from "../../src/core/base32.js";
+import { PAYLOAD_V1_LENGTH } from "../../src/core/payload.js";
+import { qrMatrix } from "../../src/core/qr.js";
+import { signedMessageV1 } from "../../src/core/token.js";
+import { verifyUrl } from "../../src/core/url.js";
+import { createApp } from "../../src/http/app.js";
+import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
+import { loadKeyring } from "../../src/service/keyring.js";
+import { listDistricts, listGiTags } from "../../src/store/registry.js";
+import type { AsliDatabase } from "../../src/store/database.js";
+import type { SigningKey } from "../../src/core/keys.js";
+import { log, round, runLoad, startServer, tempDir, trackPeakRss, type BenchSection, type BenchServer, type LoadResult, type Report } from "./support.js";
+
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 2000);
+const ARTISANS = 40;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_SECONDS = 2;
+/** A typical production origin: the host is exactly 16 characters, as DESIGN.md's QR figure assumes. */
+const QR_HOST = "ASLI.ODOP-UP.ORG";
+const BARE_PATH = "/__bench/signature";
+
+export const verifySection: BenchSection = { name: "verify", run: runVerifyBench };
+
+async function runVerifyBench(report: Report): Promise<void> {
+  const rss = trackPeakRss();
+  const dir = tempDir("asli-bench-verify-");
+  const { client, db } = await openLibsqlDatabase(`file:${dir.path}/asli.db`);
+  let server: BenchServer | undefined;
+  try {
+    const signingKey = await signingKeyFromSeed(generateSeed());
+    const keyring = await loadKeyring(db, signingKey, new Date());
+    const adminToken = generateApiToken();
+    const app = createApp({
+      db,
+      signingKey,
+      keyring,
+      adminTokenHash: await hashApiToken(adminToken),
+      baseUrl: `https://${QR_HOST.toLowerCase()}`,
+      clock: () => new Date(),
+    });
+
+    const started = performance.now();
+    const tokens = await issueCertificates(app, adminToken, db);
+    report("verify_certificates", tokens.length);
+    report("verify_setup_seconds", round((performance.now() - started) / 1000, 1));
+
+    // The bare route sits on a parent app in front of the real one, so both share one server,
+    // one socket layer and one router.
+    const root = new Hono();
+    root.get(BARE_PATH, await bareSignatureRoute(signingKey, tokens[0]!));
+    root.route("/", app);
+    server = await startServer(root.fetch);
+    const { origin } = server;
+
+    const verifyPaths = tokens.map((token) => `/api/v1/verify/${token}`);
+    await expectOk(origin, verifyPaths[0]!, "genuine");
+    await expectOk(origin, verifyPaths.at(-1)!, "genuine");
+    await expectOk(origin, BARE_PATH, "ok");
+
+    const load = (paths: string[], durationSeconds: number) =>
+      runLoad({ origin, paths, connections: CONNECTIONS, durationSeconds });
+    log(`warm-up: ${WARMUP_SECONDS} s on each route`);
+    await load(verifyPaths, WARMUP_SECONDS);
+    await load([BARE_PATH], WARMUP_SECONDS);
+
+    log(`verify: ${CONNECTIONS} connections for ${DURATION_SECONDS} s over ${verifyPaths.length} distinct tokens`);
+    const verify = checked("verify", await load(verifyPaths, DURATION_SECONDS));
+    log(`bare signature: ${CONNECTIONS} connections for ${DURATION_SECONDS} s`);
+    const bare = checked("bare signature", await load([BARE_PATH], DURATION_SECONDS));
+
+    report("bench_connections", CONNECTIONS);
+    report("bench_duration_seconds", DURATION_SECONDS);
+    report("verify_rps", round(verify.rps));
+    report("verify_latency_p50_ms", verify.latencyP50Ms);
+    report("verify_latency_p99_ms", verify.latencyP99Ms);
+    report("bare_signature_rps", round(bare.rps));
+    report("bare_signature_latency_p50_ms", bare.latencyP50Ms);
+    report("bare_signature_latency_p99_ms", bare.latencyP99Ms);
+    report("verify_to_signature_ratio", round(verify.rps / bare.rps, 2));
+
+    const url = verifyUrl(`https://${QR_HOST}`, tokens[0]!);
+    report("qr_url_length", url.length);
+    report("qr_version", qrMatrix(url).version);
+  } finally {
+    await server?.close();
+    client.close();
+    dir.remove();
+    report("verify_peak_rss_mib", rss.stop());
+  }
+}
+
+/**
+ * Registers artisans over the seeded ODOP products (with a GI tag where one covers the
+ * district) and issues certificates round-robin, through the public API in process
+ * (app.request, no sockets): the same validation and signing as production, and a setup that
+ * survives refactors of the service layer.
+ */
+async function issueCertificates(app: Hono, adminToken: string, db: AsliDatabase): Promise<string[]> {
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const response = await app.request(path, {
+      method: "POST",
+      headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`setup: POST ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  const [districts, giTags] = await Promise.all([listDistricts(db), listGiTags(db)]);
+  const products = districts.flatMap((d) => d.products.map((p) => ({ districtCode: d.code, productId: p.id })));
+  const artisanIds: number[] = [];
+  for (let i = 0; i < Math.min(ARTISANS, products.length); i++) {
+    const { districtCode, productId } = products[i]!;
+    const gi = giTags.find((g) => g.districtCodes.includes(districtCode));
+    const artisan = await post<{ id: number }>("/api/v1/artisans", {
+      name: `Bench artisan ${i + 1}`,
+      districtCode,
+      productId,
+      ...(gi ? { giTagId: gi.id, giAuthorisedUserNumber: `BENCH-AU-${i + 1}` } : {}),
+    });
+    artisanIds.push(artisan.id);
+  }
+
+  const tokens: string[] = [];
+  for (let i = 0; i < CERTIFICATES; i++) {
+    const certificate = await post<{ token: string }>("/api/v1/certificates", {
+      artisanId: artisanIds[i % artisanIds.length]!,
+      title: `Bench item ${i + 1}`,
+      materials: ["cotton", "zari"],
+    });
+    tokens.push(certificate.token);
+  }
+  return tokens;
+}
+
+/**
+ * The yardstick: one WebCrypto Ed25519 verification of exactly what the verify path checks
+ * (a real token's signed message and signature), with its own imported key, and a tiny answer.
+ */
+async function bareSignatureRoute(signingKey: SigningKey, token: string): Promise<() => Promise<Response>> {
+  const bytes = base32Decode(token)!;
+  const message = signedMessageV1(bytes.subarray(0, PAYLOAD_V1_LENGTH)) as Uint8Array<ArrayBuffer>;
+  const signature = bytes.slice(PAYLOAD_V1_LENGTH) as Uint8Array<ArrayBuffer>;
+  const key = await crypto.subtle.importKey("raw", signingKey.publicKey as Uint8Array<ArrayBuffer>, { name: "Ed25519" }, false, ["verify"]);
+  return async () => {
+    const ok = await crypto.subtle.verify("Ed25519", key, signature, message);
+    return new Response(ok ? "ok" : "bad", { status: ok ? 200 : 500 });
+  };
+}
+
+async function expectOk(origin: string, path: string, expected: string): Promise<void> {
+  const response = await fetch(origin + path);
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes(expected)) {
+    throw new Error(`GET ${path.slice(0, 40)}… answered ${response.status}, not a 200 with "${expected}"`);
+  }
+}
+
+/** A run with any failed request measured something else than the route: refuse its figures. */
+function checked(what: string, result: LoadResult): LoadResult {
+  if (result.non2xx || result.errors || result.timeouts || result.requests === 0) {
+    throw new Error(`${what}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts in ${result.requests} requests`);
+  }
+  return result;
+}

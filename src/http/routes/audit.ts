@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { listAudit, type AuditRow } from "../../store/audit.js";
+import { requireRole, type AuthEnv } from "../auth.js";
+import type { AppDeps } from "../deps.js";
+import { readQuery } from "../input.js";
+import { decodeCursor, page, pageQuery } from "../paging.js";
+
+const isoTime = z.iso.datetime({ offset: true }).transform((s) => Math.floor(Date.parse(s) / 1000));
+
+export const auditQuery = z
+  .object({
+    subjectType: z.string().max(40).optional(),
+    subjectId: z.string().max(80).optional(),
+    action: z.string().max(80).optional(),
+    actorTokenId: z.coerce.number().int().positive().optional(),
+    since: isoTime.optional(),
+    until: isoTime.optional(),
+    ...pageQuery,
+  })
+  .strict();
+
+export function auditView(row: AuditRow) {
+  return {
+    id: row.id,
+    at: new Date(row.at * 1000).toISOString(),
+    actor: { role: row.actorRole, tokenId: row.actorTokenId },
+    action: row.action,
+    subject: { type: row.subjectType, id: row.subjectId },
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** Read-only: the API offers no way to change or delete an audit entry. */
+export function auditRoutes(deps: AppDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.get("/api/v1/audit", requireRole(deps, "admin"), async (c) => {
+    const { cursor, limit, ...filter } = readQuery(c, auditQuery);
+    const before = decodeCursor(cursor, z.number().int());
+    const rows = await listAudit(deps.db, { ...filter, before, limit: limit + 1 });
+    return c.json(page(rows, limit, auditView, (r) => r.id));
+  });
+  return app;
+}

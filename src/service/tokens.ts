@@ -1,0 +1,159 @@
+// API tokens: created by an admin (any role) or a district office (tokens for its own artisans),
+// shown once, stored as a SHA-256 hash, listable by prefix, revocable, rotatable with overlap.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
+import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { findArtisan } from "../store/artisans.js";
+import { auditInsert } from "../store/audit.js";
+import type { AsliDatabase } from "../store/database.js";
+import { findDistrict, findGiTag } from "../store/registry.js";
+import { expireApiTokenQuery, findApiToken, insertApiTokenQuery, revokeApiTokenQuery, type ApiToken } from "../store/tokens.js";
+import { outOfScope, ROLES, type Principal } from "./access.js";
+
+const MAX_LIFETIME_DAYS = 3660;
+
+export const tokenInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    role: z.enum(ROLES),
+    districtCode: z.number().int().positive().max(0xffff).optional(),
+    giTagId: z.number().int().positive().max(0xffff).optional(),
+    artisanId: z.number().int().positive().max(0xffff_ffff).optional(),
+    expiresInDays: z.number().int().min(1).max(MAX_LIFETIME_DAYS).optional(),
+  })
+  .strict();
+
+export const rotateInput = z
+  .object({
+    /** How long the old token keeps working, so clients can switch without downtime. */
+    overlapSeconds: z.number().int().min(0).max(30 * 86_400).default(86_400),
+  })
+  .strict();
+
+export function tokenView(t: ApiToken, now: number) {
+  return {
+    id: t.id,
+    name: t.name,
+    role: t.role,
+    prefix: t.prefix,
+    districtCode: t.districtCode,
+    giTagId: t.giTagId,
+    artisanId: t.artisanId,
+    createdAt: new Date(t.createdAt * 1000).toISOString(),
+    expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt * 1000).toISOString(),
+    revokedAt: t.revokedAt === null ? null : new Date(t.revokedAt * 1000).toISOString(),
+    active: t.revokedAt === null && (t.expiresAt === null || t.expiresAt > now),
+  };
+}
+
+type Scope = Pick<ApiToken, "role" | "districtCode" | "giTagId" | "artisanId">;
+
+async function checkedScope(db: AsliDatabase, actor: Principal, input: z.output<typeof tokenInput>): Promise<Scope> {
+  const scope: Scope = { role: input.role, districtCode: null, giTagId: null, artisanId: null };
+  const extra = (name: string) => unprocessable("scope-mismatch", `a ${input.role} token takes no ${name}`);
+  switch (input.role) {
+    case "district":
+      if (input.districtCode === undefined) throw unprocessable("scope-required", "a district token needs districtCode");
+      if (!(await findDistrict(db, input.districtCode))) throw unprocessable("unknown-district", `no district has LGD code ${input.districtCode}`);
+      if (input.giTagId !== undefined || input.artisanId !== undefined) throw extra("giTagId or artisanId");
+      scope.districtCode = input.districtCode;
+      break;
+    case "gi-body":
+      if (input.giTagId === undefined) throw unprocessable("scope-required", "a gi-body token needs giTagId");
+      if (!(await findGiTag(db, input.giTagId))) throw unprocessable("unknown-gi-tag", `no GI tag has id ${input.giTagId}`);
+      if (input.districtCode !== undefined || input.artisanId !== undefined) throw extra("districtCode or artisanId");
+      scope.giTagId = input.giTagId;
+      break;
+    case "artisan": {
+      if (input.artisanId === undefined) throw unprocessable("scope-required", "an artisan token needs artisanId");
+      const artisan = await findArtisan(db, input.artisanId);
+      if (!artisan) throw unprocessable("unknown-artisan", `no artisan has id ${input.artisanId}`);
+      if (input.districtCode !== undefined || input.giTagId !== undefined) throw extra("districtCode or giTagId");
+      scope.artisanId = artisan.id;
+      // Kept so that the district office can list and revoke its artisans' tokens.
+      scope.districtCode = artisan.districtCode;
+      break;
+    }
+    default:
+      if (input.districtCode !== undefined || input.giTagId !== undefined || input.artisanId !== undefined) throw extra("scope");
+  }
+  if (actor.role === "admin") return scope;
+  if (actor.role === "district" && scope.role === "artisan" && scope.districtCode === actor.districtCode) return scope;
+  if (actor.role === "district") throw outOfScope("a district office creates tokens only for artisans of its own district");
+  throw new ApiError(403, "role-not-allowed", "Forbidden", `the ${actor.role} role may not create tokens`);
+}
+
+export function assertCanManageToken(actor: Principal, token: ApiToken): void {
+  if (actor.role === "admin") return;
+  if (actor.role === "district" && token.role === "artisan" && token.districtCode === actor.districtCode) return;
+  throw outOfScope("this token belongs to another office");
+}
+
+export async function createToken(db: AsliDatabase, actor: Principal, input: z.output<typeof tokenInput>, now: Date) {
+  const scope = await checkedScope(db, actor, input);
+  return insertToken(db, actor, { name: input.name, ...scope }, input.expiresInDays, now, "token.create");
+}
+
+async function insertToken(db: AsliDatabase, actor: Principal, scope: Scope & { name: string }, expiresInDays: number | undefined, now: Date, action: string, extra: Parameters<AsliDatabase["batch"]>[0][number][] = []) {
+  const secret = generateApiToken();
+  const tokenHash = await hashApiToken(secret);
+  const at = Math.floor(now.getTime() / 1000);
+  const values = {
+    ...scope,
+    tokenHash,
+    prefix: apiTokenDisplayPrefix(secret),
+    createdAt: at,
+    expiresAt: expiresInDays === undefined ? null : at + expiresInDays * 86_400,
+    createdByTokenId: actor.tokenId,
+  };
+  const [[row]] = await db.batch([
+    insertApiTokenQuery(db, values),
+    ...extra,
+    auditInsert(db, actor, now, {
+      action,
+      subjectType: "token",
+      subjectId: sql`(select id from api_tokens where token_hash = ${tokenHash})`,
+      after: { name: values.name, role: values.role, prefix: values.prefix, districtCode: values.districtCode, giTagId: values.giTagId, artisanId: values.artisanId, expiresAt: values.expiresAt },
+    }),
+  ] as const);
+  return { token: secret, record: row! };
+}
+
+export async function revokeToken(db: AsliDatabase, actor: Principal, id: number, now: Date): Promise<ApiToken> {
+  const token = await findApiToken(db, id);
+  if (!token) throw notFound("this token");
+  assertCanManageToken(actor, token);
+  if (token.revokedAt !== null) return token;
+  const at = Math.floor(now.getTime() / 1000);
+  await db.batch([
+    revokeApiTokenQuery(db, id, at),
+    auditInsert(db, actor, now, { action: "token.revoke", subjectType: "token", subjectId: id, before: { revokedAt: null }, after: { revokedAt: at } }),
+  ]);
+  return { ...token, revokedAt: at };
+}
+
+/** A new token with the same role and scope; the old one keeps working for `overlapSeconds`. */
+export async function rotateToken(db: AsliDatabase, actor: Principal, id: number, overlapSeconds: number, now: Date) {
+  const old = await findApiToken(db, id);
+  if (!old) throw notFound("this token");
+  assertCanManageToken(actor, old);
+  const at = Math.floor(now.getTime() / 1000);
+  if (old.revokedAt !== null || (old.expiresAt !== null && old.expiresAt <= at)) {
+    throw new ApiError(409, "token-inactive", "Conflict", "a revoked or expired token cannot be rotated; create a new one");
+  }
+  const oldExpiry = Math.min(old.expiresAt ?? Number.MAX_SAFE_INTEGER, at + overlapSeconds);
+  const remainingDays = old.expiresAt === null ? undefined : Math.max(1, Math.ceil((old.expiresAt - at) / 86_400));
+  return insertToken(
+    db,
+    actor,
+    { name: old.name, role: old.role, districtCode: old.districtCode, giTagId: old.giTagId, artisanId: old.artisanId },
+    remainingDays,
+    now,
+    "token.rotate",
+    [
+      expireApiTokenQuery(db, id, oldExpiry),
+      auditInsert(db, actor, now, { action: "token.expire", subjectType: "token", subjectId: id, before: { expiresAt: old.expiresAt }, after: { expiresAt: oldExpiry } }),
+    ],
+  );
+}

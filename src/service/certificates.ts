@@ -6,9 +6,11 @@ import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import type { SigningKey } from "../core/keys.js";
 import { issueToken } from "../core/token.js";
 import { findArtisan } from "../store/artisans.js";
-import { insertCertificate, type Certificate } from "../store/certificates.js";
+import { auditInsert } from "../store/audit.js";
+import { insertCertificateQuery, type Certificate } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct } from "../store/registry.js";
+import { assertCanIssueFor, type Principal } from "./access.js";
 
 const isoDate = z
   .string()
@@ -31,11 +33,16 @@ export type CertificateInput = z.output<typeof certificateInput>;
 export async function issueCertificate(
   db: AsliDatabase,
   signingKey: SigningKey,
+  actor: Principal,
   input: CertificateInput,
   now: Date,
 ): Promise<Certificate> {
   const artisan = await findArtisan(db, input.artisanId);
   if (!artisan) throw unprocessable("unknown-artisan", `no artisan has id ${input.artisanId}`);
+  assertCanIssueFor(actor, artisan);
+  if (artisan.status !== "active") {
+    throw unprocessable("artisan-not-active", `the artisan is ${artisan.status}: certificates are issued for active artisans only`);
+  }
 
   const productId = input.productId ?? artisan.productId;
   if (input.productId !== undefined) {
@@ -61,20 +68,25 @@ export async function issueCertificate(
       giTagId: input.claimGi ? artisan.giTagId : null,
     };
     const token = await issueToken(claims, signingKey);
+    const values = {
+      id: claims.serial,
+      artisanId: claims.artisanId,
+      districtCode: claims.districtCode,
+      productId: claims.productId,
+      giTagId: claims.giTagId,
+      title: input.title,
+      materials: input.materials,
+      madeOn: input.madeOn ?? null,
+      issuedAt,
+      kid: signingKey.kid,
+      token,
+    };
     try {
-      return await insertCertificate(db, {
-        id: claims.serial,
-        artisanId: claims.artisanId,
-        districtCode: claims.districtCode,
-        productId: claims.productId,
-        giTagId: claims.giTagId,
-        title: input.title,
-        materials: input.materials,
-        madeOn: input.madeOn ?? null,
-        issuedAt,
-        kid: signingKey.kid,
-        token,
-      });
+      const [[certificate]] = await db.batch([
+        insertCertificateQuery(db, values),
+        auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined } }),
+      ]);
+      return certificate!;
     } catch (error) {
       if (!isUniqueViolation(error, "certificates.id")) throw error;
     }

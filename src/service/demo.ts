@@ -50,6 +50,7 @@ export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, n
   const certificate = await issueCertificate(
     db,
     signingKey,
+    SYSTEM,
     {
       artisanId: artisan.id,
       title: "Banarasi katan silk saree with zari buta",

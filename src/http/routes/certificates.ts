@@ -1,28 +1,60 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { notFound } from "../../core/errors.js";
 import { isSerial } from "../../core/payload.js";
 import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
+import { canReadCertificate, type Principal } from "../../service/access.js";
 import { certificateInput, issueCertificate } from "../../service/certificates.js";
-import { findCertificateRecord, type CertificateRecord } from "../../store/certificates.js";
+import { findCertificateRecord, listCertificates, type Certificate, type CertificateRecord } from "../../store/certificates.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
-import { readJson } from "../input.js";
+import { readJson, readQuery } from "../input.js";
+import { decodeCursor, page, pageQuery } from "../paging.js";
 import { certificateView } from "../verification.js";
+
+export const certificateListQuery = z
+  .object({
+    district: z.coerce.number().int().positive().max(0xffff).optional(),
+    giTag: z.coerce.number().int().positive().max(0xffff).optional(),
+    artisan: z.coerce.number().int().positive().max(0xffff_ffff).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+    ...pageQuery,
+  })
+  .strict();
+
+const cursorSchema = z.tuple([z.number().int(), z.string().max(20)]);
+
+/** Narrows a listing to the principal's scope; null when the query asks for another scope. */
+function scopedFilter(p: Principal, q: z.output<typeof certificateListQuery>) {
+  const filter = { districtCode: q.district, giTagId: q.giTag, artisanId: q.artisan, titleContains: q.q };
+  const pin = <K extends keyof typeof filter>(key: K, value: (typeof filter)[K]) =>
+    filter[key] !== undefined && filter[key] !== value ? null : { ...filter, [key]: value };
+  switch (p.role) {
+    case "district":
+      return pin("districtCode", p.districtCode!);
+    case "gi-body":
+      return pin("giTagId", p.giTagId!);
+    case "artisan":
+      return pin("artisanId", p.artisanId!);
+    default:
+      return filter;
+  }
+}
 
 export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
-  app.use("/api/v1/certificates", requireRole(deps, "admin"));
-  app.use("/api/v1/certificates/*", requireRole(deps, "admin"));
+  const readers = requireRole(deps, "admin", "district", "gi-body", "artisan", "exporter");
 
   const links = (id: string) => {
     const base = `${new URL(deps.baseUrl).origin}/api/v1/certificates/${id}`;
     return { self: base, qrSvg: `${base}/qr.svg`, qrPng: `${base}/qr.png` };
   };
 
-  async function record(id: string): Promise<CertificateRecord> {
+  async function readable(principal: Principal, id: string): Promise<CertificateRecord> {
     const found = isSerial(id) ? await findCertificateRecord(deps.db, id) : undefined;
-    if (!found) throw notFound("this certificate");
+    // Out of scope reads as absent, so that ids elsewhere cannot be probed.
+    if (!found || !canReadCertificate(principal, found.certificate)) throw notFound("this certificate");
     return found;
   }
 
@@ -31,22 +63,44 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
     return { id: view.id, token: found.certificate.token, verifyUrl: view.verifyUrl, links: links(view.id), certificate: view };
   };
 
-  app.post("/api/v1/certificates", async (c) => {
-    const issued = await issueCertificate(deps.db, deps.signingKey, await readJson(c, certificateInput), deps.clock());
-    c.header("location", `/api/v1/certificates/${issued.id}`);
-    return c.json(answer(await record(issued.id)), 201);
+  const summary = (cert: Certificate) => ({
+    id: cert.id,
+    title: cert.title,
+    artisanId: cert.artisanId,
+    districtCode: cert.districtCode,
+    productId: cert.productId,
+    giTagId: cert.giTagId,
+    issuedAt: new Date(cert.issuedAt * 1000).toISOString(),
+    verifyUrl: verifyUrl(deps.baseUrl, cert.token),
+    links: links(cert.id),
   });
 
-  app.get("/api/v1/certificates/:id", async (c) => c.json(answer(await record(c.req.param("id")))));
+  app.post("/api/v1/certificates", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+    const principal = c.get("principal");
+    const issued = await issueCertificate(deps.db, deps.signingKey, principal, await readJson(c, certificateInput), deps.clock());
+    c.header("location", `/api/v1/certificates/${issued.id}`);
+    return c.json(answer(await readable(principal, issued.id)), 201);
+  });
 
-  app.get("/api/v1/certificates/:id/qr.svg", async (c) => {
-    const { certificate } = await record(c.req.param("id"));
+  app.get("/api/v1/certificates", readers, async (c) => {
+    const query = readQuery(c, certificateListQuery);
+    const filter = scopedFilter(c.get("principal"), query);
+    const cursor = decodeCursor(query.cursor, cursorSchema);
+    const before = cursor && { issuedAt: cursor[0], id: cursor[1] };
+    const rows = filter ? await listCertificates(deps.db, { ...filter, before, limit: query.limit + 1 }) : [];
+    return c.json(page(rows, query.limit, summary, (cert) => [cert.issuedAt, cert.id]));
+  });
+
+  app.get("/api/v1/certificates/:id", readers, async (c) => c.json(answer(await readable(c.get("principal"), c.req.param("id")))));
+
+  app.get("/api/v1/certificates/:id/qr.svg", readers, async (c) => {
+    const { certificate } = await readable(c.get("principal"), c.req.param("id"));
     c.header("cache-control", "private, max-age=86400");
     return c.body(qrSvg(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/svg+xml" });
   });
 
-  app.get("/api/v1/certificates/:id/qr.png", async (c) => {
-    const { certificate } = await record(c.req.param("id"));
+  app.get("/api/v1/certificates/:id/qr.png", readers, async (c) => {
+    const { certificate } = await readable(c.get("principal"), c.req.param("id"));
     c.header("cache-control", "private, max-age=86400");
     return c.body(qrPng(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/png" });
   });

@@ -1,0 +1,142 @@
+// Every endpoint × every role × own scope / other scope: allowed, or refused with a stable code.
+import { makeTestService, runtime, type TestService } from "@harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, LUCKNOW, VARANASI } from "../support/requests.js";
+import { buildRegistry, makeArtisan, makeToken, unique, type Registry, type RoleName } from "../support/principals.js";
+
+type Outcome = number | [number, string];
+type Scope = "own" | "other";
+type Request = (s: TestService, r: Registry, scope: Scope) => Promise<[method: string, path: string, body?: unknown]>;
+
+const ROLE = (status = 403): Outcome => [status, "role-not-allowed"];
+const SCOPE: Outcome = [403, "out-of-scope"];
+const HIDDEN: Outcome = [404, "not-found"];
+const both = (o: Outcome): [Outcome, Outcome] => [o, o];
+
+const target = (r: Registry, scope: Scope) => r[scope];
+
+const ENDPOINTS: { name: string; request: Request; expect: Record<RoleName, [Outcome, Outcome]> }[] = [
+  {
+    name: "POST /api/v1/artisans",
+    request: async (_s, _r, scope) => ["POST", "/api/v1/artisans", { name: unique("New"), districtCode: scope === "own" ? VARANASI : LUCKNOW, craft: "Weaving" }],
+    expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/artisans",
+    request: async (_s, _r, scope) => ["GET", `/api/v1/artisans?district=${scope === "own" ? VARANASI : LUCKNOW}`],
+    expect: { admin: both(200), district: both(200), "gi-body": both(200), artisan: both(200), exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/artisans/{id}",
+    request: async (_s, r, scope) => ["GET", `/api/v1/artisans/${target(r, scope).artisanId}`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(ROLE()) },
+  },
+  {
+    name: "PATCH /api/v1/artisans/{id}",
+    request: async (_s, r, scope) => ["PATCH", `/api/v1/artisans/${target(r, scope).artisanId}`, { languages: ["hi", "ur"] }],
+    expect: { admin: both(200), district: [200, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/artisans/{id}/status",
+    request: async (s, _r, scope) => ["POST", `/api/v1/artisans/${await makeArtisan(s, scope)}/status`, { status: "suspended", reason: "inspection" }],
+    expect: { admin: both(200), district: [200, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/artisans/{id}/gi-authorisation",
+    request: async (s, _r, scope) => ["POST", `/api/v1/artisans/${await makeArtisan(s, scope)}/gi-authorisation`, { action: "withdraw", reason: "lapsed" }],
+    expect: { admin: both(200), district: both(ROLE()), "gi-body": [200, SCOPE], artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/certificates",
+    request: async (_s, r, scope) => ["POST", "/api/v1/certificates", { artisanId: target(r, scope).artisanId, title: unique("Saree") }],
+    expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: [201, SCOPE], exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/certificates",
+    request: async (_s, r, scope) => ["GET", `/api/v1/certificates?artisan=${target(r, scope).artisanId}`],
+    expect: { admin: both(200), district: both(200), "gi-body": both(200), artisan: both(200), exporter: both(200) },
+  },
+  {
+    name: "GET /api/v1/certificates/{id}",
+    request: async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  {
+    name: "GET /api/v1/certificates/{id}/qr.svg",
+    request: async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}/qr.svg`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  {
+    name: "GET /api/v1/certificates/{id}/qr.png",
+    request: async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}/qr.png`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  {
+    name: "POST /api/v1/tokens",
+    request: async (_s, r, scope) => ["POST", "/api/v1/tokens", { name: unique("t"), role: "artisan", artisanId: target(r, scope).artisanId }],
+    expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/tokens",
+    request: async () => ["GET", "/api/v1/tokens?prefix=asli_"],
+    expect: { admin: both(200), district: both(200), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/tokens/{id}/revoke",
+    request: async (s, r, scope) => ["POST", `/api/v1/tokens/${(await makeToken(s, { role: "artisan", artisanId: target(r, scope).artisanId })).id}/revoke`],
+    expect: { admin: both(200), district: [200, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/tokens/{id}/rotate",
+    request: async (s, r, scope) => ["POST", `/api/v1/tokens/${(await makeToken(s, { role: "artisan", artisanId: target(r, scope).artisanId })).id}/rotate`, {}],
+    expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/audit",
+    request: async () => ["GET", "/api/v1/audit"],
+    expect: { admin: both(200), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+];
+
+describe(`access matrix: role × endpoint × scope (${runtime})`, () => {
+  let service: TestService;
+  let registry: Registry;
+  beforeAll(async () => {
+    service = await makeTestService();
+    registry = await buildRegistry(service);
+  });
+
+  for (const endpoint of ENDPOINTS) {
+    for (const role of Object.keys(endpoint.expect) as RoleName[]) {
+      (["own", "other"] as const).forEach((scope, i) => {
+        const outcome = endpoint.expect[role][i]!;
+        const [status, code] = typeof outcome === "number" ? [outcome, undefined] : outcome;
+        it(`${endpoint.name} as ${role}, ${scope} scope → ${status}${code ? ` ${code}` : ""}`, async () => {
+          const [method, path, body] = await endpoint.request(service, registry, scope);
+          const res = await call(service, method, path, body, registry.tokens[role]);
+          expect(res.status, JSON.stringify(res.json)).toBe(status);
+          if (code) expect(res.json.code).toBe(code);
+        });
+      });
+    }
+  }
+
+  it("keeps listings inside the principal's scope whatever the query asks", async () => {
+    for (const role of ["district", "gi-body", "artisan"] as const) {
+      const listed = await call(service, "GET", "/api/v1/artisans?limit=200", undefined, registry.tokens[role]);
+      expect(listed.json.items.map((a: any) => a.id)).not.toContain(registry.other.artisanId);
+      expect(listed.json.items.map((a: any) => a.id)).toContain(registry.own.artisanId);
+      const certs = await call(service, "GET", "/api/v1/certificates?limit=200", undefined, registry.tokens[role]);
+      expect(certs.json.items.map((c: any) => c.id)).not.toContain(registry.other.certificateId);
+      expect(certs.json.items.map((c: any) => c.id)).toContain(registry.own.certificateId);
+    }
+  });
+
+  it("refuses self-issuance to an artisan the registry has not allowed, and certificates for inactive artisans", async () => {
+    const refused = await call(service, "POST", "/api/v1/certificates", { artisanId: registry.noSelfIssue.artisanId, title: "Mine" }, registry.noSelfIssue.token);
+    expect([refused.status, refused.json.code]).toEqual([403, "self-issuance-not-allowed"]);
+    const pending = await makeArtisan(service, "own", { status: "pending" });
+    const notActive = await call(service, "POST", "/api/v1/certificates", { artisanId: pending, title: "Early" });
+    expect([notActive.status, notActive.json.code]).toEqual([422, "artisan-not-active"]);
+  });
+});

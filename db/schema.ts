@@ -123,11 +123,15 @@ export const certificates = sqliteTable(
     issuedAt: integer("issued_at").notNull(),
     kid: text("kid").notNull().references(() => signingKeys.kid),
     token: text("token").notNull().unique(),
+    /** The batch that issued it, if any, and its row in that batch's input (labels print in this order). */
+    batchId: text("batch_id").references(() => batches.id),
+    batchRow: integer("batch_row"),
   },
   (t) => [
     index("certificates_artisan").on(t.artisanId),
     index("certificates_district").on(t.districtCode, t.issuedAt),
     index("certificates_issued").on(t.issuedAt, t.id),
+    uniqueIndex("certificates_batch_row").on(t.batchId, t.batchRow),
   ],
 );
 
@@ -175,5 +179,23 @@ export const trustBundleVersions = sqliteTable("trust_bundle_versions", {
   sequence: integer("sequence").primaryKey(),
   /** SHA-256 (hex) of the content, without sequence and times. */
   contentHash: text("content_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * Batch issuance: one row per batch, written in the same db.batch as all its certificates.
+ * A retried request with the same Idempotency-Key (per actor) finds this row instead of
+ * issuing again; requestHash tells a true retry from a different body under a reused key.
+ */
+export const batches = sqliteTable("batches", {
+  id: text("id").primaryKey(),
+  itemCount: integer("item_count").notNull(),
+  source: text("source", { enum: ["csv", "json"] }).notNull(),
+  /** `role:tokenId:key` (tokenId "env" for the environment's admin token); null when the request sent no key. */
+  idempotencyKey: text("idempotency_key").unique(),
+  /** SHA-256 (hex) of the media type and the body bytes. */
+  requestHash: text("request_hash").notNull(),
+  actorRole: text("actor_role").notNull(),
+  actorTokenId: integer("actor_token_id"),
   createdAt: integer("created_at").notNull(),
 });

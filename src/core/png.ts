@@ -56,8 +56,16 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** `dark(x, y)` says whether pixel (x, y) is black. */
-export function encodeBilevelPng(width: number, height: number, dark: (x: number, y: number) => boolean): Uint8Array<ArrayBuffer> {
+/**
+ * `dark(x, y)` says whether pixel (x, y) is black. `pixelsPerMetre`, when given, is written as
+ * the image's physical resolution (pHYs), so that a tag prints at its real size.
+ */
+export function encodeBilevelPng(
+  width: number,
+  height: number,
+  dark: (x: number, y: number) => boolean,
+  options: { pixelsPerMetre?: number } = {},
+): Uint8Array<ArrayBuffer> {
   const rowBytes = Math.ceil(width / 8);
   const raw = new Uint8Array((rowBytes + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -74,7 +82,16 @@ export function encodeBilevelPng(width: number, height: number, dark: (x: number
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale
   const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const parts = [signature, chunk("IHDR", header), chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array(0))];
+  const parts = [signature, chunk("IHDR", header)];
+  if (options.pixelsPerMetre !== undefined) {
+    const phys = new Uint8Array(9);
+    const ppm = Math.round(options.pixelsPerMetre);
+    new DataView(phys.buffer).setUint32(0, ppm);
+    new DataView(phys.buffer).setUint32(4, ppm);
+    phys[8] = 1; // the unit is the metre
+    parts.push(chunk("pHYs", phys));
+  }
+  parts.push(chunk("IDAT", zlibStored(raw)), chunk("IEND", new Uint8Array(0)));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const p of parts) {

@@ -1,0 +1,58 @@
+// The heavy renderers (PNG, PDF) behind the TagRenderers interface. Imported only by Node
+// code (src/runtime/renderers.ts, tests, scripts): it pulls in fontkit, pdf-lib and a font.
+import { TagFonts, type FontBytes } from "./font.js";
+import { layoutTag, TAG_BOXES } from "./layout.js";
+import { TagPdf } from "./pdf.js";
+import { PNG_PIXELS_PER_MM, rasteriseLayout } from "./raster.js";
+import { A4_3X8, labelSlot, pageCount, type LabelStock } from "./sheet.js";
+import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
+
+export function createTagRenderers(fontBytes: FontBytes): TagRenderers {
+  const fonts = new TagFonts(fontBytes);
+  return {
+    async tagPng(tag, size) {
+      return rasteriseLayout(layoutTag(tag, TAG_BOXES[size], fonts.measure), fonts).png(PNG_PIXELS_PER_MM);
+    },
+    async tagPdf(tag, size) {
+      return tagPdf(fonts, tag, size);
+    },
+    async labelSheetPdf(sheet) {
+      return labelSheetPdf(fonts, sheet);
+    },
+  };
+}
+
+async function tagPdf(fonts: TagFonts, tag: TagContent, size: TagSize): Promise<Uint8Array> {
+  const box = TAG_BOXES[size];
+  const pdf = await TagPdf.create(fonts, `Asli certificate ${tag.serial}`);
+  pdf.addPage(box.width, box.height, (page) => page.layout(layoutTag(tag, box, fonts.measure)));
+  return pdf.save();
+}
+
+export async function labelSheetPdf(fonts: TagFonts, sheet: LabelSheet, stock: LabelStock = A4_3X8): Promise<Uint8Array> {
+  const pdf = await TagPdf.create(fonts, `Asli batch ${sheet.batchId}: ${sheet.tags.length} labels`);
+  const pages = pageCount(sheet.tags.length, stock);
+  const perPage = stock.columns * stock.rows;
+  const box = { width: stock.labelWidth - 2 * stock.inset, height: stock.labelHeight - 2 * stock.inset };
+  for (let page = 0; page < pages; page++) {
+    pdf.addPage(stock.pageWidth, stock.pageHeight, (painter) => {
+      const first = page * perPage;
+      const last = Math.min(sheet.tags.length, first + perPage);
+      for (let i = first; i < last; i++) {
+        const slot = labelSlot(stock, i);
+        painter.layout(layoutTag(sheet.tags[i]!, box, fonts.measure), slot.left + stock.inset, slot.top + stock.inset);
+      }
+      const labels = sheet.tags.length === 0 ? "no labels" : `labels ${first + 1}–${last} of ${sheet.tags.length}`;
+      painter.text({
+        kind: "text",
+        x: stock.pageWidth / 2,
+        y: stock.pageHeight - stock.top / 2 + 1,
+        size: 2.6,
+        weight: "regular",
+        text: `Asli batch ${sheet.batchId} · ${labels} · page ${page + 1} of ${pages}`,
+        anchor: "middle",
+      });
+    });
+  }
+  return pdf.save();
+}

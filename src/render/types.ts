@@ -1,0 +1,33 @@
+// What a tag says and the renderers that draw it. Light on purpose: the routes import this
+// on every runtime; the heavy renderers (fonts, PDF) are injected where they are available.
+
+export const TAG_SIZES = ["swing", "sticker"] as const;
+export type TagSize = (typeof TAG_SIZES)[number];
+
+/** Everything printed on one tag. Names are in English: the registry holds no Hindi names. */
+export interface TagContent {
+  /** The certificate's serial (its id), printed in plain characters for typing in by hand. */
+  serial: string;
+  /** The text encoded in the QR: the upper-case verify URL. */
+  verifyUrl: string;
+  /** The ODOP product, or the artisan's craft when the item is outside the ODOP list. */
+  product: { kind: "product" | "craft"; name: string } | null;
+  district: string;
+  giTag: string | null;
+}
+
+export interface LabelSheet {
+  batchId: string;
+  tags: readonly TagContent[];
+}
+
+/**
+ * PNG and PDF renderers. They need a Devanagari font and a PDF writer, far too heavy for the
+ * Workers bundle, so the Node entry and the tests supply them (src/runtime/renderers.ts) and
+ * the routes answer 501 `not-available-on-this-runtime` where they are absent.
+ */
+export interface TagRenderers {
+  tagPng(tag: TagContent, size: TagSize): Promise<Uint8Array>;
+  tagPdf(tag: TagContent, size: TagSize): Promise<Uint8Array>;
+  labelSheetPdf(sheet: LabelSheet): Promise<Uint8Array>;
+}

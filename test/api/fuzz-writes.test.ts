@@ -1,0 +1,76 @@
+// Random JSON at every write endpoint: never a 5xx, never a change to the database.
+import { makeTestService, runtime, type TestService } from "@harness";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../../src/service/artisans.js";
+import { certificateInput } from "../../src/service/certificates.js";
+import { rotateInput, tokenInput } from "../../src/service/tokens.js";
+import { call } from "../support/requests.js";
+import { buildRegistry, type Registry } from "../support/principals.js";
+import { snapshot } from "../support/snapshot.js";
+
+// With the schema each endpoint validates against: a random value that happens to be valid is
+// skipped, since a valid request is meant to write.
+const WRITES = (r: Registry): [string, string, z.ZodType][] => [
+  ["POST", "/api/v1/artisans", artisanInput],
+  ["PATCH", `/api/v1/artisans/${r.own.artisanId}`, artisanChanges],
+  ["POST", `/api/v1/artisans/${r.own.artisanId}/status`, statusChange],
+  ["POST", `/api/v1/artisans/${r.own.artisanId}/gi-authorisation`, giAuthorisationChange],
+  ["POST", "/api/v1/certificates", certificateInput],
+  ["POST", "/api/v1/tokens", tokenInput],
+  ["POST", `/api/v1/tokens/${r.own.tokenId}/rotate`, rotateInput],
+];
+
+// Values near the valid ones make the validator work harder than pure noise does.
+const nearValid = fc.oneof(
+  fc.constantFrom("active", "suspended", "withdraw", "confirm", "admin", "district", "09AAACK1234A1Z8", "UDYAM-UP-65-0012345", 187, 103, 2, -1, 0, 1e309, "", null),
+  fc.string({ maxLength: 30 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+);
+const KEYS = ["name", "districtCode", "productId", "craft", "giTagId", "giAuthorisedUserNumber", "gstin", "udyam", "seller", "status", "reason", "action", "artisanId", "title", "materials", "madeOn", "role", "overlapSeconds", "languages", "photoUrl", "__proto__", "constructor"];
+const body = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(nearValid, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 6 }),
+);
+
+describe(`fuzzing every write endpoint (${runtime})`, () => {
+  let service: TestService;
+  let registry: Registry;
+  beforeAll(async () => {
+    service = await makeTestService();
+    registry = await buildRegistry(service);
+  });
+
+  it("answers random JSON with a 4xx problem and writes nothing", async () => {
+    const before = await snapshot(service.deps.db);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WRITES(registry)), body, async ([method, path, schema], value) => {
+        fc.pre(!schema.safeParse(value).success);
+        const res = await call(service, method, path, value);
+        expect(res.status, `${method} ${path} ${JSON.stringify(value)} → ${JSON.stringify(res.json)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(res.type).toBe("application/problem+json");
+        expect(typeof res.json.code).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
+    expect(await snapshot(service.deps.db)).toBe(before);
+  });
+
+  it("answers raw bytes that are not JSON with a 4xx", async () => {
+    const before = await snapshot(service.deps.db);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WRITES(registry)), fc.string({ maxLength: 200 }), fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8", ""), async ([method, path], text, type) => {
+        fc.pre(!/^\s*[{[]/.test(text));
+        const res = await service.app.request(path, { method, headers: { authorization: `Bearer ${service.adminToken}`, "content-type": type }, body: text });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await snapshot(service.deps.db)).toBe(before);
+  });
+});

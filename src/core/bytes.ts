@@ -1,7 +1,8 @@
 // Byte helpers shared by the codec, the token and the PNG encoder.
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM spelled out: the Workers runtime types (wrangler types) declare it required.
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function utf8(text: string): Uint8Array {
   return encoder.encode(text);

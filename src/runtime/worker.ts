@@ -1,0 +1,40 @@
+// Cloudflare Workers entry: the same createApp as the Node entry, over D1 (or Turso), with the
+// signing key and admin token from Workers secrets. Everything is built per request from
+// `env` (see worker-deps.ts); only the small cache of derived key material outlives a request.
+// The heavy renderers (tag PDF/PNG, label sheets) are not imported here: the Node entry
+// injects them, and on Workers their routes answer 501.
+import { createApp } from "../http/app.js";
+import { coarseCountry, WorkerConfigError, workerDeps, type WorkerEnv } from "./worker-deps.js";
+
+/** What the app finds in `c.env` on Workers. */
+export interface WorkerHints {
+  /** Cloudflare's coarse country of the client, for a future scan count; stored nowhere today. */
+  country: string | undefined;
+}
+
+function unavailable(code: string, detail: string): Response {
+  const body = { type: `urn:asli:problem:${code}`, title: "Service unavailable", status: 503, code, detail };
+  return new Response(JSON.stringify(body), {
+    status: 503,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+  });
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    let deps;
+    try {
+      deps = await workerDeps(env, request);
+    } catch (error) {
+      // Codes and names only: messages may quote a secret or a database URL.
+      if (error instanceof WorkerConfigError) {
+        console.error(`worker misconfigured: ${error.code}`);
+        return unavailable("service-misconfigured", "the service is not configured correctly (see the worker log)");
+      }
+      console.error(`worker could not start a request: ${error instanceof Error ? error.name : typeof error}`);
+      return unavailable("service-unavailable", "the service cannot reach its database; try again shortly");
+    }
+    const hints: WorkerHints = { country: coarseCountry(request) };
+    return createApp(deps).fetch(request, hints, ctx);
+  },
+} satisfies ExportedHandler<WorkerEnv>;

@@ -1,9 +1,17 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-export default defineConfig({
+// wrangler (loaded by the workers pool) sends no metrics and keeps its files in the project.
+process.env.WRANGLER_SEND_METRICS = "false";
+process.env.XDG_CONFIG_HOME ??= here("./.config");
+// The pool reads wrangler.toml once per test file; without this, each file repeats wrangler's
+// notes on the experimental [secrets] table and on the secrets that the bindings below supply.
+process.env.WRANGLER_LOG ??= "error";
+
+export default defineConfig(async () => ({
   test: {
     projects: [
       {
@@ -16,6 +24,36 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // The same API suite inside workerd against a local D1, plus the worker entry itself.
+        // D1 storage is isolated per test FILE: tests within a file share one database.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            remoteBindings: false,
+            miniflare: {
+              bindings: {
+                // Read in Node by readD1Migrations (only the *.sql files, in numeric order)
+                // and applied inside workerd by test/setup.workers.ts.
+                TEST_MIGRATIONS: await readD1Migrations(here("./db/migrations")),
+                // TEST VALUES ONLY. These override whatever .dev.vars or the shell holds.
+                // SIGNING_KEY is the RFC 8032 §7.1 TEST 2 seed, a published test key.
+                SIGNING_KEY: "TM0Imyj_ltqdtsNG7BFOD1uKMZ81q6Yk2oz27U-4pvs",
+                ADMIN_TOKEN: "asli_test_admin_token_not_a_secret",
+                BASE_URL: "https://asli.example",
+                LIBSQL_URL: "",
+              },
+            },
+          }),
+        ],
+        resolve: { alias: { "@harness": here("./test/support/harness.worker.ts") } },
+        test: {
+          name: "workers",
+          include: ["test/api/**/*.test.ts", "test/workers/**/*.test.ts"],
+          setupFiles: ["./test/setup.workers.ts"],
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
-});
+}));

@@ -1,0 +1,119 @@
+// The real worker entry inside workerd: wrangler.toml's bindings (a local D1 with the
+// migrations applied) and the test secrets from vitest.config.ts, requests through its fetch.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { decodeSeed, publicJwk, signingKeyFromSeed } from "../../src/core/keys.js";
+import worker from "../../src/runtime/worker.js";
+import type { WorkerEnv } from "../../src/runtime/worker-deps.js";
+
+const ORIGIN = "https://asli.example";
+
+function send(path: string, init: RequestInit = {}, token?: string): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  if (init.body) headers.set("content-type", "application/json");
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
+}
+
+/** The default export with an environment of the test's choosing. */
+async function fetchWith(overrides: Partial<WorkerEnv>, request: Request): Promise<Response> {
+  const ctx = createExecutionContext();
+  const response = await worker.fetch!(request as Parameters<NonNullable<typeof worker.fetch>>[0], { ...env, ...overrides } as WorkerEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+async function registerAndIssue(doFetch: (path: string, body: unknown) => Promise<Response>, gstin?: string) {
+  const artisan = await doFetch("/api/v1/artisans", { name: "Worker Weaver", districtCode: 187, productId: 103, ...(gstin ? { gstin } : {}) });
+  expect(artisan.status).toBe(201);
+  const { id } = (await artisan.json()) as { id: number };
+  const certificate = await doFetch("/api/v1/certificates", { artisanId: id, title: "Jangla brocade dupatta", materials: ["silk"], madeOn: "2026-02-01" });
+  expect(certificate.status).toBe(201);
+  return (await certificate.json()) as { id: string; token: string; verifyUrl: string };
+}
+
+describe("the worker entry (workerd, D1)", () => {
+  it("answers the health check with JSON and the security headers", async () => {
+    const res = await send("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("publishes the key from the SIGNING_KEY secret in the JWKS", async () => {
+    const res = await send("/.well-known/jwks.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("max-age");
+    const key = await signingKeyFromSeed(decodeSeed(env.SIGNING_KEY));
+    const { keys } = (await res.json()) as { keys: unknown[] };
+    expect(keys).toContainEqual(expect.objectContaining(publicJwk(key)));
+    // RFC 8032 §7.1 TEST 2 public key: the test seed in vitest.config.ts.
+    expect(publicJwk(key).x).toBe("PUAXw-hDiVqStwqnTRt-vJyYLM8uxJaMwM1V8Sr0Zgw");
+  });
+
+  it("answers an unknown path with a 404 problem", async () => {
+    const res = await send("/no/such/page");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 404, code: "not-found" });
+  });
+
+  it("lets the ADMIN_TOKEN secret, and nothing else, issue a certificate that then verifies", async () => {
+    const body = JSON.stringify({ name: "Nobody", districtCode: 187, productId: 103 });
+    expect((await send("/api/v1/artisans", { method: "POST", body })).status).toBe(401);
+    const wrong = await send("/api/v1/artisans", { method: "POST", body }, "asli_not_the_admin_token");
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: "unauthorized" });
+
+    const issued = await registerAndIssue((path, b) => send(path, { method: "POST", body: JSON.stringify(b) }, env.ADMIN_TOKEN));
+    expect(issued.verifyUrl).toBe(`HTTPS://ASLI.EXAMPLE/V/${issued.token}`);
+
+    const verdict = await send(`/api/v1/verify/${issued.token}`);
+    expect(verdict.status).toBe(200);
+    expect(await verdict.json()).toMatchObject({ status: "genuine", certificate: { id: issued.id, title: "Jangla brocade dupatta" } });
+
+    const page = await send(`/V/${issued.token}`);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain('data-status="genuine"');
+  });
+
+  it("builds verify URLs from the request's origin when BASE_URL is empty", async () => {
+    const post = (path: string, b: unknown) =>
+      fetchWith(
+        { BASE_URL: "" },
+        new Request(`http://127.0.0.1:8787${path}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" },
+          body: JSON.stringify(b),
+        }),
+      );
+    const issued = await registerAndIssue(post);
+    expect(issued.verifyUrl).toBe(`HTTP://127.0.0.1:8787/V/${issued.token}`);
+  });
+
+  it("answers 503 with a stable code, and no secret, when a secret or binding is wrong", async () => {
+    const cases: [Partial<WorkerEnv>, string][] = [
+      [{ SIGNING_KEY: "" }, "missing SIGNING_KEY"],
+      [{ SIGNING_KEY: "this-is-not-a-seed" }, "malformed SIGNING_KEY"],
+      [{ BASE_URL: "asli.example" }, "BASE_URL without a scheme"],
+      [{ DB: undefined, LIBSQL_URL: "" }, "no database at all"],
+      [{ LIBSQL_URL: "file:asli.db" }, "a file: URL, which a worker cannot open"],
+    ];
+    for (const [overrides, what] of cases) {
+      const res = await fetchWith(overrides, new Request(`${ORIGIN}/api/v1/verify/AAAA`));
+      expect(res.status, what).toBe(503);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const text = await res.text();
+      expect(JSON.parse(text), what).toMatchObject({ status: 503, code: "service-misconfigured" });
+      expect(text).not.toContain("this-is-not-a-seed");
+    }
+  });
+
+  it("answers 503 service-unavailable when the Turso server cannot be reached", async () => {
+    // There is no libSQL server on this machine: nothing listens on this port.
+    const res = await fetchWith({ LIBSQL_URL: "http://127.0.0.1:9", LIBSQL_AUTH_TOKEN: "test-token" }, new Request(`${ORIGIN}/healthz`));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ code: "service-unavailable" });
+  });
+});

@@ -92,6 +92,21 @@ const ENDPOINTS: { name: string; request: Request; expect: Record<RoleName, [Out
     expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
   },
   {
+    name: "POST /api/v1/gi-tags",
+    request: async () => ["POST", "/api/v1/gi-tags", { name: unique("GI"), category: "Handicraft", districtCodes: [VARANASI] }],
+    expect: { admin: both(201), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "PATCH /api/v1/gi-tags/{id}",
+    request: async () => ["PATCH", "/api/v1/gi-tags/2", { addDistrictCodes: [VARANASI] }],
+    expect: { admin: both(200), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
+    name: "POST /api/v1/districts/{code}/products",
+    request: async (_s, _r, scope) => ["POST", `/api/v1/districts/${scope === "own" ? VARANASI : LUCKNOW}/products`, { name: unique("Product") }],
+    expect: { admin: both(201), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
+  },
+  {
     name: "GET /api/v1/audit",
     request: async () => ["GET", "/api/v1/audit"],
     expect: { admin: both(200), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../../src/service/artisans.js";
 import { certificateInput } from "../../src/service/certificates.js";
+import { giTagChanges, giTagInput, productInput } from "../../src/service/registry.js";
 import { rotateInput, tokenInput } from "../../src/service/tokens.js";
 import { call } from "../support/requests.js";
 import { buildRegistry, type Registry } from "../support/principals.js";
@@ -20,6 +21,9 @@ const WRITES = (r: Registry): [string, string, z.ZodType][] => [
   ["POST", "/api/v1/certificates", certificateInput],
   ["POST", "/api/v1/tokens", tokenInput],
   ["POST", `/api/v1/tokens/${r.own.tokenId}/rotate`, rotateInput],
+  ["POST", "/api/v1/gi-tags", giTagInput],
+  ["PATCH", "/api/v1/gi-tags/3", giTagChanges],
+  ["POST", "/api/v1/districts/187/products", productInput],
 ];
 
 // Values near the valid ones make the validator work harder than pure noise does.
@@ -30,7 +34,7 @@ const nearValid = fc.oneof(
   fc.double(),
   fc.boolean(),
 );
-const KEYS = ["name", "districtCode", "productId", "craft", "giTagId", "giAuthorisedUserNumber", "gstin", "udyam", "seller", "status", "reason", "action", "artisanId", "title", "materials", "madeOn", "role", "overlapSeconds", "languages", "photoUrl", "__proto__", "constructor"];
+const KEYS = ["name", "districtCode", "productId", "craft", "giTagId", "giAuthorisedUserNumber", "gstin", "udyam", "seller", "status", "reason", "action", "artisanId", "title", "materials", "madeOn", "role", "overlapSeconds", "languages", "photoUrl", "category", "applicationNumber", "districtCodes", "addDistrictCodes", "__proto__", "constructor"];
 const body = fc.oneof(
   fc.jsonValue(),
   fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(nearValid, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 6 }),

@@ -1,0 +1,90 @@
+// The state ODOP cell keeps the reference data current: new GI registrations, application
+// numbers as they are verified, districts added to a GI's area, new ODOP products. Ids are
+// printed in tokens, so nothing here renames, renumbers or removes.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { giTagDistricts, giTags, products } from "../../db/schema.js";
+import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { auditInsert } from "../store/audit.js";
+import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
+import { findDistrict, findGiTag, type GiTag } from "../store/registry.js";
+import type { Principal } from "./access.js";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const applicationNumber = z.string().trim().regex(/^[0-9]{1,6}$/, "a GI Registry application number, digits only");
+
+export const giTagInput = z
+  .object({
+    name: text(160),
+    category: z.enum(["Handicraft", "Handloom", "Agricultural", "Food", "Manufactured"]),
+    applicationNumber: applicationNumber.optional(),
+    districtCodes: z.array(z.number().int().positive().max(0xffff)).min(1).max(75),
+  })
+  .strict();
+
+export const giTagChanges = z
+  .object({ applicationNumber: applicationNumber.optional(), addDistrictCodes: z.array(z.number().int().positive().max(0xffff)).min(1).max(75).optional() })
+  .strict()
+  .refine((c) => c.applicationNumber !== undefined || c.addDistrictCodes !== undefined, { message: "change at least one field" });
+
+export const productInput = z.object({ name: text(120) }).strict();
+
+async function checkDistricts(db: AsliDatabase, codes: number[]): Promise<void> {
+  for (const code of new Set(codes)) {
+    if (!(await findDistrict(db, code))) throw unprocessable("unknown-district", `no district has LGD code ${code}`);
+  }
+}
+
+export async function addGiTag(db: AsliDatabase, actor: Principal, input: z.output<typeof giTagInput>, now: Date): Promise<GiTag> {
+  await checkDistricts(db, input.districtCodes);
+  const codes = [...new Set(input.districtCodes)];
+  try {
+    await db.batch([
+      db.insert(giTags).values({ name: input.name, category: input.category, applicationNumber: input.applicationNumber ?? null }),
+      ...codes.map((districtCode) => db.insert(giTagDistricts).values({ giTagId: sql`(select id from gi_tags where name = ${input.name})`, districtCode })),
+      auditInsert(db, actor, now, { action: "gi-tag.add", subjectType: "gi-tag", subjectId: sql`(select id from gi_tags where name = ${input.name})`, after: { ...input, districtCodes: codes } }),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error, "gi_tags.name")) throw new ApiError(409, "duplicate-gi-tag", "Conflict", "a GI tag of this name exists");
+    throw error;
+  }
+  const [row] = await db.select({ id: giTags.id }).from(giTags).where(eq(giTags.name, input.name));
+  return (await findGiTag(db, row!.id))!;
+}
+
+export async function changeGiTag(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof giTagChanges>, now: Date): Promise<GiTag> {
+  const tag = await findGiTag(db, id);
+  if (!tag) throw notFound("this GI tag");
+  const added = (input.addDistrictCodes ?? []).filter((c) => !tag.districtCodes.includes(c));
+  await checkDistricts(db, added);
+  if (input.applicationNumber !== undefined && tag.applicationNumber !== null && tag.applicationNumber !== input.applicationNumber) {
+    throw unprocessable("application-number-set", "this GI tag's application number is already recorded; it is not changed through the API");
+  }
+  await db.batch([
+    db.update(giTags).set({ applicationNumber: input.applicationNumber ?? tag.applicationNumber }).where(eq(giTags.id, id)),
+    ...added.map((districtCode) => db.insert(giTagDistricts).values({ giTagId: id, districtCode })),
+    auditInsert(db, actor, now, {
+      action: "gi-tag.change",
+      subjectType: "gi-tag",
+      subjectId: id,
+      before: { applicationNumber: tag.applicationNumber, districtCodes: tag.districtCodes },
+      after: { applicationNumber: input.applicationNumber ?? tag.applicationNumber, addedDistrictCodes: added },
+    }),
+  ]);
+  return (await findGiTag(db, id))!;
+}
+
+export async function addProduct(db: AsliDatabase, actor: Principal, districtCode: number, input: z.output<typeof productInput>, now: Date) {
+  const district = await findDistrict(db, districtCode);
+  if (!district) throw notFound("this district");
+  try {
+    const [[product]] = await db.batch([
+      db.insert(products).values({ districtCode, name: input.name }).returning(),
+      auditInsert(db, actor, now, { action: "product.add", subjectType: "product", subjectId: sql`last_insert_rowid()`, after: { districtCode, name: input.name } }),
+    ]);
+    return product!;
+  } catch (error) {
+    if (isUniqueViolation(error, "products.district_code")) throw new ApiError(409, "duplicate-product", "Conflict", `${district.name} already has this ODOP product`);
+    throw error;
+  }
+}

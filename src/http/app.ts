@@ -5,11 +5,14 @@ import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
 import { problemResponse } from "./problem.js";
 import { artisanRoutes } from "./routes/artisans.js";
+import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
+import { revocationRoutes } from "./routes/revocations.js";
 import { tokenRoutes } from "./routes/tokens.js";
+import { trustRoutes } from "./routes/trust.js";
 import { verifyRoutes } from "./routes/verify.js";
 
 export type { AppDeps } from "./deps.js";
@@ -21,7 +24,11 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     c.header("x-content-type-options", "nosniff");
     c.header("referrer-policy", "no-referrer");
-    c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    // Scripts and fetches from this origin only: the verify page's signature check (/assets/verify.js reading the JWKS).
+    c.header(
+      "content-security-policy",
+      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+    );
   });
 
   app.onError((error, c) => {
@@ -37,10 +44,13 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", keyRoutes(deps));
+  app.route("/", trustRoutes(deps));
+  app.route("/", assetRoutes());
   app.route("/", verifyRoutes(deps));
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));
+  app.route("/", revocationRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", auditRoutes(deps));
   return app;

@@ -1,8 +1,13 @@
-// One verification pipeline for the page and the API: the signature first, then the registry.
+// One verification pipeline for the page and the API, in a fixed order: the signature; the
+// registry's record of that exact token; the signing key's compromise; the certificate's
+// revocation; the artisan's suspension; then the claims, with a withdrawn GI claim taken out.
+// The offline verifier (src/core/bundle.ts verifyOffline) follows the same order.
+import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
 import { findCertificateRecord, type CertificateRecord } from "../store/certificates.js";
+import { findCertificateStanding } from "../store/revocations.js";
 import type { AppDeps } from "./deps.js";
 
 export interface CertificateView {
@@ -20,11 +25,36 @@ export interface CertificateView {
   giTag: { id: number; name: string; applicationNumber: string | null } | null;
 }
 
-export type InvalidReason = TokenFailure | "not-registered";
+/** The GI tag a certificate claimed, and when the GI body withdrew the artisan's authorisation. */
+export interface WithdrawnGiClaim {
+  giTag: { id: number; name: string; applicationNumber: string | null };
+  withdrawnAt: string;
+}
+
+/** The claims exactly as signed (ids, unix time), so that a browser can compare them with what it decodes itself. */
+export interface SignedClaims {
+  serial: string;
+  issuedAt: number;
+  artisanId: number;
+  districtCode: number;
+  productId: number | null;
+  giTagId: number | null;
+}
+
+export type InvalidReason = TokenFailure | "not-registered" | "key-compromised";
+
+interface Known {
+  certificate: CertificateView;
+  /** Set when the GI claim was removed from `certificate.giTag` because it was withdrawn. */
+  withdrawnGiClaim?: WithdrawnGiClaim;
+  claims: SignedClaims;
+}
 
 export type Verdict =
-  | { status: "genuine"; certificate: CertificateView }
-  | { status: "invalid"; reason: InvalidReason; message: string };
+  | ({ status: "genuine" } & Known)
+  | ({ status: "revoked"; reason: CertificateRevocationReason; revokedAt: string; message: string } & Known)
+  | ({ status: "suspended"; message: string } & Known)
+  | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string };
 
 const MESSAGES: Record<InvalidReason, string> = {
   malformed: "This is not an Asli certificate code.",
@@ -32,7 +62,19 @@ const MESSAGES: Record<InvalidReason, string> = {
   "unknown-key": "This code was not signed by a key this registry has published.",
   "bad-signature": "The signature does not match: the code has been altered or forged.",
   "not-registered": "The signature is valid but the registry holds no such certificate.",
+  "key-compromised": "This code was signed with a key after that key was reported compromised: it cannot be trusted.",
 };
+
+export const REVOCATION_MESSAGES: Record<CertificateRevocationReason, string> = {
+  lost: "The certificate was revoked: the item was reported lost.",
+  stolen: "The certificate was revoked: the item was reported stolen.",
+  misissued: "The certificate was revoked: it was issued in error.",
+  "item-destroyed": "The certificate was revoked: the item was reported destroyed.",
+  superseded: "The certificate was revoked: a new certificate replaces it.",
+  other: "The certificate was revoked by the registry.",
+};
+
+const SUSPENDED_MESSAGE = "The registry has suspended this artisan: their certificates are not vouched for at present.";
 
 export function certificateView(record: CertificateRecord, baseUrl: string): CertificateView {
   const { certificate: cert, artisan, district, product, giTag } = record;
@@ -52,16 +94,23 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
   };
 }
 
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
 export async function verifyCertificate(deps: AppDeps, token: string): Promise<Verdict> {
   const verdict = await verifyToken(token, deps.keyring);
   if (!verdict.valid) return invalid(verdict.reason);
 
   const { claims } = verdict;
-  const record = await findCertificateRecord(deps.db, claims.serial);
+  const [record, standing] = await Promise.all([
+    findCertificateRecord(deps.db, claims.serial),
+    findCertificateStanding(deps.db, claims.serial),
+  ]);
   const cert = record?.certificate;
   if (
     !record ||
+    !standing ||
     cert!.token !== token ||
+    cert!.kid !== verdict.key.kid ||
     cert!.artisanId !== claims.artisanId ||
     cert!.districtCode !== claims.districtCode ||
     cert!.productId !== claims.productId ||
@@ -69,15 +118,44 @@ export async function verifyCertificate(deps: AppDeps, token: string): Promise<V
   ) {
     return invalid("not-registered");
   }
-  return { status: "genuine", certificate: certificateView(record, deps.baseUrl) };
+
+  // The later of the signed and the recorded issue time: neither can pull a certificate back
+  // before the compromise.
+  if (standing.keyState === "revoked" && standing.compromisedAt !== null && Math.max(claims.issuedAt, cert!.issuedAt) >= standing.compromisedAt) {
+    return { ...invalid("key-compromised"), compromisedAt: iso(standing.compromisedAt) };
+  }
+
+  const view = certificateView(record, deps.baseUrl);
+  const known: Known = { certificate: view, claims: { ...claims } };
+  if (standing.giWithdrawnAt !== null && view.giTag) {
+    known.withdrawnGiClaim = { giTag: view.giTag, withdrawnAt: iso(standing.giWithdrawnAt) };
+    known.certificate = { ...view, giTag: null };
+  }
+
+  if (standing.revocation) {
+    const { reason, revokedAt } = standing.revocation;
+    return { status: "revoked", reason, revokedAt: iso(revokedAt), message: REVOCATION_MESSAGES[reason], ...known };
+  }
+  if (standing.artisanStatus === "suspended") return { status: "suspended", message: SUSPENDED_MESSAGE, ...known };
+  return { status: "genuine", ...known };
 }
 
-function invalid(reason: InvalidReason): Verdict {
+function invalid(reason: InvalidReason): Extract<Verdict, { status: "invalid" }> {
   return { status: "invalid", reason, message: MESSAGES[reason] };
 }
 
-/** HTTP status for a verdict: 200 genuine, 404 signed but unknown, 400 not a certificate at all. */
-export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 {
-  if (verdict.status === "genuine") return 200;
-  return verdict.reason === "not-registered" ? 404 : 400;
+/**
+ * HTTP status for a verdict: 200 genuine; 410 a real certificate that is revoked or whose
+ * artisan is suspended; 404 signed but unknown; 400 not a trustworthy certificate at all.
+ */
+export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 | 410 {
+  switch (verdict.status) {
+    case "genuine":
+      return 200;
+    case "revoked":
+    case "suspended":
+      return 410;
+    case "invalid":
+      return verdict.reason === "not-registered" ? 404 : 400;
+  }
 }

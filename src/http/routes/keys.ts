@@ -1,12 +1,56 @@
 import { Hono } from "hono";
-import { publicJwk } from "../../core/keys.js";
+import type { Ed25519PublicJwk } from "../../core/keys.js";
+import { keyRevocationInput, revokeSigningKey } from "../../service/revocations.js";
+import { listStoredKeys, type StoredKey } from "../../store/keys.js";
+import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
+import { readJson } from "../input.js";
 
-export function keyRoutes(deps: AppDeps): Hono {
-  const app = new Hono();
-  app.get("/.well-known/jwks.json", (c) => {
+/** An RFC 8037 JWK plus the key's lifecycle (extra members, which JWK consumers ignore). */
+export type PublishedJwk = Ed25519PublicJwk & {
+  state: StoredKey["state"];
+  notBefore: string;
+  retiredAt?: string;
+  revokedAt?: string;
+  compromisedAt?: string;
+  revocationReason?: string;
+};
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+export function publishedJwk(k: StoredKey): PublishedJwk {
+  return {
+    kty: "OKP",
+    crv: "Ed25519",
+    x: k.publicKey,
+    kid: k.kid,
+    alg: "EdDSA",
+    use: "sig",
+    state: k.state,
+    notBefore: iso(k.createdAt),
+    ...(k.retiredAt !== null ? { retiredAt: iso(k.retiredAt) } : {}),
+    ...(k.revokedAt !== null ? { revokedAt: iso(k.revokedAt) } : {}),
+    ...(k.compromisedAt !== null ? { compromisedAt: iso(k.compromisedAt) } : {}),
+    ...(k.revocationReason !== null ? { revocationReason: k.revocationReason } : {}),
+  };
+}
+
+export function keyRoutes(deps: AppDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+
+  // Every key a verifier may need: retired keys for old certificates, revoked keys for the
+  // certificates they signed before their compromise. Short-lived cache: a revocation must
+  // reach verifiers within minutes.
+  app.get("/.well-known/jwks.json", async (c) => {
+    const keys = await listStoredKeys(deps.db);
     c.header("cache-control", "public, max-age=300");
-    return c.json({ keys: deps.keyring.keys().map(publicJwk) });
+    return c.json({ keys: keys.map(publishedJwk) });
+  });
+
+  app.post("/api/v1/keys/:kid/revocation", requireRole(deps, "admin"), async (c) => {
+    const input = await readJson(c, keyRevocationInput);
+    const key = await revokeSigningKey(deps.db, c.get("principal"), c.req.param("kid"), input, deps.signingKey.kid, deps.clock());
+    return c.json(publishedJwk(key));
   });
   return app;
 }

@@ -1,0 +1,368 @@
+// The signed trust bundle: everything an offline verifier needs to check a certificate with no
+// network (keys with their states, the registry names that token ids point to, revocations,
+// suspensions), signed by the issuer's key over a context distinct from certificates.
+// Format: docs/trust-bundle.md. Order of checks when opening one is fixed: envelope, signature
+// over the compressed bytes, and only then decompression, parsing and the content's own rules.
+import { concatBytes, fromBase64url, fromUtf8, utf8 } from "./bytes.js";
+import { Keyring, keyIdentity, verificationKey, type SigningKey, type VerificationKey } from "./keys.js";
+import { isSerial, type CertificateClaims } from "./payload.js";
+import { nobleVerify, webCryptoSign, type Ed25519Verifier } from "./signature.js";
+import { verifyToken, type TokenFailure } from "./token.js";
+
+/** "ASLITB": the first six bytes of every bundle file. */
+export const BUNDLE_MAGIC = utf8("ASLITB");
+export const BUNDLE_FORMAT_VERSION = 1;
+/** Domain separation: a bundle signature can never pass as a certificate's, nor the reverse. */
+export const BUNDLE_SIGNING_CONTEXT_V1 = utf8("ASLI-BUNDLE-V1\0");
+/** magic (6) + version (1) + signer public key (32) + body length (4). */
+export const BUNDLE_HEADER_LENGTH = 43;
+export const BUNDLE_SIGNATURE_LENGTH = 64;
+/** Decompression stops here: a signed bundle from a trusted key is still not trusted to be small. */
+export const MAX_BUNDLE_CONTENT_BYTES = 64 * 1024 * 1024;
+export const BUNDLE_MEDIA_TYPE = "application/vnd.asli.trust-bundle";
+
+export const KEY_STATES = ["active", "retired", "revoked"] as const;
+export type KeyState = (typeof KEY_STATES)[number];
+
+export const CERTIFICATE_REVOCATION_REASONS = ["lost", "stolen", "misissued", "item-destroyed", "superseded", "other"] as const;
+export type CertificateRevocationReason = (typeof CERTIFICATE_REVOCATION_REASONS)[number];
+
+/** Times are unix seconds throughout the bundle. */
+export interface BundleKey {
+  kid: string;
+  /** The Ed25519 public key, base64url (the JWK `x`). */
+  x: string;
+  state: KeyState;
+  notBefore: number;
+  retiredAt: number | null;
+  revokedAt: number | null;
+  /** Certificates this key signed at or after this time are not to be trusted. */
+  compromisedAt: number | null;
+}
+
+export interface TrustBundleContent {
+  type: "asli-trust-bundle";
+  version: 1;
+  /** Origin of the service that signed it; `--update` fetches from here. */
+  issuer: string;
+  /** Grows by one whenever anything below `staleAfter` changes; never goes back. */
+  sequence: number;
+  issuedAt: number;
+  /** After this a verifier should warn that revocations may be missing. */
+  staleAfter: number;
+  keys: BundleKey[];
+  /** [LGD code, name] */
+  districts: [number, string][];
+  /** [id, LGD district code, name] */
+  products: [number, number, string][];
+  /** [id, name, GI application number or null] */
+  giTags: [number, string, string | null][];
+  /** [id, public name, name of the seller they sell through or null]: artisans with certificates. */
+  artisans: [number, string, string | null][];
+  suspendedArtisans: number[];
+  /** [artisan id, time the GI authorisation was withdrawn] */
+  giWithdrawn: [number, number][];
+  /** [serial, reason, time of revocation] */
+  revoked: [string, CertificateRevocationReason, number][];
+}
+
+export type BundleFailure =
+  | "bundle-malformed"
+  | "bundle-unsupported-version"
+  | "bundle-bad-signature"
+  | "bundle-signer-not-listed"
+  | "bundle-too-large";
+
+export class TrustBundleError extends Error {
+  override name = "TrustBundleError";
+  constructor(
+    readonly code: BundleFailure,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OpenedTrustBundle {
+  content: TrustBundleContent;
+  /** The key whose signature checked out; the caller decides whether it trusts that key. */
+  signer: { kid: string; publicKey: Uint8Array };
+}
+
+function bundleMessage(signedPart: Uint8Array): Uint8Array {
+  return concatBytes(BUNDLE_SIGNING_CONTEXT_V1, signedPart);
+}
+
+async function pipeThrough(bytes: Uint8Array, transform: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(transform).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new TrustBundleError("bundle-too-large", `the bundle content exceeds ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  return concatBytes(...chunks);
+}
+
+/** Serialises, compresses and signs. The key must be listed in the content, not revoked. */
+export async function signTrustBundle(content: TrustBundleContent, key: SigningKey): Promise<Uint8Array> {
+  const listed = content.keys.find((k) => k.kid === key.kid);
+  if (!listed || listed.state === "revoked") throw new TypeError("the signing key must be listed in the bundle and not revoked");
+  const body = await pipeThrough(utf8(JSON.stringify(content)), new CompressionStream("gzip"), MAX_BUNDLE_CONTENT_BYTES);
+  const header = new Uint8Array(BUNDLE_HEADER_LENGTH);
+  header.set(BUNDLE_MAGIC, 0);
+  header[6] = BUNDLE_FORMAT_VERSION;
+  header.set(key.publicKey, 7);
+  new DataView(header.buffer).setUint32(39, body.length);
+  const signedPart = concatBytes(header, body);
+  return concatBytes(signedPart, await webCryptoSign(key, bundleMessage(signedPart)));
+}
+
+/**
+ * Checks the envelope and the signature with the key the envelope names, then reads the content.
+ * Whether that key deserves trust is the caller's decision (see `checkBundleSuccession`).
+ */
+export async function openTrustBundle(bytes: Uint8Array, verify: Ed25519Verifier = nobleVerify): Promise<OpenedTrustBundle> {
+  if (bytes.length < BUNDLE_HEADER_LENGTH + BUNDLE_SIGNATURE_LENGTH) throw malformed("the file is too short to be a trust bundle");
+  for (let i = 0; i < BUNDLE_MAGIC.length; i++) {
+    if (bytes[i] !== BUNDLE_MAGIC[i]) throw malformed("the file is not an Asli trust bundle");
+  }
+  if (bytes[6] !== BUNDLE_FORMAT_VERSION) {
+    throw new TrustBundleError("bundle-unsupported-version", `trust bundle format ${bytes[6]} is not known to this verifier`);
+  }
+  const bodyLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(39);
+  if (bytes.length !== BUNDLE_HEADER_LENGTH + bodyLength + BUNDLE_SIGNATURE_LENGTH) throw malformed("the bundle's length field does not match its size");
+
+  const publicKey = bytes.slice(7, 39);
+  const signedPart = bytes.subarray(0, BUNDLE_HEADER_LENGTH + bodyLength);
+  const signature = bytes.subarray(BUNDLE_HEADER_LENGTH + bodyLength);
+  let signer: VerificationKey;
+  try {
+    signer = await verificationKey(publicKey);
+  } catch {
+    throw new TrustBundleError("bundle-bad-signature", "the bundle's signer key is not a usable Ed25519 key");
+  }
+  if (!(await verify(signer, signature, bundleMessage(signedPart)))) {
+    throw new TrustBundleError("bundle-bad-signature", "the bundle's signature does not match: it was altered or not signed by the key it names");
+  }
+
+  let parsed: unknown;
+  try {
+    const json = await pipeThrough(bytes.subarray(BUNDLE_HEADER_LENGTH, BUNDLE_HEADER_LENGTH + bodyLength), new DecompressionStream("gzip"), MAX_BUNDLE_CONTENT_BYTES);
+    parsed = JSON.parse(fromUtf8(json));
+  } catch (error) {
+    if (error instanceof TrustBundleError) throw error;
+    throw malformed("the bundle's body is not gzip-compressed JSON");
+  }
+  const content = await checkContent(parsed);
+  const listed = content.keys.find((k) => k.kid === signer.kid);
+  if (!listed || listed.state === "revoked") {
+    throw new TrustBundleError("bundle-signer-not-listed", "the bundle is signed by a key that it does not list as active or retired");
+  }
+  return { content, signer: { kid: signer.kid, publicKey } };
+}
+
+function malformed(message: string): TrustBundleError {
+  return new TrustBundleError("bundle-malformed", message);
+}
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): v is number | null => v === null || isInt(v);
+const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 1000;
+const isTuple = (v: unknown, n: number): v is unknown[] => Array.isArray(v) && v.length === n;
+
+/** Validates every field a verifier reads: a signed bundle is trusted data, not trusted code. */
+async function checkContent(value: unknown): Promise<TrustBundleContent> {
+  const c = value as Record<string, unknown>;
+  if (typeof c !== "object" || c === null || c.type !== "asli-trust-bundle") throw malformed("the bundle's content is not a trust bundle");
+  if (c.version !== 1) throw new TrustBundleError("bundle-unsupported-version", `trust bundle content version ${String(c.version)} is not known`);
+  const ok =
+    isText(c.issuer) &&
+    isInt(c.sequence) &&
+    isInt(c.issuedAt) &&
+    isInt(c.staleAfter) &&
+    Array.isArray(c.keys) &&
+    c.keys.every(
+      (k: any) =>
+        typeof k === "object" &&
+        k !== null &&
+        isText(k.kid) &&
+        isText(k.x) &&
+        (KEY_STATES as readonly unknown[]).includes(k.state) &&
+        isInt(k.notBefore) &&
+        isTime(k.retiredAt) &&
+        isTime(k.revokedAt) &&
+        isTime(k.compromisedAt) &&
+        (k.state !== "revoked" || k.compromisedAt !== null),
+    ) &&
+    Array.isArray(c.districts) &&
+    c.districts.every((d) => isTuple(d, 2) && isInt(d[0]) && isText(d[1])) &&
+    Array.isArray(c.products) &&
+    c.products.every((p) => isTuple(p, 3) && isInt(p[0]) && isInt(p[1]) && isText(p[2])) &&
+    Array.isArray(c.giTags) &&
+    c.giTags.every((g) => isTuple(g, 3) && isInt(g[0]) && isText(g[1]) && (g[2] === null || isText(g[2]))) &&
+    Array.isArray(c.artisans) &&
+    c.artisans.every((a) => isTuple(a, 3) && isInt(a[0]) && isText(a[1]) && (a[2] === null || isText(a[2]))) &&
+    Array.isArray(c.suspendedArtisans) &&
+    c.suspendedArtisans.every(isInt) &&
+    Array.isArray(c.giWithdrawn) &&
+    c.giWithdrawn.every((g) => isTuple(g, 2) && isInt(g[0]) && isInt(g[1])) &&
+    Array.isArray(c.revoked) &&
+    c.revoked.every(
+      (r) => isTuple(r, 3) && typeof r[0] === "string" && isSerial(r[0]) && (CERTIFICATE_REVOCATION_REASONS as readonly unknown[]).includes(r[1]) && isInt(r[2]),
+    );
+  if (!ok) throw malformed("the bundle's content does not have the expected shape");
+  const content = value as TrustBundleContent;
+  for (const key of content.keys) {
+    let publicKey: Uint8Array;
+    try {
+      publicKey = fromBase64url(key.x);
+    } catch {
+      throw malformed(`key ${key.kid} is not base64url`);
+    }
+    if (publicKey.length !== 32 || (await keyIdentity(publicKey)).kid !== key.kid) {
+      throw malformed(`key ${key.kid}: the kid is not the thumbprint of its public key`);
+    }
+  }
+  return content;
+}
+
+/** How a newly fetched bundle relates to the one a verifier holds. */
+export type Succession =
+  | { accept: true; signerChanged: boolean; unchanged: boolean }
+  | { accept: false; code: "bundle-rollback" | "bundle-not-newer" | "bundle-new-signer" | "bundle-other-issuer"; message: string };
+
+/**
+ * Rules for replacing a held bundle: same issuer; never a lower sequence (rollback); not an
+ * older issue time; and signed by a key the held bundle trusts (active or retired) or by the
+ * kid the person explicitly chose to trust. Only the active private key exists, so after a
+ * rotation the first new bundle is signed by a key the old bundle has never seen.
+ */
+export function checkBundleSuccession(held: OpenedTrustBundle, next: OpenedTrustBundle, trustNewSigner?: string): Succession {
+  if (held.content.issuer !== next.content.issuer) {
+    return { accept: false, code: "bundle-other-issuer", message: `the new bundle is from ${next.content.issuer}, the held one from ${held.content.issuer}` };
+  }
+  if (next.content.sequence < held.content.sequence) {
+    return {
+      accept: false,
+      code: "bundle-rollback",
+      message: `the new bundle has sequence ${next.content.sequence}, lower than the held ${held.content.sequence}: refusing an older registry state`,
+    };
+  }
+  if (next.content.issuedAt < held.content.issuedAt) {
+    return { accept: false, code: "bundle-not-newer", message: "the new bundle was issued before the one already held" };
+  }
+  const trusted = held.content.keys.find((k) => k.kid === next.signer.kid && k.state !== "revoked");
+  if (!trusted && trustNewSigner !== next.signer.kid) {
+    return {
+      accept: false,
+      code: "bundle-new-signer",
+      message: `the new bundle is signed by key ${next.signer.kid}, which the held bundle does not know`,
+    };
+  }
+  return {
+    accept: true,
+    signerChanged: held.signer.kid !== next.signer.kid,
+    unchanged: held.content.sequence === next.content.sequence,
+  };
+}
+
+export function isBundleStale(content: TrustBundleContent, now: Date): boolean {
+  return Math.floor(now.getTime() / 1000) > content.staleAfter;
+}
+
+/** The bundle's content arranged for lookups, and the keyring that its keys make. */
+export interface TrustIndex {
+  content: TrustBundleContent;
+  keyring: Keyring;
+  keys: Map<string, BundleKey>;
+  districts: Map<number, string>;
+  products: Map<number, { districtCode: number; name: string }>;
+  giTags: Map<number, { name: string; applicationNumber: string | null }>;
+  artisans: Map<number, { name: string; sellerName: string | null }>;
+  suspended: Set<number>;
+  giWithdrawn: Map<number, number>;
+  revoked: Map<string, { reason: CertificateRevocationReason; revokedAt: number }>;
+}
+
+export async function indexTrustBundle(content: TrustBundleContent): Promise<TrustIndex> {
+  const keys = await Promise.all(content.keys.map((k) => verificationKey(fromBase64url(k.x))));
+  return {
+    content,
+    keyring: new Keyring(keys),
+    keys: new Map(content.keys.map((k) => [k.kid, k])),
+    districts: new Map(content.districts),
+    products: new Map(content.products.map(([id, districtCode, name]) => [id, { districtCode, name }])),
+    giTags: new Map(content.giTags.map(([id, name, applicationNumber]) => [id, { name, applicationNumber }])),
+    artisans: new Map(content.artisans.map(([id, name, sellerName]) => [id, { name, sellerName }])),
+    suspended: new Set(content.suspendedArtisans),
+    giWithdrawn: new Map(content.giWithdrawn),
+    revoked: new Map(content.revoked.map(([serial, reason, revokedAt]) => [serial, { reason, revokedAt }])),
+  };
+}
+
+/** What the token claims, with the names the bundle gives its ids (null where it has none). */
+export interface OfflineCertificate {
+  serial: string;
+  issuedAt: number;
+  kid: string;
+  keyState: KeyState;
+  artisan: { id: number; name: string | null; sellerName: string | null };
+  district: { code: number; name: string | null };
+  product: { id: number; name: string | null } | null;
+  giTag: { id: number; name: string | null; applicationNumber: string | null } | null;
+  /** Set when the artisan's GI authorisation was withdrawn: `giTag` is then null. */
+  withdrawnGiClaim: { giTagId: number; withdrawnAt: number } | null;
+  /** True when the certificate was issued after the bundle: names may be missing. */
+  newerThanBundle: boolean;
+}
+
+export type OfflineVerdict =
+  | { status: "genuine"; certificate: OfflineCertificate }
+  | { status: "revoked"; reason: CertificateRevocationReason; revokedAt: number; certificate: OfflineCertificate }
+  | { status: "suspended"; certificate: OfflineCertificate }
+  | { status: "invalid"; reason: TokenFailure | "key-compromised"; certificate?: OfflineCertificate; compromisedAt?: number };
+
+/**
+ * The offline pipeline, in the order the online one uses: signature, key compromise,
+ * certificate revocation, artisan suspension, then the claims with the GI withdrawal applied.
+ * What only the registry knows (that the serial was really issued) cannot be checked here.
+ */
+export async function verifyOffline(token: string, index: TrustIndex, verify: Ed25519Verifier = nobleVerify): Promise<OfflineVerdict> {
+  const verdict = await verifyToken(token, index.keyring, verify);
+  if (!verdict.valid) return { status: "invalid", reason: verdict.reason };
+  const key = index.keys.get(verdict.key.kid)!;
+  const certificate = describe(verdict.claims, key, index);
+  if (key.state === "revoked" && key.compromisedAt !== null && verdict.claims.issuedAt >= key.compromisedAt) {
+    return { status: "invalid", reason: "key-compromised", certificate, compromisedAt: key.compromisedAt };
+  }
+  const revocation = index.revoked.get(verdict.claims.serial);
+  if (revocation) return { status: "revoked", ...revocation, certificate };
+  if (index.suspended.has(verdict.claims.artisanId)) return { status: "suspended", certificate };
+  return { status: "genuine", certificate };
+}
+
+function describe(claims: CertificateClaims, key: BundleKey, index: TrustIndex): OfflineCertificate {
+  const artisan = index.artisans.get(claims.artisanId);
+  const withdrawnAt = index.giWithdrawn.get(claims.artisanId);
+  const gi = claims.giTagId === null ? undefined : index.giTags.get(claims.giTagId);
+  const withdrawn = claims.giTagId !== null && withdrawnAt !== undefined;
+  return {
+    serial: claims.serial,
+    issuedAt: claims.issuedAt,
+    kid: key.kid,
+    keyState: key.state,
+    artisan: { id: claims.artisanId, name: artisan?.name ?? null, sellerName: artisan?.sellerName ?? null },
+    district: { code: claims.districtCode, name: index.districts.get(claims.districtCode) ?? null },
+    product: claims.productId === null ? null : { id: claims.productId, name: index.products.get(claims.productId)?.name ?? null },
+    giTag: claims.giTagId === null || withdrawn ? null : { id: claims.giTagId, name: gi?.name ?? null, applicationNumber: gi?.applicationNumber ?? null },
+    withdrawnGiClaim: withdrawn ? { giTagId: claims.giTagId!, withdrawnAt: withdrawnAt } : null,
+    newerThanBundle: claims.issuedAt > index.content.issuedAt,
+  };
+}

@@ -1,0 +1,34 @@
+import { Hono } from "hono";
+import type { CertificateRevocation } from "../../store/revocations.js";
+import { reinstateCertificate, revocationInput, revokeCertificate } from "../../service/revocations.js";
+import { requireRole, type AuthEnv } from "../auth.js";
+import type { AppDeps } from "../deps.js";
+import { readJson } from "../input.js";
+
+function revocationView(r: CertificateRevocation) {
+  return {
+    certificateId: r.certificateId,
+    revoked: r.reinstatedAt === null,
+    reason: r.reason,
+    revokedAt: new Date(r.revokedAt * 1000).toISOString(),
+    reinstatedAt: r.reinstatedAt === null ? null : new Date(r.reinstatedAt * 1000).toISOString(),
+  };
+}
+
+/** Revoking a certificate, and reinstating it (undoing the revocation). Both are audited. */
+export function revocationRoutes(deps: AppDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const admin = requireRole(deps, "admin");
+
+  app.post("/api/v1/certificates/:id/revocation", admin, async (c) => {
+    const input = await readJson(c, revocationInput);
+    const revocation = await revokeCertificate(deps.db, c.get("principal"), c.req.param("id"), input, deps.clock());
+    return c.json(revocationView(revocation), 201);
+  });
+
+  app.delete("/api/v1/certificates/:id/revocation", admin, async (c) => {
+    const revocation = await reinstateCertificate(deps.db, c.get("principal"), c.req.param("id"), deps.clock());
+    return c.json(revocationView(revocation));
+  });
+  return app;
+}

@@ -1,0 +1,125 @@
+// Revoking and reinstating certificates, and revoking signing keys after a compromise. Each
+// change is written in one batch with its audit entry: both land or neither does.
+import { z } from "zod";
+import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
+import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { isSerial } from "../core/payload.js";
+import { auditInsert, type Actor } from "../store/audit.js";
+import { findCertificateRecord } from "../store/certificates.js";
+import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
+import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
+import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
+import { invalidateTrustBundle } from "./bundle.js";
+
+export const revocationInput = z.object({ reason: z.enum(CERTIFICATE_REVOCATION_REASONS) }).strict();
+
+const isoInstant = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "an instant such as 2026-03-01T09:30:00Z, with its time zone")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real instant");
+
+export const KEY_REVOCATION_REASONS = ["key-compromise", "suspected-compromise"] as const;
+
+export const keyRevocationInput = z
+  .object({
+    /** From this instant on, certificates the key signed verify as invalid. */
+    compromisedAt: isoInstant,
+    reason: z.enum(KEY_REVOCATION_REASONS).default("key-compromise"),
+  })
+  .strict();
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+export async function revokeCertificate(
+  db: AsliDatabase,
+  actor: Actor,
+  certificateId: string,
+  input: z.output<typeof revocationInput>,
+  now: Date,
+): Promise<CertificateRevocation> {
+  await requireCertificate(db, certificateId);
+  if (await findCurrentRevocation(db, certificateId)) throw alreadyRevoked();
+  const revokedAt = seconds(now);
+  try {
+    const [[revocation]] = await db.batch([
+      insertRevocationQuery(db, { certificateId, reason: input.reason, revokedAt }),
+      auditInsert(db, actor, now, {
+        action: "certificate.revoke",
+        subjectType: "certificate",
+        subjectId: certificateId,
+        before: { revoked: false },
+        after: { revoked: true, reason: input.reason, revokedAt },
+      }),
+    ]);
+    invalidateTrustBundle(db);
+    return revocation!;
+  } catch (error) {
+    // A concurrent revocation won the unique index on the current revocation.
+    if (isUniqueViolation(error, "certificate_revocations")) throw alreadyRevoked();
+    throw error;
+  }
+}
+
+export async function reinstateCertificate(db: AsliDatabase, actor: Actor, certificateId: string, now: Date): Promise<CertificateRevocation> {
+  await requireCertificate(db, certificateId);
+  const current = await findCurrentRevocation(db, certificateId);
+  if (!current) throw new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+  const at = seconds(now);
+  await db.batch([
+    reinstateQuery(db, current.id, at),
+    auditInsert(db, actor, now, {
+      action: "certificate.reinstate",
+      subjectType: "certificate",
+      subjectId: certificateId,
+      before: { revoked: true, reason: current.reason, revokedAt: current.revokedAt },
+      after: { revoked: false, reinstatedAt: at },
+    }),
+  ]);
+  invalidateTrustBundle(db);
+  return { ...current, reinstatedAt: at };
+}
+
+/**
+ * Revokes a retired key. The active key cannot be revoked: rotate first (put a new SIGNING_KEY),
+ * so that no running instance is left signing with a key the registry has disowned.
+ */
+export async function revokeSigningKey(
+  db: AsliDatabase,
+  actor: Actor,
+  kid: string,
+  input: z.output<typeof keyRevocationInput>,
+  signingKid: string,
+  now: Date,
+): Promise<StoredKey> {
+  const key = /^[A-Za-z0-9_-]{43}$/.test(kid) ? await findStoredKey(db, kid) : undefined;
+  if (!key) throw notFound("this key");
+  if (key.state === "revoked") throw new ApiError(409, "key-already-revoked", "Conflict", "this key is already revoked");
+  if (key.state === "active" || key.kid === signingKid) {
+    throw new ApiError(409, "key-active", "Conflict", "this key signs new certificates: rotate to a new SIGNING_KEY first, then revoke this one");
+  }
+  const compromisedAt = seconds(new Date(input.compromisedAt));
+  if (compromisedAt > seconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
+  const revokedAt = seconds(now);
+  const revocation = { revokedAt, compromisedAt, reason: input.reason };
+  await db.batch([
+    revokeKeyQuery(db, kid, revocation),
+    auditInsert(db, actor, now, {
+      action: "signing-key.revoke",
+      subjectType: "signing-key",
+      subjectId: kid,
+      before: { state: key.state },
+      after: { state: "revoked", ...revocation },
+    }),
+  ]);
+  invalidateTrustBundle(db);
+  return { ...key, state: "revoked", revokedAt, compromisedAt, revocationReason: input.reason };
+}
+
+async function requireCertificate(db: AsliDatabase, certificateId: string): Promise<void> {
+  if (!isSerial(certificateId) || !(await findCertificateRecord(db, certificateId))) throw notFound("this certificate");
+}
+
+function alreadyRevoked(): ApiError {
+  return new ApiError(409, "already-revoked", "Conflict", "this certificate is already revoked; reinstate it first to change the reason");
+}

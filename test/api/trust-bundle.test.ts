@@ -1,0 +1,109 @@
+// The signed trust bundle as the service serves it, opened and used the way an offline
+// verifier does (src/core/bundle.ts), including across a key rotation.
+import { makeTestService, runtime } from "@harness";
+import { describe, expect, it } from "vitest";
+import { BUNDLE_MEDIA_TYPE, checkBundleSuccession, indexTrustBundle, openTrustBundle, verifyOffline } from "../../src/core/bundle.js";
+import { admin, unique } from "../support/principals.js";
+import { issueCertificate, registerArtisan } from "../support/requests.js";
+import { randomSeedHex, restartWithKey } from "../support/restart.js";
+import { TEST_START, type TestService } from "../support/harness.js";
+
+const later = (seconds: number) => new Date(TEST_START.getTime() + seconds * 1000);
+const T0 = Math.floor(TEST_START.getTime() / 1000);
+
+async function fetchBundle(service: TestService) {
+  const res = await service.app.request("/.well-known/asli-trust-bundle");
+  expect(res.status).toBe(200);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return { res, bytes, opened: await openTrustBundle(bytes) };
+}
+
+async function setup() {
+  const service = await makeTestService(randomSeedHex());
+  const name = unique("Shabana Ansari");
+  const artisan = await registerArtisan(service, { name, giTagId: 2, giAuthorisedUserNumber: unique("AU"), seller: { name: "Kashi Handloom", gstin: "09AAACK1234A1Z8" } });
+  const issued = await issueCertificate(service, artisan.id);
+  return { service, artisan, name, issued };
+}
+
+describe(`the trust bundle (${runtime})`, () => {
+  it("is signed by the active key and holds the keys, the registry names and nothing of uncertified artisans", async () => {
+    const { service, artisan, name } = await setup();
+    const idle = await registerArtisan(service, { name: unique("Never certified") });
+    const { res, bytes, opened } = await fetchBundle(service);
+
+    expect(res.headers.get("content-type")).toBe(BUNDLE_MEDIA_TYPE);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(opened.signer.kid).toBe(service.deps.signingKey.kid);
+    const { content } = opened;
+    expect(content).toMatchObject({ type: "asli-trust-bundle", version: 1, issuer: "https://asli.example", issuedAt: T0, staleAfter: T0 + 7 * 86_400 });
+    expect(content.sequence).toBeGreaterThanOrEqual(1);
+    expect(content.keys[0]).toMatchObject({ kid: service.deps.signingKey.kid, state: "active", notBefore: T0 });
+    expect(content.districts).toContainEqual([187, "Varanasi"]);
+    expect(content.districts.length).toBeGreaterThanOrEqual(75);
+    expect(content.products).toContainEqual([103, 187, "Banarasi Silk Saree"]);
+    expect(content.giTags).toContainEqual([2, "Banaras Brocades and Sarees", "99"]);
+    expect(content.artisans).toContainEqual([artisan.id, name, "Kashi Handloom"]);
+    expect(content.artisans.map((a) => a[0])).not.toContain(idle.id);
+
+    // Unchanged content keeps its sequence; the same ETag gets a 304.
+    const etag = res.headers.get("etag")!;
+    expect(etag).toBe(`"${content.sequence}-${T0}"`);
+    const again = await fetchBundle(service);
+    expect(again.bytes).toEqual(bytes);
+    expect((await service.app.request("/.well-known/asli-trust-bundle", { headers: { "if-none-match": etag } })).status).toBe(304);
+  });
+
+  it("carries revocations at once, suspensions and GI withdrawals within a minute, each change as a new sequence", async () => {
+    const { service, artisan, issued } = await setup();
+    const first = (await fetchBundle(service)).opened.content;
+
+    service.setNow(later(10));
+    await admin(service, "POST", `/api/v1/certificates/${issued.id}/revocation`, { reason: "stolen" });
+    const revoked = (await fetchBundle(service)).opened.content;
+    expect(revoked.sequence).toBe(first.sequence + 1);
+    expect(revoked.issuedAt).toBe(T0 + 10);
+    expect(revoked.revoked).toContainEqual([issued.id, "stolen", T0 + 10]);
+
+    const other = await registerArtisan(service, { name: unique("Rafiq"), giTagId: 2, giAuthorisedUserNumber: unique("AU") });
+    const otherCert = await issueCertificate(service, other.id);
+    await admin(service, "POST", `/api/v1/artisans/${other.id}/status`, { status: "suspended", reason: "under inquiry" });
+    await admin(service, "POST", `/api/v1/artisans/${artisan.id}/gi-authorisation`, { action: "withdraw", reason: "lapsed" });
+    service.setNow(later(100));
+    const suspended = (await fetchBundle(service)).opened.content;
+    expect(suspended.sequence).toBe(revoked.sequence + 1);
+    expect(suspended.suspendedArtisans).toContain(other.id);
+    expect(suspended.giWithdrawn).toContainEqual([artisan.id, T0 + 10]);
+
+    // Reinstating takes the serial out again.
+    await admin(service, "DELETE", `/api/v1/certificates/${issued.id}/revocation`);
+    const reinstated = (await fetchBundle(service)).opened.content;
+    expect(reinstated.sequence).toBe(suspended.sequence + 1);
+    expect(reinstated.revoked.map((r) => r[0])).not.toContain(issued.id);
+
+    // The offline pipeline over what was served gives the verdicts the online one gives.
+    const index = await indexTrustBundle(suspended);
+    expect(await verifyOffline(issued.token, index)).toMatchObject({ status: "revoked", reason: "stolen", revokedAt: T0 + 10 });
+    expect(await verifyOffline(otherCert.token, index)).toMatchObject({ status: "suspended", certificate: { artisan: { id: other.id } } });
+    const fresh = await indexTrustBundle(reinstated);
+    expect(await verifyOffline(issued.token, fresh)).toMatchObject({
+      status: "genuine",
+      certificate: { district: { name: "Varanasi" }, product: { name: "Banarasi Silk Saree" }, giTag: null, withdrawnGiClaim: { giTagId: 2 } },
+    });
+  });
+
+  it("after a rotation is signed by the new key, which a verifier holding the old bundle accepts only when told to", async () => {
+    const { service, issued } = await setup();
+    const held = (await fetchBundle(service)).opened;
+    const rotated = await restartWithKey(service, randomSeedHex(), later(3600));
+    const next = (await fetchBundle(rotated)).opened;
+
+    expect(next.signer.kid).toBe(rotated.deps.signingKey.kid);
+    expect(next.content.sequence).toBeGreaterThan(held.content.sequence);
+    expect(next.content.keys.find((k) => k.kid === service.deps.signingKey.kid)).toMatchObject({ state: "retired", retiredAt: T0 + 3600 });
+    expect(checkBundleSuccession(held, next)).toMatchObject({ accept: false, code: "bundle-new-signer" });
+    expect(checkBundleSuccession(held, next, next.signer.kid)).toMatchObject({ accept: true, signerChanged: true });
+    // The old certificate still verifies offline with the new bundle: its key is retired, not revoked.
+    expect(await verifyOffline(issued.token, await indexTrustBundle(next.content))).toMatchObject({ status: "genuine", certificate: { keyState: "retired" } });
+  });
+});

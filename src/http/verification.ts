@@ -145,17 +145,11 @@ function invalid(reason: InvalidReason): Extract<Verdict, { status: "invalid" }>
 }
 
 /**
- * HTTP status for a verdict: 200 genuine; 410 a real certificate that is revoked or whose
- * artisan is suspended; 404 signed but unknown; 400 not a trustworthy certificate at all.
+ * HTTP status for a verdict: 200 for a certificate the registry holds, whatever its standing
+ * (genuine, revoked, suspended: the body's `status` says which); 404 signed but unknown; 400 not
+ * a trustworthy certificate at all.
  */
-export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 | 410 {
-  switch (verdict.status) {
-    case "genuine":
-      return 200;
-    case "revoked":
-    case "suspended":
-      return 410;
-    case "invalid":
-      return verdict.reason === "not-registered" ? 404 : 400;
-  }
+export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 {
+  if (verdict.status !== "invalid") return 200;
+  return verdict.reason === "not-registered" ? 404 : 400;
 }

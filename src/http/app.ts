@@ -3,11 +3,13 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
+import { describeOperations } from "./openapi.js";
 import { problemResponse } from "./problem.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
 import { certificateRoutes } from "./routes/certificates.js";
+import { docsRoutes } from "./routes/docs.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -17,6 +19,9 @@ import { verifyRoutes } from "./routes/verify.js";
 
 export type { AppDeps } from "./deps.js";
 
+/** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
+export const API_OPERATIONS = describeOperations();
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
@@ -25,6 +30,8 @@ export function createApp(deps: AppDeps): Hono {
     c.header("x-content-type-options", "nosniff");
     c.header("referrer-policy", "no-referrer");
     // Scripts and fetches from this origin only: the verify page's signature check (/assets/verify.js reading the JWKS).
+    // A route may set its own (the API docs page loads its renderer from a CDN).
+    if (c.res.headers.has("content-security-policy")) return;
     c.header(
       "content-security-policy",
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
@@ -53,5 +60,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", revocationRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
 }

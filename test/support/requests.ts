@@ -1,5 +1,29 @@
-// Request helpers for API tests: JSON in, JSON out, through app.request (no network).
+// Request helpers for API tests: JSON in, JSON out, through app.request (no network). Every
+// JSON answer is checked against the OpenAPI description, so the description cannot drift.
+import { expect } from "vitest";
+import { API_OPERATIONS } from "../../src/http/app.js";
+import { problemSchema } from "../../src/http/api-schemas.js";
+import { findOperation } from "../../src/http/openapi.js";
 import type { TestService } from "./harness.js";
+
+/** Codes any operation may answer with, besides those it lists. */
+const GENERIC_CODES = ["validation-failed", "malformed-json", "unsupported-media-type", "payload-too-large", "unauthorized", "role-not-allowed", "not-found", "invalid-query", "invalid-cursor", "bad-request"];
+
+function checkAgainstDescription(method: string, path: string, status: number, type: string, json: unknown): void {
+  const op = findOperation(API_OPERATIONS, method, new URL(path, "http://x").pathname);
+  if (!op) return;
+  if (type.startsWith("application/problem+json")) {
+    const problem = problemSchema.parse(json);
+    expect([...GENERIC_CODES, ...(op.errors ?? [])], `${method} ${path}: undocumented problem code`).toContain(problem.code);
+    return;
+  }
+  const documented = op.responses[status];
+  expect(documented, `${method} ${path}: status ${status} is not documented`).toBeDefined();
+  if (documented!.schema && type.includes("json")) {
+    const result = documented!.schema.safeParse(json);
+    expect(result.success, `${method} ${path} ${status} does not match its description: ${result.error?.message}`).toBe(true);
+  }
+}
 
 export async function call(service: TestService, method: string, path: string, body?: unknown, token: string | null = service.adminToken) {
   const headers: Record<string, string> = {};
@@ -8,6 +32,7 @@ export async function call(service: TestService, method: string, path: string, b
   const res = await service.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const type = res.headers.get("content-type") ?? "";
   const json = type.includes("json") ? ((await res.json()) as any) : null;
+  checkAgainstDescription(method, path, res.status, type, json);
   return { res, status: res.status, json, type };
 }
 

@@ -1,0 +1,136 @@
+// Response shapes, for the OpenAPI description. The API tests check every JSON response they
+// receive against these (test/support/requests.ts), so the description cannot drift from the code.
+import { z } from "zod";
+
+const isoTime = z.string().describe("RFC 3339 time, UTC");
+const nullableIso = isoTime.nullable();
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe("stable machine-readable error code"),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const artisanSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    status: z.enum(["pending", "active", "suspended"]),
+    districtCode: z.number().int(),
+    productId: z.number().int().nullable(),
+    craft: z.string().nullable(),
+    giTagId: z.number().int().nullable(),
+    giAuthorisedUserNumber: z.string().nullable(),
+    giWithdrawnAt: nullableIso,
+    gstin: z.string().nullable(),
+    udyam: z.string().nullable(),
+    seller: z.object({ name: z.string().nullable(), gstin: z.string() }).nullable(),
+    photoUrl: z.string().nullable(),
+    languages: z.array(z.string()),
+    maySelfIssue: z.boolean(),
+    createdAt: isoTime,
+    updatedAt: nullableIso,
+  })
+  .strict()
+  .meta({ id: "Artisan" });
+
+export const certificateViewSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    materials: z.array(z.string()),
+    madeOn: z.string().nullable(),
+    issuedAt: isoTime,
+    kid: z.string(),
+    verifyUrl: z.string(),
+    artisan: z.object({ id: z.number().int(), name: z.string(), sellerName: z.string().nullable() }),
+    district: z.object({ code: z.number().int(), name: z.string(), division: z.string() }),
+    product: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    craft: z.string().nullable(),
+    giTag: z.object({ id: z.number().int(), name: z.string(), applicationNumber: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: "CertificateView" });
+
+const links = z.object({ self: z.string(), qrSvg: z.string(), qrPng: z.string() }).catchall(z.string());
+
+export const issuedCertificateSchema = z
+  .object({ id: z.string(), token: z.string(), verifyUrl: z.string(), links, certificate: certificateViewSchema })
+  .meta({ id: "IssuedCertificate" });
+
+export const certificateSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    artisanId: z.number().int(),
+    districtCode: z.number().int(),
+    productId: z.number().int().nullable(),
+    giTagId: z.number().int().nullable(),
+    issuedAt: isoTime,
+    verifyUrl: z.string(),
+    links,
+  })
+  .catchall(z.unknown())
+  .meta({ id: "CertificateSummary" });
+
+export const verdictSchema = z
+  .object({
+    status: z.enum(["genuine", "revoked", "suspended", "invalid"]),
+    reason: z.string().optional(),
+    message: z.string().optional(),
+    certificate: certificateViewSchema.optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason" });
+
+export const tokenSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: z.enum(["admin", "district", "gi-body", "artisan", "exporter"]),
+    prefix: z.string(),
+    districtCode: z.number().int().nullable(),
+    giTagId: z.number().int().nullable(),
+    artisanId: z.number().int().nullable(),
+    createdAt: isoTime,
+    expiresAt: nullableIso,
+    revokedAt: nullableIso,
+    active: z.boolean(),
+  })
+  .strict()
+  .meta({ id: "ApiToken" });
+
+export const newTokenSchema = tokenSchema.extend({ token: z.string().describe("the secret: shown once, never again") }).meta({ id: "NewApiToken" });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: isoTime,
+    actor: z.object({ role: z.string(), tokenId: z.number().int().nullable() }),
+    action: z.string(),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    before: z.unknown(),
+    after: z.unknown(),
+  })
+  .strict()
+  .meta({ id: "AuditEntry" });
+
+const productSchema = z.object({ id: z.number().int(), name: z.string() });
+export const districtListSchema = z.object({
+  districts: z.array(z.object({ code: z.number().int(), name: z.string(), division: z.string(), products: z.array(productSchema) })),
+});
+export const giTagSchema = z
+  .object({ id: z.number().int(), name: z.string(), category: z.string(), applicationNumber: z.string().nullable(), districtCodes: z.array(z.number().int()) })
+  .meta({ id: "GiTag" });
+export const giTagListSchema = z.object({ giTags: z.array(giTagSchema) });
+export const productCreatedSchema = z.object({ id: z.number().int(), districtCode: z.number().int(), name: z.string() });
+
+export const jwksSchema = z.object({
+  keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string() }).catchall(z.unknown())),
+});

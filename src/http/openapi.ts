@@ -1,0 +1,289 @@
+// The OpenAPI 3.1 description, built from the very zod schemas that validate requests, plus the
+// response shapes in api-schemas.ts. A test checks that every route of the app is described
+// here, and every API test checks the responses it gets against it.
+import { z } from "zod";
+import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../service/artisans.js";
+import { certificateInput } from "../service/certificates.js";
+import { giTagChanges, giTagInput, productInput } from "../service/registry.js";
+import { rotateInput, tokenInput } from "../service/tokens.js";
+import type { Role } from "../service/access.js";
+import * as s from "./api-schemas.js";
+import { artisanListQuery } from "./routes/artisans.js";
+import { auditQuery } from "./routes/audit.js";
+import { certificateListQuery } from "./routes/certificates.js";
+import { tokenListQuery } from "./routes/tokens.js";
+
+export interface Response {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+export interface Operation {
+  method: "get" | "post" | "patch" | "put" | "delete";
+  /** OpenAPI path template: /api/v1/artisans/{id}. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed; "public" needs no token. Scope rules are in the description. */
+  roles: Role[] | "public";
+  description?: string;
+  body?: z.ZodType;
+  /** Media types accepted besides application/json. */
+  bodyTypes?: string[];
+  query?: z.ZodObject;
+  responses: Record<number, Response>;
+  /** Stable problem codes this operation may answer with (besides unauthorized/role-not-allowed). */
+  errors?: string[];
+}
+
+const ALL_READERS: Role[] = ["admin", "district", "gi-body", "artisan", "exporter"];
+const json = (description: string, schema: z.ZodType): Response => ({ description, schema });
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/v1/verify/{token}",
+    summary: "Verify a certificate token",
+    tag: "verify",
+    roles: "public",
+    description: "The machine verdict. 200 for a registered certificate, whose `status` says genuine, revoked or suspended; 400 not a certificate; 404 signed but unknown to the registry.",
+    responses: {
+      200: json("A registered certificate: genuine, revoked or suspended", s.verdictSchema),
+      400: json("Not a certificate", s.verdictSchema),
+      404: json("Validly signed but not registered", s.verdictSchema),
+    },
+  },
+  {
+    method: "get",
+    path: "/V/{token}",
+    summary: "Verify page (the URL in every QR)",
+    tag: "verify",
+    roles: "public",
+    description: "HTML in English and Hindi; JSON (the verdict) when the Accept header asks for application/json only. Also at /v/{token}.",
+    responses: { 200: { description: "Verify page", contentType: "text/html" }, 400: { description: "Not a certificate", contentType: "text/html" }, 404: { description: "Not registered", contentType: "text/html" } },
+  },
+  {
+    method: "get",
+    path: "/v/{token}",
+    summary: "Verify page, lower-case path",
+    tag: "verify",
+    roles: "public",
+    responses: { 200: { description: "Verify page", contentType: "text/html" }, 400: { description: "Not a certificate", contentType: "text/html" }, 404: { description: "Not registered", contentType: "text/html" } },
+  },
+  {
+    method: "get",
+    path: "/.well-known/jwks.json",
+    summary: "Public signing keys (RFC 8037 OKP Ed25519 JWKs)",
+    tag: "verify",
+    roles: "public",
+    responses: { 200: json("Key set", s.jwksSchema) },
+  },
+  { method: "get", path: "/healthz", summary: "Liveness", tag: "operations", roles: "public", responses: { 200: json("Up", z.object({ ok: z.literal(true) })) } },
+  { method: "get", path: "/api/v1/openapi.json", summary: "This description", tag: "operations", roles: "public", responses: { 200: json("OpenAPI 3.1 document", z.object({ openapi: z.string() }).catchall(z.unknown())) } },
+  { method: "get", path: "/docs", summary: "Interactive API documentation", tag: "operations", roles: "public", responses: { 200: { description: "HTML", contentType: "text/html" } } },
+
+  { method: "get", path: "/api/v1/districts", summary: "Districts with their LGD codes and ODOP products", tag: "registry", roles: "public", responses: { 200: json("Districts", s.districtListSchema) } },
+  { method: "get", path: "/api/v1/gi-tags", summary: "GI tags with the districts each belongs to", tag: "registry", roles: "public", responses: { 200: json("GI tags", s.giTagListSchema) } },
+  {
+    method: "post",
+    path: "/api/v1/gi-tags",
+    summary: "Add a GI tag",
+    tag: "registry",
+    roles: ["admin"],
+    body: giTagInput,
+    responses: { 201: json("Added", s.giTagSchema) },
+    errors: ["unknown-district", "duplicate-gi-tag"],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/gi-tags/{id}",
+    summary: "Fill a GI application number, or add districts to a GI's area",
+    tag: "registry",
+    roles: ["admin"],
+    body: giTagChanges,
+    responses: { 200: json("Changed", s.giTagSchema) },
+    errors: ["not-found", "unknown-district", "application-number-set"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/districts/{code}/products",
+    summary: "Add an ODOP product to a district",
+    tag: "registry",
+    roles: ["admin"],
+    body: productInput,
+    responses: { 201: json("Added", s.productCreatedSchema) },
+    errors: ["not-found", "duplicate-product"],
+  },
+
+  {
+    method: "post",
+    path: "/api/v1/artisans",
+    summary: "Register an artisan",
+    tag: "artisans",
+    roles: ["admin", "district"],
+    description: "A district office registers artisans of its own district only.",
+    body: artisanInput,
+    responses: { 201: json("Registered", s.artisanSchema) },
+    errors: ["out-of-scope", "unknown-district", "unknown-product", "product-outside-district", "unknown-gi-tag", "gi-region-mismatch", "invalid-gstin", "invalid-seller-gstin", "invalid-udyam", "seller-with-gstin", "duplicate-gstin", "duplicate-gi-authorised-user"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/artisans",
+    summary: "List and search artisans",
+    tag: "artisans",
+    roles: ["admin", "district", "gi-body", "artisan"],
+    description: "Filtered to the caller's scope: a district office sees its district, a GI body its GI tag, an artisan themselves.",
+    query: artisanListQuery,
+    responses: { 200: json("A page of artisans", s.pageOf(s.artisanSchema)) },
+    errors: ["invalid-query", "invalid-cursor"],
+  },
+  { method: "get", path: "/api/v1/artisans/{id}", summary: "An artisan's record", tag: "artisans", roles: ["admin", "district", "gi-body", "artisan"], responses: { 200: json("The artisan", s.artisanSchema) }, errors: ["not-found"] },
+  {
+    method: "patch",
+    path: "/api/v1/artisans/{id}",
+    summary: "Edit an artisan's record",
+    tag: "artisans",
+    roles: ["admin", "district"],
+    body: artisanChanges,
+    responses: { 200: json("Changed", s.artisanSchema) },
+    errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/artisans/{id}/status",
+    summary: "Activate, suspend or reinstate an artisan",
+    tag: "artisans",
+    roles: ["admin", "district"],
+    description: "A suspended artisan's certificates verify as `suspended` until reinstated.",
+    body: statusChange,
+    responses: { 200: json("Changed", s.artisanSchema) },
+    errors: ["not-found", "out-of-scope"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/artisans/{id}/gi-authorisation",
+    summary: "Confirm or withdraw an artisan's right to use their GI tag",
+    tag: "artisans",
+    roles: ["admin", "gi-body"],
+    description: "Only the GI body of the artisan's own GI tag. A withdrawn authorisation removes the GI claim from verification.",
+    body: giAuthorisationChange,
+    responses: { 200: json("Changed", s.artisanSchema) },
+    errors: ["not-found", "out-of-scope", "no-gi-authorisation"],
+  },
+
+  {
+    method: "post",
+    path: "/api/v1/certificates",
+    summary: "Issue a certificate for one item",
+    tag: "certificates",
+    roles: ["admin", "district", "artisan"],
+    description: "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance.",
+    body: certificateInput,
+    responses: { 201: json("Issued", s.issuedCertificateSchema) },
+    errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/certificates",
+    summary: "List and search certificates, newest first",
+    tag: "certificates",
+    roles: ALL_READERS,
+    query: certificateListQuery,
+    responses: { 200: json("A page of certificates", s.pageOf(s.certificateSummarySchema)) },
+    errors: ["invalid-query", "invalid-cursor"],
+  },
+  { method: "get", path: "/api/v1/certificates/{id}", summary: "A certificate", tag: "certificates", roles: ALL_READERS, responses: { 200: json("The certificate", s.issuedCertificateSchema) }, errors: ["not-found"] },
+  { method: "get", path: "/api/v1/certificates/{id}/qr.svg", summary: "The certificate's QR as SVG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "SVG", contentType: "image/svg+xml" } }, errors: ["not-found"] },
+  { method: "get", path: "/api/v1/certificates/{id}/qr.png", summary: "The certificate's QR as PNG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "PNG", contentType: "image/png" } }, errors: ["not-found"] },
+
+  {
+    method: "post",
+    path: "/api/v1/tokens",
+    summary: "Create an API token (shown once)",
+    tag: "tokens",
+    roles: ["admin", "district"],
+    description: "Admins create tokens of any role; a district office creates artisan tokens for artisans of its district.",
+    body: tokenInput,
+    responses: { 201: json("Created: `token` is the secret", s.newTokenSchema) },
+    errors: ["out-of-scope", "scope-required", "scope-mismatch", "unknown-district", "unknown-gi-tag", "unknown-artisan"],
+  },
+  { method: "get", path: "/api/v1/tokens", summary: "List tokens, by prefix", tag: "tokens", roles: ["admin", "district"], query: tokenListQuery, responses: { 200: json("A page of tokens (never the secrets)", s.pageOf(s.tokenSchema)) }, errors: ["invalid-query", "invalid-cursor"] },
+  { method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke a token at once", tag: "tokens", roles: ["admin", "district"], responses: { 200: json("Revoked", s.tokenSchema) }, errors: ["not-found", "out-of-scope"] },
+  {
+    method: "post",
+    path: "/api/v1/tokens/{id}/rotate",
+    summary: "Rotate a token without downtime",
+    tag: "tokens",
+    roles: ["admin", "district"],
+    description: "Creates a token with the same role and scope; the old one keeps working for `overlapSeconds` (default one day).",
+    body: rotateInput,
+    responses: { 201: json("The new token", s.newTokenSchema) },
+    errors: ["not-found", "out-of-scope", "token-inactive"],
+  },
+  { method: "get", path: "/api/v1/audit", summary: "The audit trail (read-only)", tag: "audit", roles: ["admin"], query: auditQuery, responses: { 200: json("A page of entries, newest first", s.pageOf(s.auditEntrySchema)) }, errors: ["invalid-query", "invalid-cursor"] },
+];
+
+/** Other modules (trust lifecycle, tags and batches) add their operations here. */
+export function describeOperations(...more: Operation[][]): Operation[] {
+  return [...OPERATIONS, ...more.flat()];
+}
+
+const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "payload-too-large", "unauthorized", "role-not-allowed"];
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output") {
+  return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+}
+
+export function openApiDocument(operations: Operation[], serverUrl: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    const queryParams = op.query
+      ? Object.entries(op.query.shape).map(([name, field]) => ({ name, in: "query", required: !(field as z.ZodType).safeParse(undefined).success, schema: jsonSchema(field as z.ZodType, "input") }))
+      : [];
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(op.responses)) {
+      responses[status] = { description: r.description, ...(r.schema || r.contentType ? { content: { [r.contentType ?? "application/json"]: r.schema ? { schema: jsonSchema(r.schema, "output") } : {} } } : {}) };
+    }
+    const codes = [...(op.roles === "public" ? [] : COMMON_ERRORS), ...(op.errors ?? [])];
+    if (codes.length) {
+      responses["4XX"] = {
+        description: `Problem details. Stable codes: ${codes.map((c) => `\`${c}\``).join(", ")}`,
+        content: { "application/problem+json": { schema: jsonSchema(s.problemSchema, "output") } },
+      };
+    }
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      ...(op.description ? { description: op.description } : {}),
+      "x-roles": op.roles,
+      ...(op.roles === "public" ? { security: [] } : {}),
+      parameters: [...pathParams, ...queryParams],
+      ...(op.body
+        ? { requestBody: { required: true, content: Object.fromEntries(["application/json", ...(op.bodyTypes ?? [])].map((t) => [t, t === "application/json" ? { schema: jsonSchema(op.body!, "input") } : {}])) } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Asli",
+      version: "1",
+      description: "Signed provenance certificates for handmade goods of Uttar Pradesh's ODOP programme. Token format: docs/certificate-format.md.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (asli_…). Roles: admin, district, gi-body, artisan, exporter." } } },
+    paths,
+  };
+}
+
+/** The operation that a concrete request path matches, for checking responses against it. */
+export function findOperation(operations: Operation[], method: string, path: string): Operation | undefined {
+  const m = method.toLowerCase();
+  return operations.find((op) => op.method === m && new RegExp(`^${op.path.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
+}

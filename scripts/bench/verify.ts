@@ -81,10 +81,16 @@ async function runVerifyBench(report: Report): Promise<void> {
     report("verify_rps", round(verify.rps));
     report("verify_latency_p50_ms", verify.latencyP50Ms);
     report("verify_latency_p99_ms", verify.latencyP99Ms);
+    report("verify_latency_mean_ms", verify.latencyMeanMs);
     report("bare_signature_rps", round(bare.rps));
     report("bare_signature_latency_p50_ms", bare.latencyP50Ms);
     report("bare_signature_latency_p99_ms", bare.latencyP99Ms);
+    report("bare_signature_latency_mean_ms", bare.latencyMeanMs);
     report("verify_to_signature_ratio", round(verify.rps / bare.rps, 2));
+    // The same comparison in server CPU per request: steadier than rps on a shared machine.
+    report("verify_cpu_us_per_request", round(verify.serverCpuMicrosPerRequest));
+    report("bare_signature_cpu_us_per_request", round(bare.serverCpuMicrosPerRequest));
+    report("verify_to_signature_cpu_ratio", round(bare.serverCpuMicrosPerRequest / verify.serverCpuMicrosPerRequest, 2));
 
     const url = verifyUrl(`https://${QR_HOST}`, tokens[0]!);
     report("qr_url_length", url.length);

@@ -28,6 +28,7 @@ export type WorkerConfigCode =
   | "unsupported-libsql-url"
   | "missing-signing-key"
   | "invalid-signing-key"
+  | "revoked-signing-key"
   | "invalid-base-url";
 
 /** The deployment is misconfigured: an operator must fix a binding or a secret. */
@@ -114,8 +115,16 @@ function adminTokenHash(token: string | undefined): Promise<string> | undefined 
 }
 
 /** The keyring, in one place, so that a change to loadKeyring touches only this function. */
-export function workerKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<Keyring> {
-  return loadKeyring(db, signingKey, now);
+export async function workerKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<Keyring> {
+  try {
+    return await loadKeyring(db, signingKey, now);
+  } catch (error) {
+    // A revoked key in SIGNING_KEY is the operator's to fix, like a malformed one.
+    if (error instanceof Error && error.name === "SigningKeyRevokedError") {
+      throw new WorkerConfigError("revoked-signing-key", "SIGNING_KEY holds a revoked key: put a new key in SIGNING_KEY");
+    }
+    throw error;
+  }
 }
 
 export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request): string {

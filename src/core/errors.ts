@@ -3,9 +3,12 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** Batch input: the row the error is on (a CSV file's own row number) and the error's own stable code. */
+  row?: number;
+  code?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 503;
 
 export class ApiError extends Error {
   constructor(

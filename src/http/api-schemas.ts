@@ -12,7 +12,16 @@ export const problemSchema = z
     status: z.number().int(),
     code: z.string().describe("stable machine-readable error code"),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          row: z.number().int().optional().describe("batch input: the row the error is on"),
+          code: z.string().optional().describe("batch input: this error's stable code"),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: "Problem" });
 

@@ -8,11 +8,13 @@ import { problemResponse } from "./problem.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
+import { BATCH_OPERATIONS, batchRoutes } from "./routes/batches.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { docsRoutes } from "./routes/docs.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
+import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { trustRoutes } from "./routes/trust.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -20,7 +22,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations();
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -57,6 +59,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));
+  app.route("/", tagRoutes(deps));
+  app.route("/", batchRoutes(deps));
   app.route("/", revocationRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", auditRoutes(deps));

@@ -1,4 +1,5 @@
 import type { Keyring, SigningKey } from "../core/keys.js";
+import type { TagRenderers } from "../render/types.js";
 import type { AsliDatabase } from "../store/database.js";
 
 export interface AppDeps {
@@ -12,4 +13,9 @@ export interface AppDeps {
   /** Public origin that verify URLs and links point to, e.g. https://asli.example. */
   baseUrl: string;
   clock: () => Date;
+  /**
+   * PNG and PDF tags and label sheets (src/runtime/renderers.ts on Node). Too heavy for the
+   * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
+   */
+  renderers?: TagRenderers;
 }

@@ -5,11 +5,11 @@ import { randomBytes } from "../core/bytes.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import type { SigningKey } from "../core/keys.js";
 import { issueToken } from "../core/token.js";
-import { findArtisan } from "../store/artisans.js";
+import { findArtisan, type Artisan } from "../store/artisans.js";
 import { auditInsert } from "../store/audit.js";
 import { insertCertificateQuery, type Certificate } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
-import { findProduct } from "../store/registry.js";
+import { findProduct, type Product } from "../store/registry.js";
 import { assertCanIssueFor, type Principal } from "./access.js";
 
 const isoDate = z
@@ -30,23 +30,24 @@ export const certificateInput = z
 
 export type CertificateInput = z.output<typeof certificateInput>;
 
-export async function issueCertificate(
-  db: AsliDatabase,
-  signingKey: SigningKey,
+/**
+ * The rules an item must meet before it is signed, given the registry rows it names (the
+ * artisan, and the product when the input gives one): shared by single and batch issuance,
+ * which looks the rows up in bulk. Throws the first refusal as an ApiError.
+ */
+export function assertIssuable(
   actor: Principal,
-  input: CertificateInput,
+  input: Pick<CertificateInput, "artisanId" | "productId" | "madeOn">,
+  artisan: Artisan | undefined,
+  product: Product | undefined,
   now: Date,
-): Promise<Certificate> {
-  const artisan = await findArtisan(db, input.artisanId);
+): asserts artisan is Artisan {
   if (!artisan) throw unprocessable("unknown-artisan", `no artisan has id ${input.artisanId}`);
   assertCanIssueFor(actor, artisan);
   if (artisan.status !== "active") {
     throw unprocessable("artisan-not-active", `the artisan is ${artisan.status}: certificates are issued for active artisans only`);
   }
-
-  const productId = input.productId ?? artisan.productId;
   if (input.productId !== undefined) {
-    const product = await findProduct(db, input.productId);
     if (!product) throw unprocessable("unknown-product", `no ODOP product has id ${input.productId}`);
     if (product.districtCode !== artisan.districtCode) {
       throw unprocessable("product-outside-district", `${product.name} is not an ODOP product of the artisan's district`);
@@ -55,6 +56,19 @@ export async function issueCertificate(
   if (input.madeOn && Date.parse(`${input.madeOn}T00:00:00Z`) > now.getTime()) {
     throw unprocessable("made-on-in-future", "madeOn is after today");
   }
+}
+
+export async function issueCertificate(
+  db: AsliDatabase,
+  signingKey: SigningKey,
+  actor: Principal,
+  input: CertificateInput,
+  now: Date,
+): Promise<Certificate> {
+  const artisan = await findArtisan(db, input.artisanId);
+  const product = input.productId === undefined ? undefined : await findProduct(db, input.productId);
+  assertIssuable(actor, input, artisan, product, now);
+  const productId = input.productId ?? artisan.productId;
 
   const issuedAt = Math.floor(now.getTime() / 1000);
   // Serials are 64 random bits; a collision is retried rather than trusted to never happen.

@@ -4,10 +4,12 @@ import { fromHex } from "../../src/core/bytes.js";
 import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
+import type { TagRenderers } from "../../src/render/types.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
-export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX): Promise<TestService> {
+/** `renderers`: the PNG/PDF tag renderers, which only the Node harness supplies. */
+export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, renderers?: TagRenderers): Promise<TestService> {
   let now = TEST_START;
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
@@ -19,6 +21,7 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     adminTokenHash: await hashApiToken(adminToken),
     baseUrl: "https://asli.example",
     clock: () => now,
+    renderers,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

@@ -1,0 +1,86 @@
+// Print-ready tags for one certificate: tag.svg everywhere, tag.png and tag.pdf where the
+// runtime supplies the renderers (Node); elsewhere those two answer 501 with a stable code.
+import { Hono } from "hono";
+import { z } from "zod";
+import { ApiError, notFound } from "../../core/errors.js";
+import { isSerial } from "../../core/payload.js";
+import { tagContent } from "../../render/content.js";
+import { tagSvg } from "../../render/svg.js";
+import { TAG_SIZES, type TagRenderers } from "../../render/types.js";
+import { canReadCertificate, type Principal } from "../../service/access.js";
+import { findCertificateRecord, type CertificateRecord } from "../../store/certificates.js";
+import { requireRole, type AuthEnv } from "../auth.js";
+import type { AppDeps } from "../deps.js";
+import { readQuery } from "../input.js";
+import type { Operation } from "../openapi.js";
+
+export const tagQuery = z
+  .object({ size: z.enum(TAG_SIZES).default("swing").describe("swing: 50 x 30 mm swing tag (default); sticker: 25 x 25 mm") })
+  .strict();
+
+const TAG_READERS = ["admin", "district", "gi-body", "artisan", "exporter"] as const;
+const tagOperation = (ext: "svg" | "png" | "pdf", type: string, note: string): Operation => ({
+  method: "get",
+  path: `/api/v1/certificates/{id}/tag.${ext}`,
+  summary: `Print-ready tag as ${ext.toUpperCase()}`,
+  tag: "tags",
+  roles: [...TAG_READERS],
+  description: `The QR with its quiet zone, the serial, product, district and GI tag, in English and Hindi. ${note} Readable by whoever may read the certificate.`,
+  query: tagQuery,
+  responses: { 200: { description: `The tag (${type})`, contentType: type } },
+  errors: ext === "svg" ? ["not-found", "invalid-query"] : ["not-found", "invalid-query", "not-available-on-this-runtime"],
+});
+
+export const TAG_OPERATIONS: Operation[] = [
+  tagOperation("svg", "image/svg+xml", "Vector, physical size in mm; the viewer's fonts draw the text. Served on every runtime."),
+  tagOperation("png", "image/png", "1-bit at 24 px/mm (about 610 dpi) with its resolution recorded. Node deployment only: 501 not-available-on-this-runtime elsewhere."),
+  tagOperation("pdf", "application/pdf", "A page the size of the tag, Noto Sans Devanagari embedded. Node deployment only: 501 not-available-on-this-runtime elsewhere."),
+];
+
+export function notOnThisRuntime(what: string): ApiError {
+  return new ApiError(501, "not-available-on-this-runtime", "Not available here", `${what} is rendered by the Node deployment only; tag.svg works everywhere`);
+}
+
+export function requireRenderers(deps: AppDeps, what: string): TagRenderers {
+  if (!deps.renderers) throw notOnThisRuntime(what);
+  return deps.renderers;
+}
+
+export function tagRoutes(deps: AppDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const readers = requireRole(deps, "admin", "district", "gi-body", "artisan", "exporter");
+
+  async function readable(principal: Principal, id: string): Promise<CertificateRecord> {
+    const found = isSerial(id) ? await findCertificateRecord(deps.db, id) : undefined;
+    // Out of scope reads as absent, as for the certificate itself.
+    if (!found || !canReadCertificate(principal, found.certificate)) throw notFound("this certificate");
+    return found;
+  }
+
+  const headers = (type: string, id: string, size: string, ext: string) => ({
+    "content-type": type,
+    "cache-control": "private, max-age=86400",
+    "content-disposition": `inline; filename="asli-${id}-${size}.${ext}"`,
+  });
+
+  app.get("/api/v1/certificates/:id/tag.svg", readers, async (c) => {
+    const { size } = readQuery(c, tagQuery);
+    const record = await readable(c.get("principal"), c.req.param("id"));
+    return c.body(tagSvg(tagContent(record, deps.baseUrl), size), 200, headers("image/svg+xml", record.certificate.id, size, "svg"));
+  });
+
+  app.get("/api/v1/certificates/:id/tag.png", readers, async (c) => {
+    const { size } = readQuery(c, tagQuery);
+    const record = await readable(c.get("principal"), c.req.param("id"));
+    const png = await requireRenderers(deps, "tag.png").tagPng(tagContent(record, deps.baseUrl), size);
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, headers("image/png", record.certificate.id, size, "png"));
+  });
+
+  app.get("/api/v1/certificates/:id/tag.pdf", readers, async (c) => {
+    const { size } = readQuery(c, tagQuery);
+    const record = await readable(c.get("principal"), c.req.param("id"));
+    const pdf = await requireRenderers(deps, "tag.pdf").tagPdf(tagContent(record, deps.baseUrl), size);
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, headers("application/pdf", record.certificate.id, size, "pdf"));
+  });
+  return app;
+}

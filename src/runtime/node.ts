@@ -11,6 +11,7 @@ import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
+import { nodeTagRenderers } from "./renderers.js";
 
 const DATA_DIR = ".data";
 const port = Number(process.env.PORT ?? 8787);
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
   }
 
   const demo = await ensureDemoData(db, signingKey, now);
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date() });
+  // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers() });
 
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, () => {
     const url = verifyUrl(baseUrl, demo.token);

@@ -1,0 +1,333 @@
+// asli-verify: checks an Asli certificate with no network, from a trust bundle fetched earlier.
+//   npx asli-verify --update --server https://asli.example     fetch (or refresh) the trust bundle
+//   npx asli-verify <token | verify URL | image of a QR>        verify offline
+// Exit codes: 0 genuine; 1 not genuine (invalid, revoked, suspended); 2 bad usage or input;
+// 3 no usable trust bundle. The bundle format is docs/trust-bundle.md; what a verifier should do
+// with a stale one is in docs/operations.md.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import jpeg from "jpeg-js";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import {
+  checkBundleSuccession,
+  indexTrustBundle,
+  isBundleStale,
+  openTrustBundle,
+  TrustBundleError,
+  verifyOffline,
+  type OfflineCertificate,
+  type OfflineVerdict,
+  type OpenedTrustBundle,
+} from "../src/core/bundle.js";
+import { nobleVerify } from "../src/core/signature.js";
+import { tokenFromText } from "../src/core/url.js";
+
+const USAGE = `Usage:
+  asli-verify [options] <token | verify URL | image of a QR (PNG or JPEG)>
+  asli-verify --update [--server URL] [<input>]
+
+Verifies an Asli certificate offline, with a trust bundle fetched earlier.
+
+Options:
+  --update                 fetch a new trust bundle (from --server, else from the held bundle's issuer)
+  --server URL             the Asli service, e.g. https://asli.example (needed for the first --update)
+  --trust-new-signer KID   accept a bundle signed by this key although the held bundle does not know it
+                           (after the registry rotated its key; get the kid from the registry itself)
+  --bundle PATH            where the bundle is kept (default: $ASLI_TRUST_BUNDLE, else
+                           $XDG_DATA_HOME/asli/trust-bundle, else ~/.local/share/asli/trust-bundle)
+  --max-age DAYS           refuse (exit 3) a bundle older than this, instead of only warning when stale
+  --json                   print the result as JSON
+  -h, --help               this text
+
+Exit codes: 0 genuine, 1 not genuine, 2 bad usage or input, 3 no usable trust bundle.`;
+
+const EXIT = { genuine: 0, notGenuine: 1, usage: 2, bundle: 3 } as const;
+const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+
+class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Tests pin the clock with ASLI_VERIFY_NOW (an ISO instant); nothing else reads it. */
+function now(): Date {
+  const pinned = process.env.ASLI_VERIFY_NOW;
+  return pinned ? new Date(pinned) : new Date();
+}
+
+function defaultBundlePath(): string {
+  if (process.env.ASLI_TRUST_BUNDLE) return process.env.ASLI_TRUST_BUNDLE;
+  const data = process.env.XDG_DATA_HOME || join(homedir(), ".local", "share");
+  return join(data, "asli", "trust-bundle");
+}
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`${line}\n`);
+
+async function readHeldBundle(path: string): Promise<OpenedTrustBundle | undefined> {
+  if (!existsSync(path)) return undefined;
+  try {
+    return await openTrustBundle(new Uint8Array(readFileSync(path)), nobleVerify);
+  } catch (error) {
+    const why = error instanceof TrustBundleError ? error.message : "it cannot be read";
+    throw new CliError(EXIT.bundle, `the trust bundle at ${path} is unusable: ${why}. Fetch a new one with --update --server URL.`);
+  }
+}
+
+async function download(server: string): Promise<Uint8Array> {
+  let url: URL;
+  try {
+    url = new URL("/.well-known/asli-trust-bundle", server);
+  } catch {
+    throw new CliError(EXIT.usage, `--server must be a URL such as https://asli.example, not ${JSON.stringify(server)}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))) {
+    throw new CliError(EXIT.usage, "the trust bundle is fetched over https:// (http:// only from this machine)");
+  }
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(30_000), headers: { accept: "application/vnd.asli.trust-bundle" } });
+  } catch (error) {
+    throw new CliError(EXIT.bundle, `could not fetch ${url.href}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!res.ok) throw new CliError(EXIT.bundle, `could not fetch ${url.href}: HTTP ${res.status}`);
+  if (Number(res.headers.get("content-length") ?? 0) > MAX_DOWNLOAD_BYTES) throw new CliError(EXIT.bundle, "the trust bundle is larger than this verifier accepts");
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > MAX_DOWNLOAD_BYTES) throw new CliError(EXIT.bundle, "the trust bundle is larger than this verifier accepts");
+  return bytes;
+}
+
+/** Fetches, checks and stores a new bundle; returns the bundle to use from now on. */
+async function update(path: string, held: OpenedTrustBundle | undefined, server: string | undefined, trustNewSigner: string | undefined): Promise<OpenedTrustBundle> {
+  const source = server ?? held?.content.issuer;
+  if (!source) throw new CliError(EXIT.usage, "the first --update needs --server URL (the Asli service to fetch the trust bundle from)");
+  const bytes = await download(source);
+  let next: OpenedTrustBundle;
+  try {
+    next = await openTrustBundle(bytes, nobleVerify);
+  } catch (error) {
+    throw new CliError(EXIT.bundle, `refused the fetched trust bundle: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (new URL(source).origin !== next.content.issuer) {
+    throw new CliError(EXIT.bundle, `refused the fetched trust bundle: it names ${next.content.issuer} as its issuer, not ${new URL(source).origin}`);
+  }
+  if (held) {
+    const succession = checkBundleSuccession(held, next, trustNewSigner);
+    if (!succession.accept) {
+      const hint =
+        succession.code === "bundle-new-signer"
+          ? `\nIf the registry announced a key rotation, check the new kid with the registry itself, then run again with --trust-new-signer ${next.signer.kid}`
+          : "";
+      throw new CliError(EXIT.bundle, `refused the fetched trust bundle: ${succession.message}.${hint}`);
+    }
+    if (succession.signerChanged) warn(`note: the registry's signing key changed to ${next.signer.kid}; you chose to trust it.`);
+  } else {
+    warn(`note: trusting the registry key ${next.signer.kid} on first use. Compare it with the key the registry publishes.`);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, path);
+  return next;
+}
+
+function decodeImage(path: string): string {
+  const file = readFileSync(path);
+  let image: { width: number; height: number; data: Uint8Array };
+  try {
+    if (file.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+      image = PNG.sync.read(file);
+    } else if (file[0] === 0xff && file[1] === 0xd8) {
+      image = jpeg.decode(file, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 512 });
+    } else {
+      throw new CliError(EXIT.usage, `${path} is neither a PNG nor a JPEG image`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(EXIT.usage, `${path} could not be read as an image`);
+  }
+  const data = new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+  const code = jsQR(data, image.width, image.height, { inversionAttempts: "attemptBoth" });
+  if (!code) throw new CliError(EXIT.usage, `no QR code could be read in ${path}`);
+  return code.data;
+}
+
+function readInput(input: string): { token: string; from: string } {
+  let text = input;
+  let from = "the command line";
+  if (existsSync(input) && statSync(input).isFile()) {
+    text = decodeImage(input);
+    from = `the QR code in ${input}`;
+  }
+  const token = tokenFromText(text);
+  if (!token) throw new CliError(EXIT.usage, `${from} holds neither an Asli certificate token nor a verify URL`);
+  return { token, from };
+}
+
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+const day = (seconds: number) => DATE.format(new Date(seconds * 1000));
+const instant = (seconds: number) => `${day(seconds)}, ${TIME.format(new Date(seconds * 1000))} UTC`;
+
+function age(seconds: number, at: Date): string {
+  const minutes = Math.max(0, Math.round((at.getTime() / 1000 - seconds) / 60));
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? "" : "s"} ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+const REVOCATION_WORDS: Record<string, string> = {
+  lost: "the item was reported lost",
+  stolen: "the item was reported stolen",
+  misissued: "the certificate was issued in error",
+  "item-destroyed": "the item was reported destroyed",
+  superseded: "a new certificate replaces it",
+  other: "revoked by the registry",
+};
+
+const INVALID_WORDS: Record<string, string> = {
+  malformed: "this is not an Asli certificate code",
+  "unsupported-version": "this certificate format is newer than this verifier; update asli-verify",
+  "unknown-key": "it was not signed by any key in your trust bundle (a forgery, or a key newer than your bundle: try --update)",
+  "bad-signature": "the signature does not match: the code was altered or forged",
+  "key-compromised": "it was signed with a key after that key was reported compromised",
+};
+
+function headline(verdict: OfflineVerdict): string {
+  switch (verdict.status) {
+    case "genuine":
+      return "✓ GENUINE — the certificate's signature and the registry's data check out (verified offline)";
+    case "revoked":
+      return `✗ REVOKED — ${REVOCATION_WORDS[verdict.reason]} (revoked on ${day(verdict.revokedAt)})`;
+    case "suspended":
+      return "✗ SUSPENDED — the registry has suspended this artisan; their certificates are not vouched for at present";
+    case "invalid":
+      return `✗ NOT VALID — ${INVALID_WORDS[verdict.reason]}${verdict.compromisedAt ? ` (compromised on ${instant(verdict.compromisedAt)})` : ""}`;
+  }
+}
+
+function describe(c: OfflineCertificate): string[] {
+  const unknown = (what: string) => `${what} (not in your trust bundle${c.newerThanBundle ? ": the certificate is newer than the bundle, try --update" : ""})`;
+  const rows: [string, string | null][] = [
+    ["Certificate", c.serial],
+    ["Issued", instant(c.issuedAt)],
+    ["Artisan", `${c.artisan.name ?? unknown("artisan")} (no. ${c.artisan.id})${c.artisan.sellerName ? `, sold through ${c.artisan.sellerName}` : ""}`],
+    ["District", `${c.district.name ?? unknown("district")}, Uttar Pradesh (LGD ${c.district.code})`],
+    ["ODOP product", c.product ? (c.product.name ?? unknown(`product no. ${c.product.id}`)) : "none (a craft outside the ODOP list)"],
+    [
+      "GI tag",
+      c.giTag
+        ? `${c.giTag.name ?? unknown(`GI tag no. ${c.giTag.id}`)}${c.giTag.applicationNumber ? ` (GI application no. ${c.giTag.applicationNumber})` : ""}`
+        : c.withdrawnGiClaim
+          ? `none: the artisan's GI authorisation was withdrawn on ${day(c.withdrawnGiClaim.withdrawnAt)}, so the GI claim no longer holds`
+          : "none claimed",
+    ],
+    ["Signed by", `key ${c.kid} (${c.keyState})`],
+  ];
+  return rows.map(([label, value]) => `  ${label.padEnd(13)} ${value}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        update: { type: "boolean" },
+        server: { type: "string" },
+        "trust-new-signer": { type: "string" },
+        bundle: { type: "string" },
+        "max-age": { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new CliError(EXIT.usage, `${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    say(USAGE);
+    return EXIT.genuine;
+  }
+  if (positionals.length > 1) throw new CliError(EXIT.usage, `give one token, URL or image, not ${positionals.length}\n\n${USAGE}`);
+  if (positionals.length === 0 && !values.update) throw new CliError(EXIT.usage, USAGE);
+  const maxAgeDays = values["max-age"] === undefined ? undefined : Number(values["max-age"]);
+  if (maxAgeDays !== undefined && !(maxAgeDays > 0)) throw new CliError(EXIT.usage, "--max-age takes a positive number of days");
+
+  const at = now();
+  const path = values.bundle ?? defaultBundlePath();
+  let bundle = await readHeldBundle(path);
+  if (values.update) {
+    try {
+      bundle = await update(path, bundle, values.server, values["trust-new-signer"]);
+      if (!values.json) warn(`trust bundle no. ${bundle.content.sequence} from ${bundle.content.issuer} saved to ${path}`);
+    } catch (error) {
+      // Offline first: a failed update leaves the held bundle in use, if there is one to verify with.
+      if (!(error instanceof CliError) || !bundle || positionals.length === 0) throw error;
+      warn(`warning: ${error.message}\nwarning: verifying with the trust bundle you already hold.`);
+    }
+  }
+  if (!bundle) throw new CliError(EXIT.bundle, `no trust bundle at ${path}: fetch one first with  asli-verify --update --server https://<the Asli service>`);
+
+  const { content } = bundle;
+  const stale = isBundleStale(content, at);
+  const ageDays = (at.getTime() / 1000 - content.issuedAt) / 86_400;
+  if (maxAgeDays !== undefined && ageDays > maxAgeDays) {
+    throw new CliError(EXIT.bundle, `the trust bundle was issued ${age(content.issuedAt, at)}, more than --max-age ${maxAgeDays} days: run asli-verify --update`);
+  }
+  const bundleLine = `Trust bundle no. ${content.sequence} from ${content.issuer}, issued ${instant(content.issuedAt)} (${age(content.issuedAt, at)})`;
+  const staleWarning = `warning: the trust bundle is stale (issued ${age(content.issuedAt, at)}): revocations and suspensions since then are unknown to it. Run asli-verify --update when you have a network.`;
+
+  if (positionals.length === 0) {
+    if (values.json) say(JSON.stringify({ bundle: bundleSummary(bundle, stale) }, null, 2));
+    else {
+      say(bundleLine);
+      say(`  ${content.keys.length} key(s), ${content.artisans.length} artisans, ${content.revoked.length} revoked certificates, ${content.suspendedArtisans.length} suspended artisans`);
+      if (stale) warn(staleWarning);
+    }
+    return EXIT.genuine;
+  }
+
+  const { token } = readInput(positionals[0]!);
+  const verdict = await verifyOffline(token, await indexTrustBundle(content), nobleVerify);
+  if (values.json) {
+    say(JSON.stringify({ verdict, bundle: bundleSummary(bundle, stale) }, null, 2));
+  } else {
+    say(headline(verdict));
+    if (verdict.certificate) for (const line of describe(verdict.certificate)) say(line);
+    if (verdict.status === "genuine") say("  (Offline, the signature vouches for the above; only the registry online can confirm the item's title and materials.)");
+    say(bundleLine);
+  }
+  if (stale) warn(staleWarning);
+  return verdict.status === "genuine" ? EXIT.genuine : EXIT.notGenuine;
+}
+
+function bundleSummary(bundle: OpenedTrustBundle, stale: boolean) {
+  const { content } = bundle;
+  return { issuer: content.issuer, sequence: content.sequence, issuedAt: content.issuedAt, staleAfter: content.staleAfter, stale, signer: bundle.signer.kid };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      warn(`asli-verify: ${error.message}`);
+      process.exitCode = error.exitCode;
+    } else {
+      warn(`asli-verify: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = EXIT.usage;
+    }
+  },
+);

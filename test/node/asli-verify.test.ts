@@ -1,0 +1,226 @@
+// The offline verifier as a person runs it: a separate process (`npx asli-verify`), against
+// tokens and a QR image from a live Node server on 127.0.0.1, then with that server stopped.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { base32Decode, base32Encode } from "../../src/core/base32.js";
+import { randomBytes, toBase64url } from "../../src/core/bytes.js";
+import { decodeSeed, signingKeyFromSeed } from "../../src/core/keys.js";
+import { issueToken } from "../../src/core/token.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const BIN = join(ROOT, "bin/asli-verify.mjs");
+const ADMIN_TOKEN = "asli_cli_test_admin_token_not_a_secret";
+
+const dir = mkdtempSync(join(tmpdir(), "asli-cli-"));
+const bundlePath = join(dir, "trust-bundle");
+const seedA = toBase64url(randomBytes(32));
+const seedB = toBase64url(randomBytes(32));
+let port = 0;
+let base = "";
+let server: ChildProcess | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+/** Starts src/runtime/node.ts as a person would (npm start), on the test's database and key. */
+async function startServer(seed: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the server did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Asli is listening")) {
+        clearTimeout(timer);
+        server = child;
+        resolve({ code: null, output });
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.on("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.headers.get("content-type")?.includes("json") ? ((await res.json()) as any) : new Uint8Array(await res.arrayBuffer());
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], env: Record<string, string> = {}, command: string[] = [process.execPath, BIN]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(command[0]!, [...command.slice(1), "--bundle", bundlePath, ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+let genuine: { id: string; token: string; verifyUrl: string; certificate: { issuedAt: string } };
+let stolen: { id: string; token: string };
+let qrImage = "";
+let issuedAt = 0;
+
+beforeAll(async () => {
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const started = await startServer(seedA);
+  if (started.code !== null) throw new Error(`the server exited: ${started.output}`);
+  const artisan = await api("POST", "/api/v1/artisans", {
+    name: "Shabana Ansari",
+    districtCode: 187,
+    productId: 103,
+    giTagId: 2,
+    giAuthorisedUserNumber: "AU-CLI-1",
+    seller: { name: "Kashi Handloom Cooperative", gstin: "09AAACK1234A1Z8" },
+  });
+  genuine = await api("POST", "/api/v1/certificates", { artisanId: artisan.id, title: "Katan silk saree" });
+  stolen = await api("POST", "/api/v1/certificates", { artisanId: artisan.id, title: "Jamdani dupatta" });
+  issuedAt = Math.floor(Date.parse(genuine.certificate.issuedAt) / 1000);
+  qrImage = join(dir, "tag.png");
+  writeFileSync(qrImage, (await api("GET", `/api/v1/certificates/${genuine.id}/qr.png`)) as Uint8Array);
+}, 60_000);
+
+afterAll(async () => {
+  await stopServer();
+});
+
+describe("npx asli-verify, a separate process, offline", () => {
+  it("fetches the trust bundle once, trusting the signer on first use", async () => {
+    const run = await cli(["--update", "--server", base]);
+    expect(run.stderr).toContain("trusting the registry key");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Trust bundle no\. \d+ from http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it("with the server stopped, says genuine for the token, the verify URL and the QR image, in plain words", async () => {
+    await stopServer();
+    for (const input of [genuine.token, genuine.verifyUrl, qrImage]) {
+      const run = await cli([input]);
+      expect(run.code, `${input}: ${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain("✓ GENUINE");
+      for (const text of [genuine.id, "Shabana Ansari", "sold through Kashi Handloom Cooperative", "Varanasi, Uttar Pradesh (LGD 187)", "Banarasi Silk Saree", "Banaras Brocades and Sarees (GI application no. 99)", "(active)"]) {
+        expect(run.stdout).toContain(text);
+      }
+      expect(run.stderr).toBe("");
+    }
+    // And through npx, as the README tells people to run it.
+    const viaNpx = await cli([genuine.token], {}, ["npx", "--no-install", "asli-verify"]);
+    expect(viaNpx.code).toBe(0);
+    expect(viaNpx.stdout).toContain("✓ GENUINE");
+  });
+
+  it("exits non-zero for a tampered token, a foreign one, and input that is no certificate", async () => {
+    const bytes = base32Decode(genuine.token)!;
+    bytes[40]! ^= 0x01;
+    const tampered = await cli([base32Encode(bytes)]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain("✗ NOT VALID — the signature does not match");
+
+    const json = await cli(["--json", base32Encode(bytes)]);
+    expect(JSON.parse(json.stdout).verdict).toEqual({ status: "invalid", reason: "bad-signature" });
+
+    const stranger = await signingKeyFromSeed(randomBytes(32));
+    const foreignToken = await issueToken({ serial: genuine.id, issuedAt, artisanId: 1, districtCode: 187, productId: 103, giTagId: 2 }, stranger);
+    const foreign = await cli([foreignToken]);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stdout).toContain("✗ NOT VALID — it was not signed by any key in your trust bundle");
+
+    const notAToken = await cli(["hello"]);
+    expect(notAToken.code).toBe(2);
+    expect(notAToken.stderr).toContain("neither an Asli certificate token nor a verify URL");
+  });
+
+  it("warns on a stale bundle, and refuses it with --max-age", async () => {
+    const later = { ASLI_VERIFY_NOW: new Date((issuedAt + 8 * 86_400) * 1000).toISOString() };
+    const stale = await cli([genuine.token], later);
+    expect(stale.code).toBe(0);
+    expect(stale.stdout).toContain("✓ GENUINE");
+    expect(stale.stderr).toContain("the trust bundle is stale (issued 8 days ago)");
+    const strict = await cli(["--max-age", "7", genuine.token], later);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain("more than --max-age 7 days");
+  });
+
+  it("after --update, says revoked for a certificate revoked since, with the reason", async () => {
+    await startServer(seedA);
+    await api("POST", `/api/v1/certificates/${stolen.id}/revocation`, { reason: "stolen" });
+    const before = await cli([stolen.token]);
+    expect(before.code).toBe(0); // the held bundle predates the revocation
+    const update = await cli(["--update", stolen.token]);
+    expect(update.code).toBe(1);
+    expect(update.stdout).toMatch(/✗ REVOKED — the item was reported stolen \(revoked on \d+ \w+ \d{4}\)/);
+    await stopServer();
+  });
+
+  it("after a key rotation, refuses the new signer until told its kid; old certificates stay genuine", async () => {
+    const started = await startServer(seedB);
+    expect(started.output).toContain("signing key rotated");
+    const kidB = (await signingKeyFromSeed(decodeSeed(seedB))).kid;
+
+    const refused = await cli(["--update"]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`signed by key ${kidB}, which the held bundle does not know`);
+    expect(refused.stderr).toContain(`--trust-new-signer ${kidB}`);
+
+    const accepted = await cli(["--update", "--trust-new-signer", kidB, genuine.token]);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout).toContain("(retired)");
+
+    // The old key is revoked with a compromise time at the certificate's issue: it no longer verifies.
+    const kidA = (await signingKeyFromSeed(decodeSeed(seedA))).kid;
+    await api("POST", `/api/v1/keys/${kidA}/revocation`, { compromisedAt: new Date(issuedAt * 1000).toISOString() });
+    const compromised = await cli(["--update", genuine.token]);
+    expect(compromised.code).toBe(1);
+    expect(compromised.stdout).toContain("✗ NOT VALID — it was signed with a key after that key was reported compromised");
+    await stopServer();
+
+    // A server given the revoked key refuses to start.
+    const revoked = await startServer(seedA);
+    expect(revoked.code).not.toBe(0);
+    expect(revoked.output).toContain("which is revoked");
+  });
+});

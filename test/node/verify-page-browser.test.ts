@@ -1,0 +1,118 @@
+// The verify page in a real browser (Debian's Chromium through playwright-core): the buyer's
+// browser checks the signature itself with WebCrypto against the published keys, says so in
+// English and Hindi, and the page still gives its verdict with scripts off.
+import { serve, type ServerType } from "@hono/node-server";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { base32Decode, base32Encode } from "../../src/core/base32.js";
+import { makeTestService } from "../support/harness.node.js";
+import { issueCertificate, registerArtisan } from "../support/requests.js";
+
+let browser: Browser;
+let server: ServerType;
+let origin = "";
+let token = "";
+let kid = "";
+let artisanId = 0;
+
+beforeAll(async () => {
+  const service = await makeTestService();
+  const artisan = await registerArtisan(service, { giTagId: 2, giAuthorisedUserNumber: "AU-BROWSER-1" });
+  artisanId = artisan.id;
+  token = (await issueCertificate(service, artisan.id)).token;
+  kid = service.deps.signingKey.kid;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
+      origin = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Opens a page and waits for the browser's own check to finish; returns its result and any CSP complaints. */
+async function openAndCheck(page: Page, path: string) {
+  // CSP refusals show up as console errors; failed loads as responses (the favicon aside).
+  const complaints: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) complaints.push(m.text());
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico") && !r.url().includes("/V/")) complaints.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => !["pending", "running"].includes(document.getElementById("browser-check")?.dataset.result ?? ""), null, { timeout: 10_000 });
+  const check = page.locator("#browser-check");
+  return {
+    result: await check.getAttribute("data-result"),
+    text: await check.innerText(),
+    verdict: await page.locator(".verdict").getAttribute("data-status"),
+    complaints,
+  };
+}
+
+function tamper(t: string): string {
+  const bytes = base32Decode(t)!;
+  bytes[60]! ^= 0x04; // inside the signature
+  return base32Encode(bytes);
+}
+
+describe("the verify page's in-browser signature check (Chromium)", () => {
+  it("passes for a genuine certificate and names the key, in English and Hindi", async () => {
+    const page = await browser.newPage();
+    const seen = await openAndCheck(page, `/V/${token}`);
+    expect(seen.verdict).toBe("genuine");
+    expect(seen.result).toBe("pass");
+    expect(seen.text).toContain("Checked in your browser: the signature matches key");
+    expect(seen.text).toContain(kid);
+    expect(seen.text).toContain("आपके ब्राउज़र में जाँचा गया");
+    expect(seen.complaints).toEqual([]);
+    await page.screenshot({ path: "/tmp/asli-verify-page-genuine.png", fullPage: true });
+    await page.close();
+  });
+
+  it("fails for a tampered token, as the server does", async () => {
+    const page = await browser.newPage();
+    const seen = await openAndCheck(page, `/V/${tamper(token)}`);
+    expect(seen.verdict).toBe("invalid");
+    expect(seen.result).toBe("fail");
+    expect(seen.text).toContain("Your browser's own check failed");
+    expect(seen.complaints).toEqual([]);
+    await page.close();
+  });
+
+  it("fails when a lying server shows a genuine page for a tampered token, or other ids than were signed", async () => {
+    const genuineHtml = await (await fetch(`${origin}/V/${token}`)).text();
+    const page = await browser.newPage();
+    await page.route(`${origin}/V/${tamper(token)}`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: genuineHtml }));
+    const forged = await openAndCheck(page, `/V/${tamper(token)}`);
+    expect(forged.verdict).toBe("genuine"); // what the lying page claims
+    expect(forged.result).toBe("fail"); // what the browser found
+
+    await page.route(`${origin}/V/${token}`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: genuineHtml.replace(`data-artisan="${artisanId}"`, `data-artisan="${artisanId + 1}"`) }),
+    );
+    const swapped = await openAndCheck(page, `/V/${token}`);
+    expect(swapped.result).toBe("fail");
+    await page.close();
+  });
+
+  it("still gives the verdict with scripts off, and says what the script would add", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}/V/${token}`);
+    expect(await page.locator(".verdict").getAttribute("data-status")).toBe("genuine");
+    expect(await page.locator("h1").innerText()).toContain("Genuine");
+    expect(await page.locator("#browser-check").isVisible()).toBe(false);
+    expect(await page.locator("body").innerText()).toContain("With scripts turned on, your browser also checks the certificate's signature itself.");
+    await context.close();
+  });
+});

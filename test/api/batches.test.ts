@@ -17,8 +17,10 @@ async function post(service: TestService, body: string | Uint8Array, type: strin
 
 const csv = (...lines: string[]) => [HEADER, ...lines].join("\r\n") + "\r\n";
 
+// Unique per call: on Workers every test in a file shares one D1 database.
+let weavers = 0;
 async function weaver(service: TestService, n = 1) {
-  return registerArtisan(service, { giTagId: 2, giAuthorisedUserNumber: `AU-VNS-B${n}` });
+  return registerArtisan(service, { giTagId: 2, giAuthorisedUserNumber: `AU-VNS-B${n}-${++weavers}` });
 }
 
 describe(`batch issuance (${runtime})`, () => {

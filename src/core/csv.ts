@@ -130,7 +130,7 @@ export function findInvalidUtf8(bytes: Uint8Array, options: { maxRecords?: numbe
   if (binary.startsWith("\xef\xbb\xbf")) binary = binary.slice(3);
   const parsed = parseCsv(binary, options);
   if (!parsed.ok) return parsed.error;
-  const strict = new TextDecoder("utf-8", { fatal: true });
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const invalid: InvalidUtf8Field[] = [];
   for (const record of parsed.records) {
     record.fields.forEach((field, index) => {

@@ -5,8 +5,9 @@
 import type { BenchSection, Figure } from "./bench/support.js";
 import { log } from "./bench/support.js";
 import { verifySection } from "./bench/verify.js";
+import { bundleSection } from "./bench/bundle.js";
 
-const SECTIONS: BenchSection[] = [verifySection];
+const SECTIONS: BenchSection[] = [verifySection, bundleSection];
 
 function report(name: string, value: Figure): void {
   process.stdout.write(`${name}: ${value}\n`);

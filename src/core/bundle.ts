@@ -57,8 +57,14 @@ export interface TrustBundleContent {
   products: [number, number, string][];
   /** [id, name, GI application number or null] */
   giTags: [number, string, string | null][];
-  /** [id, public name, name of the seller they sell through or null]: artisans with certificates. */
-  artisans: [number, string, string | null][];
+  /** Names of the GST-registered sellers that artisans without GSTIN sell through, each once. */
+  sellers: string[];
+  /**
+   * Artisans with certificates, ascending by id: [id gap, public name, index into `sellers` or
+   * null]. The first entry's id is its gap; each later id is the previous id plus its gap.
+   * Gaps instead of ids, and a seller table instead of repeated names, halve the compressed size.
+   */
+  artisans: [number, string, number | null][];
   suspendedArtisans: number[];
   /** [artisan id, time the GI authorisation was withdrawn] */
   giWithdrawn: [number, number][];
@@ -207,8 +213,10 @@ async function checkContent(value: unknown): Promise<TrustBundleContent> {
     c.products.every((p) => isTuple(p, 3) && isInt(p[0]) && isInt(p[1]) && isText(p[2])) &&
     Array.isArray(c.giTags) &&
     c.giTags.every((g) => isTuple(g, 3) && isInt(g[0]) && isText(g[1]) && (g[2] === null || isText(g[2]))) &&
+    Array.isArray(c.sellers) &&
+    c.sellers.every(isText) &&
     Array.isArray(c.artisans) &&
-    c.artisans.every((a) => isTuple(a, 3) && isInt(a[0]) && isText(a[1]) && (a[2] === null || isText(a[2]))) &&
+    c.artisans.every((a) => isTuple(a, 3) && isInt(a[0]) && a[0] >= 1 && isText(a[1]) && (a[2] === null || (isInt(a[2]) && a[2] < (c.sellers as unknown[]).length))) &&
     Array.isArray(c.suspendedArtisans) &&
     c.suspendedArtisans.every(isInt) &&
     Array.isArray(c.giWithdrawn) &&
@@ -300,11 +308,37 @@ export async function indexTrustBundle(content: TrustBundleContent): Promise<Tru
     districts: new Map(content.districts),
     products: new Map(content.products.map(([id, districtCode, name]) => [id, { districtCode, name }])),
     giTags: new Map(content.giTags.map(([id, name, applicationNumber]) => [id, { name, applicationNumber }])),
-    artisans: new Map(content.artisans.map(([id, name, sellerName]) => [id, { name, sellerName }])),
+    artisans: artisanNames(content),
     suspended: new Set(content.suspendedArtisans),
     giWithdrawn: new Map(content.giWithdrawn),
     revoked: new Map(content.revoked.map(([serial, reason, revokedAt]) => [serial, { reason, revokedAt }])),
   };
+}
+
+/** Artisans by id, with the gaps summed and seller indexes resolved. */
+export function artisanNames(content: TrustBundleContent): Map<number, { name: string; sellerName: string | null }> {
+  const names = new Map<number, { name: string; sellerName: string | null }>();
+  let id = 0;
+  for (const [gap, name, seller] of content.artisans) {
+    id += gap;
+    names.set(id, { name, sellerName: seller === null ? null : content.sellers[seller]! });
+  }
+  return names;
+}
+
+/** The compact artisan list: input sorted or not, output ascending by id with a seller table. */
+export function encodeArtisans(list: { id: number; name: string; sellerName: string | null }[]): Pick<TrustBundleContent, "sellers" | "artisans"> {
+  const sellers = [...new Set(list.flatMap((a) => (a.sellerName === null ? [] : [a.sellerName])))].sort();
+  const sellerIndex = new Map(sellers.map((name, i) => [name, i]));
+  let previous = 0;
+  const artisans = [...list]
+    .sort((a, b) => a.id - b.id)
+    .map((a): [number, string, number | null] => {
+      const gap = a.id - previous;
+      previous = a.id;
+      return [gap, a.name, a.sellerName === null ? null : sellerIndex.get(a.sellerName)!];
+    });
+  return { sellers, artisans };
 }
 
 /** What the token claims, with the names the bundle gives its ids (null where it has none). */

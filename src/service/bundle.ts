@@ -3,7 +3,7 @@
 // fresh copy of unchanged content from an old one.
 import { sha256, toHex, utf8 } from "../core/bytes.js";
 import { ApiError } from "../core/errors.js";
-import { signTrustBundle, type BundleKey, type TrustBundleContent } from "../core/bundle.js";
+import { encodeArtisans, signTrustBundle, type BundleKey, type TrustBundleContent } from "../core/bundle.js";
 import type { SigningKey } from "../core/keys.js";
 import { insertBundleVersion, latestBundleVersion, readBundleData } from "../store/bundle.js";
 import type { AsliDatabase } from "../store/database.js";
@@ -63,7 +63,7 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
     districts: data.districtRows.map((d): [number, string] => [d.code, d.name]),
     products: data.productRows.map((p): [number, number, string] => [p.id, p.districtCode, p.name]),
     giTags: data.giRows.map((g): [number, string, string | null] => [g.id, g.name, g.applicationNumber]),
-    artisans: data.artisanRows.map((a): [number, string, string | null] => [a.id, a.name, a.sellerName]),
+    ...encodeArtisans(data.artisanRows),
     suspendedArtisans: data.suspendedRows.map((a) => a.id),
     giWithdrawn: data.withdrawnRows.map((a): [number, number] => [a.id, a.at!]),
     revoked: data.revokedRows.map((r): TrustBundleContent["revoked"][number] => [r.serial, r.reason, r.revokedAt]),

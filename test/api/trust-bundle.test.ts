@@ -2,7 +2,7 @@
 // verifier does (src/core/bundle.ts), including across a key rotation.
 import { makeTestService, runtime } from "@harness";
 import { describe, expect, it } from "vitest";
-import { BUNDLE_MEDIA_TYPE, checkBundleSuccession, indexTrustBundle, openTrustBundle, verifyOffline } from "../../src/core/bundle.js";
+import { artisanNames, BUNDLE_MEDIA_TYPE, checkBundleSuccession, indexTrustBundle, openTrustBundle, verifyOffline } from "../../src/core/bundle.js";
 import { admin, unique } from "../support/principals.js";
 import { issueCertificate, registerArtisan } from "../support/requests.js";
 import { randomSeedHex, restartWithKey } from "../support/restart.js";
@@ -43,8 +43,9 @@ describe(`the trust bundle (${runtime})`, () => {
     expect(content.districts.length).toBeGreaterThanOrEqual(75);
     expect(content.products).toContainEqual([103, 187, "Banarasi Silk Saree"]);
     expect(content.giTags).toContainEqual([2, "Banaras Brocades and Sarees", "99"]);
-    expect(content.artisans).toContainEqual([artisan.id, name, "Kashi Handloom"]);
-    expect(content.artisans.map((a) => a[0])).not.toContain(idle.id);
+    const artisans = artisanNames(content);
+    expect(artisans.get(artisan.id)).toEqual({ name, sellerName: "Kashi Handloom" });
+    expect(artisans.has(idle.id)).toBe(false);
 
     // Unchanged content keeps its sequence; the same ETag gets a 304.
     const etag = res.headers.get("etag")!;

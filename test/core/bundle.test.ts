@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  artisanNames,
   BUNDLE_HEADER_LENGTH,
+  encodeArtisans,
   BUNDLE_SIGNING_CONTEXT_V1,
   checkBundleSuccession,
   indexTrustBundle,
@@ -39,9 +41,10 @@ function content(overrides: Partial<TrustBundleContent> = {}): TrustBundleConten
     districts: [[187, "Varanasi"]],
     products: [[103, 187, "Banarasi Silk Saree"]],
     giTags: [[2, "Banaras Brocades and Sarees", "99"]],
+    sellers: ["Kashi Handloom Cooperative"],
     artisans: [
-      [1, "Shabana Ansari", "Kashi Handloom Cooperative"],
-      [2, "Rafiq Ahmad", null],
+      [1, "Shabana Ansari", 0],
+      [1, "Rafiq Ahmad", null],
     ],
     suspendedArtisans: [2],
     giWithdrawn: [],
@@ -134,6 +137,20 @@ describe("trust bundle: envelope and signature", () => {
     expect(await code(openTrustBundle(await signTrustBundle(wrongKid, keyA)))).toBe("bundle-malformed");
     const badSerial = content({ revoked: [["not-a-serial", "lost", T0]] });
     expect(await code(openTrustBundle(await signTrustBundle(badSerial, keyA)))).toBe("bundle-malformed");
+  });
+
+  it("lists artisans by id gaps and a seller table, and refuses lists that break those rules", async () => {
+    const list = [
+      { id: 40, name: "C", sellerName: "Kashi Handloom" },
+      { id: 7, name: "A", sellerName: null },
+      { id: 9, name: "B", sellerName: "Bhadohi Carpets" },
+    ];
+    const encoded = encodeArtisans(list);
+    expect(encoded).toEqual({ sellers: ["Bhadohi Carpets", "Kashi Handloom"], artisans: [[7, "A", null], [2, "B", 0], [31, "C", 1]] });
+    expect(artisanNames(content(encoded))).toEqual(new Map(list.sort((a, b) => a.id - b.id).map(({ id, ...rest }) => [id, rest])));
+    for (const artisans of [[[0, "zero gap", null]], [[1, "no such seller", 5]]] as TrustBundleContent["artisans"][]) {
+      expect(await code(openTrustBundle(await signTrustBundle(content({ artisans }), keyA)))).toBe("bundle-malformed");
+    }
   });
 
   it("refuses to sign with a key it does not list, or lists as revoked", async () => {

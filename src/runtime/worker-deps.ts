@@ -8,7 +8,7 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
-import { loadKeyring } from "../service/keyring.js";
+import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 
 /**
@@ -120,7 +120,7 @@ export async function workerKeyring(db: AsliDatabase, signingKey: SigningKey, no
     return await loadKeyring(db, signingKey, now);
   } catch (error) {
     // A revoked key in SIGNING_KEY is the operator's to fix, like a malformed one.
-    if (error instanceof Error && error.name === "SigningKeyRevokedError") {
+    if (error instanceof SigningKeyRevokedError) {
       throw new WorkerConfigError("revoked-signing-key", "SIGNING_KEY holds a revoked key: put a new key in SIGNING_KEY");
     }
     throw error;

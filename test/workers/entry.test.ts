@@ -76,6 +76,18 @@ describe("the worker entry (workerd, D1)", () => {
     const page = await send(`/V/${issued.token}`);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain('data-status="genuine"');
+
+    // The light renderers run here; the PNG/PDF tag renderers are left out of the bundle.
+    const svg = await send(`/api/v1/certificates/${issued.id}/tag.svg`, {}, env.ADMIN_TOKEN);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+    const qr = await send(`/api/v1/certificates/${issued.id}/qr.png`, {}, env.ADMIN_TOKEN);
+    expect([...new Uint8Array(await qr.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    for (const heavy of ["tag.png", "tag.pdf"]) {
+      const res = await send(`/api/v1/certificates/${issued.id}/${heavy}`, {}, env.ADMIN_TOKEN);
+      expect(res.status, heavy).toBe(501);
+      expect(await res.json()).toMatchObject({ code: "not-available-on-this-runtime" });
+    }
   });
 
   it("builds verify URLs from the request's origin when BASE_URL is empty", async () => {

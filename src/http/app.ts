@@ -16,13 +16,13 @@ import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
 import { tokenRoutes } from "./routes/tokens.js";
-import { trustRoutes } from "./routes/trust.js";
+import { TRUST_OPERATIONS, trustRoutes } from "./routes/trust.js";
 import { verifyRoutes } from "./routes/verify.js";
 
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();

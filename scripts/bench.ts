@@ -4,10 +4,11 @@
 // A new section: a file in scripts/bench/ exporting a BenchSection, added to SECTIONS.
 import type { BenchSection, Figure } from "./bench/support.js";
 import { log } from "./bench/support.js";
-import { verifySection } from "./bench/verify.js";
+import { batchSection } from "./bench/batch.js";
 import { bundleSection } from "./bench/bundle.js";
+import { verifySection } from "./bench/verify.js";
 
-const SECTIONS: BenchSection[] = [verifySection, bundleSection];
+const SECTIONS: BenchSection[] = [verifySection, batchSection, bundleSection];
 
 function report(name: string, value: Figure): void {
   process.stdout.write(`${name}: ${value}\n`);

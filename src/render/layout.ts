@@ -22,6 +22,8 @@ export interface TextItem {
   weight: Weight;
   text: string;
   anchor: "start" | "middle";
+  /** Differs from tag to tag (the serial); every other text item is the same for tags with the same names. */
+  variable?: boolean;
 }
 
 export interface QrItem {
@@ -64,6 +66,7 @@ interface Line {
   text: string;
   weight: Weight;
   size: number;
+  variable?: boolean;
   /** Space above this line's ascent, in millimetres. */
   gap: number;
 }
@@ -87,6 +90,7 @@ function wideLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMatri
     weight: "bold",
     text: tag.serial,
     anchor: "middle",
+    variable: true,
   };
 
   // The words column starts where the QR's quiet zone ends: the quiet zone is white anyway.
@@ -139,11 +143,11 @@ function squareLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMat
   const u = box.width / 15.5;
   const width = box.width - 2 * margin;
   const lines: Line[] = [];
-  const add = (text: string, weight: Weight, size: number, gap: number) => {
+  const add = (text: string, weight: Weight, size: number, gap: number, variable?: boolean) => {
     const [line] = fitText(text, weight, size, width, 1, measure, true);
-    lines.push({ text: line!.text, weight, size: line!.size, gap });
+    lines.push({ text: line!.text, weight, size: line!.size, gap, variable });
   };
-  add(tag.serial, "bold", u * 1.05, 0);
+  add(tag.serial, "bold", u * 1.05, 0, true);
   const what = tag.product ? `${tag.product.name} · ${tag.district}` : tag.district;
   add(what, "regular", u * 0.85, -u * 0.1);
   if (tag.giTag) add(`GI: ${tag.giTag}`, "regular", u * 0.85, -u * 0.1);
@@ -158,7 +162,7 @@ function squareLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMat
   let y = Math.max(qr.y + qrSide - quiet * 0.75, box.height - margin - textHeight);
   for (const line of lines) {
     y += line.gap + line.size * ASCENT;
-    items.push({ kind: "text", x: box.width / 2, y, size: line.size, weight: line.weight, text: line.text, anchor: "middle" });
+    items.push({ kind: "text", x: box.width / 2, y, size: line.size, weight: line.weight, text: line.text, anchor: "middle", ...(line.variable ? { variable: true } : {}) });
     y += line.size * DESCENT;
   }
   return { width: box.width, height: box.height, items };

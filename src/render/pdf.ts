@@ -5,10 +5,11 @@
 // The font is embedded as a subset (a CIDFontType2 with Identity encoding, so a glyph id is
 // its character code), with a ToUnicode map and, for each run, the run's text as
 // /ActualText: copy-paste and search give "प्रमाणित", not its glyphs in visual order.
-// QR symbols are 1-bit image masks drawn without interpolation: exact modules at any scale
-// and about 300 bytes a label, where vector squares cost several kilobytes.
+// QR symbols are inline 1-bit image masks drawn without interpolation: exact modules at any
+// scale and about 300 bytes a label, where vector squares cost several kilobytes. On a label
+// sheet the words that labels of the same product, district and GI share are one form
+// XObject drawn on each, so a label adds little more than its QR and serial.
 import { PDFDocument, PDFName, PDFString, type PDFRef } from "pdf-lib";
-import type { QrMatrix } from "../core/qr.js";
 import { QUIET_ZONE } from "../core/qr.js";
 import type { TagFonts } from "./font.js";
 import type { QrItem, TagLayout, TextItem, Weight } from "./layout.js";
@@ -115,7 +116,8 @@ function utf16Hex(text: string): string {
 /** A PDF of tag layouts: pages of any size, each drawing any number of layouts. */
 export class TagPdf {
   private readonly fonts: Record<Weight, EmbeddedFont>;
-  private images = 0;
+  /** Form XObjects of the words that labels with the same names share, by their layout. */
+  private readonly forms = new Map<string, { name: string; ref: PDFRef }>();
 
   private constructor(
     private readonly doc: PDFDocument,
@@ -138,51 +140,75 @@ export class TagPdf {
     draw(painter);
     const ctx = this.doc.context;
     const page = this.doc.addPage([width * PT_PER_MM, height * PT_PER_MM]);
-    page.node.set(
-      PDFName.of("Resources"),
-      ctx.obj({ Font: { F1: this.fonts.regular.ref, F2: this.fonts.bold.ref }, XObject: Object.fromEntries(painter.xObjects) }),
-    );
+    page.node.set(PDFName.of("Resources"), ctx.obj({ Font: this.fontResources(), XObject: Object.fromEntries(painter.xObjects) }));
     page.node.set(PDFName.of("Contents"), ctx.register(ctx.flateStream(painter.content)));
   }
 
-  /** @internal */
-  qrImage(matrix: QrMatrix): { name: string; ref: PDFRef } {
-    const rowBytes = Math.ceil(matrix.size / 8);
-    const bits = new Uint8Array(rowBytes * matrix.size);
-    for (let y = 0; y < matrix.size; y++) {
-      for (let x = 0; x < matrix.size; x++) {
-        // In an image mask a 0 sample is painted: dark modules are the 0 bits.
-        if (!matrix.dark(x, y)) bits[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
-      }
+  private fontResources() {
+    return { F1: this.fonts.regular.ref, F2: this.fonts.bold.ref };
+  }
+
+  /** @internal The form that draws `items` (millimetres from the top-left of a `width` x `height` box). */
+  form(items: TextItem[], width: number, height: number): { name: string; ref: PDFRef } {
+    const key = JSON.stringify([width, height, items]);
+    let form = this.forms.get(key);
+    if (!form) {
+      const content = items.map((item) => this.textOps(item, 0, 0, height)).join("");
+      const ctx = this.doc.context;
+      const ref = ctx.register(
+        ctx.flateStream(content, {
+          Type: "XObject",
+          Subtype: "Form",
+          BBox: [0, 0, width * PT_PER_MM, height * PT_PER_MM],
+          Resources: { Font: this.fontResources() },
+        }),
+      );
+      form = { name: `W${this.forms.size + 1}`, ref };
+      this.forms.set(key, form);
     }
-    const ctx = this.doc.context;
-    const ref = ctx.register(
-      ctx.flateStream(bits, {
-        Type: "XObject",
-        Subtype: "Image",
-        Width: matrix.size,
-        Height: matrix.size,
-        ImageMask: true,
-        BitsPerComponent: 1,
-        Interpolate: false,
-      }),
-    );
-    return { name: `Q${++this.images}`, ref };
+    return form;
   }
 
-  /** @internal */
-  glyphs(weight: Weight, glyph: { id: number; advanceWidth: number; codePoints: number[] }): string {
-    return this.fonts[weight].cid(glyph);
-  }
-
-  /** @internal */
-  shape(text: string, weight: Weight) {
-    return this.tagFonts.shape(text, weight);
-  }
-
-  /** @internal */
-  unitsPerEm(weight: Weight): number {
-    return this.tagFonts.font(weight).unitsPerEm;
+  /**
+   * @internal Text as content-stream operators. Glyphs without GPOS offsets go into TJ arrays
+   * (with kerning as adjustments); a glyph with an offset (a Devanagari mark) gets its own text
+   * matrix, so marks sit exactly where the shaper put them.
+   */
+  textOps(item: TextItem, left: number, top: number, pageHeight: number): string {
+    const run = this.tagFonts.shape(item.text, item.weight);
+    const font = this.fonts[item.weight];
+    const upm = this.tagFonts.font(item.weight).unitsPerEm;
+    const k = item.size / upm;
+    let pen = left + item.x - (item.anchor === "middle" ? (run.advance * k) / 2 : 0);
+    const baseline = pageHeight - (top + item.y);
+    let ops = `/Span <</ActualText <feff${utf16Hex(item.text)}>>> BDC\nBT /${FONT_RESOURCE[item.weight]} ${num(item.size * PT_PER_MM)} Tf\n`;
+    let array = "";
+    let positioned = false;
+    const flush = () => {
+      if (array) ops += `[${array}] TJ\n`;
+      array = "";
+    };
+    const moveTo = (x: number, y: number) => {
+      flush();
+      ops += `1 0 0 1 ${num(x * PT_PER_MM)} ${num(y * PT_PER_MM)} Tm\n`;
+    };
+    for (const g of run.glyphs) {
+      const cid = font.cid(g.glyph);
+      if (g.xOffset !== 0 || g.yOffset !== 0) {
+        moveTo(pen + g.xOffset * k, baseline + g.yOffset * k);
+        ops += `<${cid}> Tj\n`;
+        positioned = false;
+      } else {
+        if (!positioned) moveTo(pen, baseline);
+        positioned = true;
+        array += `<${cid}>`;
+        const adjust = Math.round(((g.glyph.advanceWidth - g.xAdvance) * 1000) / upm);
+        if (adjust !== 0) array += `${adjust}`;
+      }
+      pen += g.xAdvance * k;
+    }
+    flush();
+    return `${ops}ET EMC\n`;
   }
 
   async save(): Promise<Uint8Array> {
@@ -196,6 +222,7 @@ export class TagPdf {
 export class PagePainter {
   content = "0 g\n";
   readonly xObjects: [string, PDFRef][] = [];
+  private readonly named = new Set<string>();
 
   constructor(
     private readonly pdf: TagPdf,
@@ -203,37 +230,45 @@ export class PagePainter {
   ) {}
 
   layout(layout: TagLayout, left = 0, top = 0): void {
+    const shared: TextItem[] = [];
     for (const item of layout.items) {
       if (item.kind === "qr") this.qr(item, left, top);
-      else this.text(item, left, top);
+      else if (item.variable) this.text(item, left, top);
+      else shared.push(item);
     }
+    if (shared.length === 0) return;
+    const form = this.pdf.form(shared, layout.width, layout.height);
+    if (!this.named.has(form.name)) {
+      this.named.add(form.name);
+      this.xObjects.push([form.name, form.ref]);
+    }
+    const x = left * PT_PER_MM;
+    const y = (this.pageHeight - top - layout.height) * PT_PER_MM;
+    this.content += `q 1 0 0 1 ${num(x)} ${num(y)} cm /${form.name} Do Q\n`;
   }
 
-  /** Plain text outside a layout (page numbers, headers). */
+  /** Text outside the shared forms (serials, page footers). */
   text(item: TextItem, left = 0, top = 0): void {
-    const run = this.pdf.shape(item.text, item.weight);
-    const k = item.size / this.pdf.unitsPerEm(item.weight);
-    let penX = left + item.x - (item.anchor === "middle" ? (run.advance * k) / 2 : 0);
-    const baseline = top + item.y;
-    const sizePt = num(item.size * PT_PER_MM);
-    let ops = `/Span <</ActualText <feff${utf16Hex(item.text)}>>> BDC\nBT /${FONT_RESOURCE[item.weight]} ${sizePt} Tf\n`;
-    // One text matrix per glyph keeps GPOS offsets (marks above and below) exact.
-    for (const g of run.glyphs) {
-      const x = (penX + g.xOffset * k) * PT_PER_MM;
-      const y = (this.pageHeight - baseline + g.yOffset * k) * PT_PER_MM;
-      ops += `1 0 0 1 ${num(x)} ${num(y)} Tm <${this.pdf.glyphs(item.weight, g.glyph)}> Tj\n`;
-      penX += g.xAdvance * k;
-    }
-    this.content += `${ops}ET EMC\n`;
+    this.content += this.pdf.textOps(item, left, top, this.pageHeight);
   }
 
+  /** The symbol as an inline 1-bit image mask: no object per label, exact modules when scaled. */
   private qr(item: QrItem, left: number, top: number): void {
-    const { name, ref } = this.pdf.qrImage(item.matrix);
-    this.xObjects.push([name, ref]);
-    const module = item.side / (item.matrix.size + 2 * QUIET_ZONE);
-    const side = module * item.matrix.size;
+    const { matrix } = item;
+    const module = item.side / (matrix.size + 2 * QUIET_ZONE);
+    const side = module * matrix.size;
     const x = (left + item.x + module * QUIET_ZONE) * PT_PER_MM;
     const y = (this.pageHeight - (top + item.y + module * QUIET_ZONE) - side) * PT_PER_MM;
-    this.content += `q ${num(side * PT_PER_MM)} 0 0 ${num(side * PT_PER_MM)} ${num(x)} ${num(y)} cm /${name} Do Q\n`;
+    let bits = "";
+    for (let row = 0; row < matrix.size; row++) {
+      for (let col = 0; col < matrix.size; col += 8) {
+        let byte = 0;
+        // In an image mask a 0 sample is painted: dark modules are the 0 bits.
+        for (let b = 0; b < 8; b++) if (col + b >= matrix.size || !matrix.dark(col + b, row)) byte |= 0x80 >> b;
+        bits += String.fromCharCode(byte);
+      }
+    }
+    const s = num(side * PT_PER_MM);
+    this.content += `q ${s} 0 0 ${s} ${num(x)} ${num(y)} cm\nBI /W ${matrix.size} /H ${matrix.size} /IM true /BPC 1 /I false ID ${bits}\nEI Q\n`;
   }
 }

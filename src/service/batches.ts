@@ -11,7 +11,7 @@ import type { SigningKey } from "../core/keys.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import { issueToken } from "../core/token.js";
 import { auditInsert } from "../store/audit.js";
-import { findArtisansByIds, findBatch, findBatchByIdempotencyKey, insertBatchStatements, type Batch } from "../store/batches.js";
+import { encodeCertificateRow, findArtisansByIds, findBatch, findBatchByIdempotencyKey, insertBatchStatements, type Batch } from "../store/batches.js";
 import type { NewCertificate } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { listGiTags, type GiTag, type Product } from "../store/registry.js";
@@ -67,6 +67,8 @@ export interface IssuedBatch {
   batch: Batch;
   /** False when an Idempotency-Key matched a batch issued earlier. */
   created: boolean;
+  /** The certificates just issued, in input order; absent on a replay (read them from the store). */
+  certificates?: { id: string; token: string; row: number }[];
 }
 
 const rowError = (row: number, path: string, code: string, message: string): FieldError => ({ row, path, code, message });
@@ -312,7 +314,7 @@ export function newBatchId(): string {
 }
 
 /** How many signatures are in flight at once: enough to keep WebCrypto's thread pool busy. */
-const SIGNING_CONCURRENCY = 64;
+export const SIGNING_CONCURRENCY = 64;
 
 export async function issueBatch(
   db: AsliDatabase,
@@ -344,8 +346,8 @@ export async function issueBatch(
       actorTokenId: actor.tokenId,
       createdAt: issuedAt,
     };
-    const rows = await signRows(checked, signingKey, batch.id, issuedAt);
-    const statements = insertBatchStatements(db, batch, rows);
+    const { rows, encoded } = await signRows(checked, signingKey, batch.id, issuedAt);
+    const statements = insertBatchStatements(db, batch, encoded);
     statements.push(
       auditInsert(db, actor, now, {
         action: "batch.issue",
@@ -356,7 +358,7 @@ export async function issueBatch(
     );
     try {
       await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
-      return { batch, created: true };
+      return { batch, created: true, certificates: rows.map((r) => ({ id: r.id, token: r.token, row: r.batchRow! })) };
     } catch (error) {
       // The same key committed by a concurrent request first: nothing of ours was written.
       if (key && isUniqueViolation(error, "batches.idempotency_key")) {
@@ -384,17 +386,22 @@ async function signRows(
   signingKey: SigningKey,
   batchId: string,
   issuedAt: number,
-): Promise<NewCertificate[]> {
+): Promise<{ rows: NewCertificate[]; encoded: string[] }> {
   const serials = new Set<string>();
   const rows: NewCertificate[] = new Array(checked.length);
+  const encoded: string[] = new Array(checked.length);
+  // One call to the CSPRNG for all serials: 10,000 small calls cost more than the hashing.
+  const random = new Uint8Array(8 * checked.length);
+  // getRandomValues fills at most 65,536 bytes a call.
+  for (let i = 0; i < random.length; i += 65_536) crypto.getRandomValues(random.subarray(i, i + 65_536));
+  const nextSerial = (i: number) => serialFromBytes(random.subarray(8 * i, 8 * i + 8));
   for (let start = 0; start < checked.length; start += SIGNING_CONCURRENCY) {
     const end = Math.min(checked.length, start + SIGNING_CONCURRENCY);
     const pending: Promise<void>[] = [];
     for (let i = start; i < end; i++) {
       const { item, artisan } = checked[i]!;
-      let serial: string;
-      do serial = serialFromBytes(randomBytes(8));
-      while (serials.has(serial));
+      let serial = nextSerial(i);
+      while (serials.has(serial)) serial = serialFromBytes(randomBytes(8));
       serials.add(serial);
       const claims: CertificateClaims = {
         serial,
@@ -421,12 +428,13 @@ async function signRows(
             batchId,
             batchRow: item.row,
           };
+          encoded[i] = encodeCertificateRow(rows[i]!);
         }),
       );
     }
     await Promise.all(pending);
   }
-  return rows;
+  return { rows, encoded };
 }
 
 export { findBatch };

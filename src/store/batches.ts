@@ -40,31 +40,39 @@ export async function findArtisansByIds(db: AsliDatabase, ids: readonly number[]
  */
 export const CERTIFICATES_PER_STATEMENT = 1000;
 
-/** The statements that write a batch and its certificates; the caller runs them in one db.batch. */
-export function insertBatchStatements(db: AsliDatabase, batch: NewBatch, rows: readonly NewCertificate[]): BatchItem<"sqlite">[] {
+/**
+ * One certificate as the JSON array insertBatchStatements reads, columns in the order of its
+ * INSERT. Separate so that the service can encode each row as soon as it is signed, while
+ * the other signatures are still being computed.
+ */
+export function encodeCertificateRow(c: NewCertificate): string {
+  return JSON.stringify([
+    c.id,
+    c.artisanId,
+    c.districtCode,
+    c.productId ?? null,
+    c.giTagId ?? null,
+    c.title,
+    JSON.stringify(c.materials ?? []),
+    c.madeOn ?? null,
+    c.issuedAt,
+    c.kid,
+    c.token,
+    c.batchId ?? null,
+    c.batchRow ?? null,
+  ]);
+}
+
+/** The statements that write a batch and its certificates (encoded rows); the caller runs them in one db.batch. */
+export function insertBatchStatements(db: AsliDatabase, batch: NewBatch, encodedRows: readonly string[]): BatchItem<"sqlite">[] {
   const statements: BatchItem<"sqlite">[] = [db.insert(batches).values(batch)];
-  for (let i = 0; i < rows.length; i += CERTIFICATES_PER_STATEMENT) {
-    const values = rows.slice(i, i + CERTIFICATES_PER_STATEMENT).map((c) => [
-      c.id,
-      c.artisanId,
-      c.districtCode,
-      c.productId ?? null,
-      c.giTagId ?? null,
-      c.title,
-      JSON.stringify(c.materials ?? []),
-      c.madeOn ?? null,
-      c.issuedAt,
-      c.kid,
-      c.token,
-      c.batchId ?? null,
-      c.batchRow ?? null,
-    ]);
-    // The arrays above hold every column of `certificates` in schema order, which is the column
-    // list drizzle writes for insert…select; the API tests read every column back. (Not a raw
-    // db.run: drizzle's D1 driver cannot batch a raw statement that has parameters.)
+  for (let i = 0; i < encodedRows.length; i += CERTIFICATES_PER_STATEMENT) {
+    const json = `[${encodedRows.slice(i, i + CERTIFICATES_PER_STATEMENT).join(",")}]`;
+    // The column list matches encodeCertificateRow; the API tests read every column back.
     statements.push(
-      db.insert(certificates).select(sql`SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10, value->>11, value->>12
-        FROM json_each(${JSON.stringify(values)})`),
+      db.run(sql`INSERT INTO certificates (id, artisan_id, district_code, product_id, gi_tag_id, title, materials, made_on, issued_at, kid, token, batch_id, batch_row)
+        SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10, value->>11, value->>12
+        FROM json_each(${json})`),
     );
   }
   return statements;

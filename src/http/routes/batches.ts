@@ -147,7 +147,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     return { batch, certificates };
   }
 
-  const answer = (batch: Batch, certificates: Awaited<ReturnType<typeof listBatchCertificates>>) => {
+  const answer = (batch: Batch, certificates: readonly { row: number | null; id: string; token: string }[]) => {
     const self = `${origin()}/api/v1/batches/${batch.id}`;
     return {
       id: batch.id,
@@ -166,10 +166,10 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
       throw new ApiError(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "1 to 200 visible ASCII characters");
     }
     const body = await readBody(c);
-    const { batch, created } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock());
+    const { batch, created, certificates } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock());
     c.header("location", `/api/v1/batches/${batch.id}`);
     if (!created) c.header("idempotent-replayed", "true");
-    return c.json(answer(batch, await listBatchCertificates(deps.db, batch.id)), created ? 201 : 200);
+    return c.json(answer(batch, certificates ?? (await listBatchCertificates(deps.db, batch.id))), created ? 201 : 200);
   });
 
   const readers = requireRole(deps, "admin", "district", "gi-body", "artisan", "exporter");

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isSerial } from "../core/payload.js";
+import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
 import { auditInsert, type Actor } from "../store/audit.js";
+import { findArtisan } from "../store/artisans.js";
 import { findCertificateRecord } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
@@ -33,12 +35,12 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export async function revokeCertificate(
   db: AsliDatabase,
-  actor: Actor,
+  actor: Principal,
   certificateId: string,
   input: z.output<typeof revocationInput>,
   now: Date,
 ): Promise<CertificateRevocation> {
-  await requireCertificate(db, certificateId);
+  await requireCertificate(db, actor, certificateId);
   if (await findCurrentRevocation(db, certificateId)) throw alreadyRevoked();
   const revokedAt = seconds(now);
   try {
@@ -61,8 +63,8 @@ export async function revokeCertificate(
   }
 }
 
-export async function reinstateCertificate(db: AsliDatabase, actor: Actor, certificateId: string, now: Date): Promise<CertificateRevocation> {
-  await requireCertificate(db, certificateId);
+export async function reinstateCertificate(db: AsliDatabase, actor: Principal, certificateId: string, now: Date): Promise<CertificateRevocation> {
+  await requireCertificate(db, actor, certificateId);
   const current = await findCurrentRevocation(db, certificateId);
   if (!current) throw new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
   const at = seconds(now);
@@ -116,8 +118,17 @@ export async function revokeSigningKey(
   return { ...key, state: "revoked", revokedAt, compromisedAt, revocationReason: input.reason };
 }
 
-async function requireCertificate(db: AsliDatabase, certificateId: string): Promise<void> {
-  if (!isSerial(certificateId) || !(await findCertificateRecord(db, certificateId))) throw notFound("this certificate");
+/**
+ * A certificate is revoked or reinstated by whoever may issue for its artisan: the registry, the
+ * artisan's district office, or the artisan when the registry lets them self-issue. Those who
+ * may not even read it get a 404, as on every certificate route.
+ */
+async function requireCertificate(db: AsliDatabase, principal: Principal, certificateId: string): Promise<void> {
+  const record = isSerial(certificateId) ? await findCertificateRecord(db, certificateId) : undefined;
+  if (!record || !canReadCertificate(principal, record.certificate)) throw notFound("this certificate");
+  const artisan = await findArtisan(db, record.certificate.artisanId);
+  if (!artisan) throw notFound("this certificate");
+  assertCanIssueFor(principal, artisan);
 }
 
 function alreadyRevoked(): ApiError {

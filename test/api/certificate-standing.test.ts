@@ -2,8 +2,8 @@
 // suspended artisan, a withdrawn GI authorisation. Page and JSON alike; every change audited.
 import { makeTestService, runtime } from "@harness";
 import { describe, expect, it } from "vitest";
-import { admin, makeToken, unique } from "../support/principals.js";
-import { call, issueCertificate, registerArtisan } from "../support/requests.js";
+import { admin, BANARAS_BROCADES, makeArtisan, makeCertificate, makeToken, unique } from "../support/principals.js";
+import { call, issueCertificate, registerArtisan, VARANASI } from "../support/requests.js";
 import { TEST_START, type TestService } from "../support/harness.js";
 
 const later = (hours: number) => new Date(TEST_START.getTime() + hours * 3_600_000);
@@ -107,6 +107,43 @@ describe(`certificate revocation and reinstatement (${runtime})`, () => {
     expect(twice.status).toBe(409);
     expect(twice.json.code).toBe("already-revoked");
     expect((await verdict(service, issued.token)).json.reason).toBe("lost");
+  });
+});
+
+describe(`who may revoke a certificate (${runtime})`, () => {
+  it("its issuers: the registry, the artisan's district office, the artisan when allowed to self-issue; nobody else", async () => {
+    const service = await makeTestService();
+    const own = await makeArtisan(service, "own", { maySelfIssue: true });
+    const noSelf = await makeArtisan(service, "own");
+    const other = await makeArtisan(service, "other");
+    const [ownCert, noSelfCert, otherCert] = [await makeCertificate(service, own), await makeCertificate(service, noSelf), await makeCertificate(service, other)];
+    const district = (await makeToken(service, { role: "district", districtCode: VARANASI })).token;
+    const artisan = (await makeToken(service, { role: "artisan", artisanId: own })).token;
+    const noSelfArtisan = (await makeToken(service, { role: "artisan", artisanId: noSelf })).token;
+    const giBody = (await makeToken(service, { role: "gi-body", giTagId: BANARAS_BROCADES })).token;
+    const revoke = (id: string, token: string) => call(service, "POST", `/api/v1/certificates/${id}/revocation`, { reason: "lost" }, token);
+    const reinstate = (id: string, token: string) => call(service, "DELETE", `/api/v1/certificates/${id}/revocation`, undefined, token);
+
+    expect((await revoke(ownCert, district)).status).toBe(201);
+    expect((await reinstate(ownCert, district)).status).toBe(200);
+    expect((await revoke(ownCert, artisan)).status).toBe(201);
+    expect((await reinstate(ownCert, artisan)).status).toBe(200);
+
+    const outside = await revoke(otherCert, district);
+    expect([outside.status, outside.json.code]).toEqual([404, "not-found"]);
+    const notSelf = await revoke(noSelfCert, noSelfArtisan);
+    expect([notSelf.status, notSelf.json.code]).toEqual([403, "self-issuance-not-allowed"]);
+    const someoneElses = await revoke(noSelfCert, artisan);
+    expect([someoneElses.status, someoneElses.json.code]).toEqual([404, "not-found"]);
+    const gi = await revoke(ownCert, giBody);
+    expect([gi.status, gi.json.code]).toEqual([403, "role-not-allowed"]);
+    for (const id of [ownCert, noSelfCert, otherCert]) {
+      expect((await call(service, "GET", `/api/v1/verify/${(await admin(service, "GET", `/api/v1/certificates/${id}`)).token}`, undefined, null)).json.status).toBe("genuine");
+    }
+
+    // The audit names the token that acted.
+    const audit = await admin(service, "GET", `/api/v1/audit?subjectType=certificate&subjectId=${ownCert}&action=certificate.revoke`);
+    expect(audit.items.map((e: any) => e.actor.role).sort()).toEqual(["artisan", "district"]);
   });
 });
 

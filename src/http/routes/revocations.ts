@@ -15,18 +15,21 @@ function revocationView(r: CertificateRevocation) {
   };
 }
 
-/** Revoking a certificate, and reinstating it (undoing the revocation). Both are audited. */
+/**
+ * Revoking a certificate, and reinstating it (undoing the revocation), by its issuers: the
+ * registry, the district office, or a self-issuing artisan (scope checks in the service). Audited.
+ */
 export function revocationRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
-  const admin = requireRole(deps, "admin");
+  const issuers = requireRole(deps, "admin", "district", "artisan");
 
-  app.post("/api/v1/certificates/:id/revocation", admin, async (c) => {
+  app.post("/api/v1/certificates/:id/revocation", issuers, async (c) => {
     const input = await readJson(c, revocationInput);
     const revocation = await revokeCertificate(deps.db, c.get("principal"), c.req.param("id"), input, deps.clock());
     return c.json(revocationView(revocation), 201);
   });
 
-  app.delete("/api/v1/certificates/:id/revocation", admin, async (c) => {
+  app.delete("/api/v1/certificates/:id/revocation", issuers, async (c) => {
     const revocation = await reinstateCertificate(deps.db, c.get("principal"), c.req.param("id"), deps.clock());
     return c.json(revocationView(revocation));
   });

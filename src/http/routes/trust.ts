@@ -74,21 +74,22 @@ export const TRUST_OPERATIONS: Operation[] = [
     path: "/api/v1/certificates/{id}/revocation",
     summary: "Revoke a certificate, with a reason",
     tag: "certificates",
-    roles: ["admin"],
-    description: "The certificate then verifies as revoked, with the reason and date, and is listed in the trust bundle. Audited.",
+    roles: ["admin", "district", "artisan"],
+    description:
+      "By whoever may issue for the certificate's artisan: the registry, the artisan's district office, or the artisan when allowed to self-issue. The certificate then verifies as revoked, with the reason and date, and is listed in the trust bundle. Audited.",
     body: revocationInput,
     responses: { 201: { description: "The revocation", schema: revocationSchema } },
-    errors: ["already-revoked"],
+    errors: ["already-revoked", "out-of-scope", "self-issuance-not-allowed"],
   },
   {
     method: "delete",
     path: "/api/v1/certificates/{id}/revocation",
     summary: "Reinstate a revoked certificate",
     tag: "certificates",
-    roles: ["admin"],
-    description: "Undoes the current revocation (kept in the history); the certificate verifies as genuine again. Audited.",
+    roles: ["admin", "district", "artisan"],
+    description: "By the same principals as revocation. Undoes the current revocation (kept in the history); the certificate verifies as genuine again. Audited.",
     responses: { 200: { description: "The revocation, now with reinstatedAt", schema: revocationSchema } },
-    errors: ["not-revoked"],
+    errors: ["not-revoked", "out-of-scope", "self-issuance-not-allowed"],
   },
 ];
 

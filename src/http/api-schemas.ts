@@ -1,6 +1,6 @@
 // Response shapes, for the OpenAPI description. The API tests check every JSON response they
 // receive against these (test/support/requests.ts), so the description cannot drift from the code.
-import { z } from "zod";
+import * as z from "zod";
 
 const isoTime = z.string().describe("RFC 3339 time, UTC");
 const nullableIso = isoTime.nullable();

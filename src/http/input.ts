@@ -1,6 +1,6 @@
 // Request bodies are checked at the edge: media type, size, JSON syntax, then shape.
 import type { Context } from "hono";
-import type { z } from "zod";
+import type * as z from "zod";
 import { ApiError, notFound } from "../core/errors.js";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

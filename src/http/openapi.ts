@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description, built from the very zod schemas that validate requests, plus the
 // response shapes in api-schemas.ts. A test checks that every route of the app is described
 // here, and every API test checks the responses it gets against it.
-import { z } from "zod";
+import * as z from "zod";
 import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../service/artisans.js";
 import { certificateInput } from "../service/certificates.js";
 import { giTagChanges, giTagInput, productInput } from "../service/registry.js";

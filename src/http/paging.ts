@@ -1,6 +1,6 @@
 // Cursor pagination: a cursor is an opaque base64url string naming where the next page starts,
 // stable under inserts (it names a position, not an offset).
-import { z } from "zod";
+import * as z from "zod";
 import { fromBase64url, fromUtf8, toBase64url, utf8 } from "../core/bytes.js";
 import { ApiError } from "../core/errors.js";
 

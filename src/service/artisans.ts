@@ -1,7 +1,7 @@
 // The artisan registry: registration, edits, status (pending/active/suspended) and GI
 // authorisation. Every change is written together with its audit entry in one batch.
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isValidGstin, isValidUdyam } from "../core/identifiers.js";
 import { findArtisan, findArtisanByGstin, insertArtisanQuery, updateArtisanQuery, type Artisan, type NewArtisan } from "../store/artisans.js";

@@ -3,7 +3,7 @@
 // bulk) and report every error with its row number; only a batch with no error is signed and
 // written, in one db.batch with its audit entry, so either all certificates exist or none.
 // An Idempotency-Key makes a retry return the batch it already created.
-import { z } from "zod";
+import * as z from "zod";
 import { concatBytes, randomBytes, sha256, toHex, utf8 } from "../core/bytes.js";
 import { decodeUtf8, findInvalidUtf8, parseCsv, type CsvRecord } from "../core/csv.js";
 import { ApiError, type FieldError } from "../core/errors.js";

@@ -1,5 +1,5 @@
 // Issuing a certificate: the claims are checked against the registry, signed, then stored.
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, unprocessable } from "../core/errors.js";
 import { randomBytes } from "../core/bytes.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";

@@ -2,7 +2,7 @@
 // numbers as they are verified, districts added to a GI's area, new ODOP products. Ids are
 // printed in tokens, so nothing here renames, renumbers or removes.
 import { eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { giTagDistricts, giTags, products } from "../../db/schema.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { auditInsert } from "../store/audit.js";

@@ -1,6 +1,6 @@
 // Revoking and reinstating certificates, and revoking signing keys after a compromise. Each
 // change is written in one batch with its audit entry: both land or neither does.
-import { z } from "zod";
+import * as z from "zod";
 import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isSerial } from "../core/payload.js";

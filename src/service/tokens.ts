@@ -1,7 +1,7 @@
 // API tokens: created by an admin (any role) or a district office (tokens for its own artisans),
 // shown once, stored as a SHA-256 hash, listable by prefix, revocable, rotatable with overlap.
 import { sql } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { findArtisan } from "../store/artisans.js";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { notFound } from "../../core/errors.js";
 import { canReadArtisan, type Principal } from "../../service/access.js";
 import {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { listAudit, type AuditRow } from "../../store/audit.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";

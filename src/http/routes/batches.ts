@@ -2,7 +2,7 @@
 // docs/tags-and-batches.md), with an optional Idempotency-Key; the answer lists every
 // certificate with the row it came from. labels.pdf needs the Node renderers (501 elsewhere).
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, notFound } from "../../core/errors.js";
 import { verifyUrl } from "../../core/url.js";
 import { tagContent } from "../../render/content.js";

@@ -1,7 +1,7 @@
 // Print-ready tags for one certificate: tag.svg everywhere, tag.png and tag.pdf where the
 // runtime supplies the renderers (Node); elsewhere those two answer 501 with a stable code.
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, notFound } from "../../core/errors.js";
 import { isSerial } from "../../core/payload.js";
 import { tagContent } from "../../render/content.js";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { createToken, revokeToken, rotateInput, rotateToken, tokenInput, tokenView } from "../../service/tokens.js";
 import { listApiTokens } from "../../store/tokens.js";
 import { requireRole, type AuthEnv } from "../auth.js";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { BUNDLE_MEDIA_TYPE, CERTIFICATE_REVOCATION_REASONS, KEY_STATES } from "../../core/bundle.js";
 import { BUNDLE_REUSE_SECONDS, currentTrustBundle } from "../../service/bundle.js";
 import { keyRevocationInput, revocationInput } from "../../service/revocations.js";

@@ -6,8 +6,8 @@ import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
-import { findCertificateRecord, type CertificateRecord } from "../store/certificates.js";
-import { findCertificateStanding } from "../store/revocations.js";
+import type { CertificateRecord } from "../store/certificates.js";
+import { findVerificationRecord } from "../store/revocations.js";
 import type { AppDeps } from "./deps.js";
 
 export interface CertificateView {
@@ -101,10 +101,9 @@ export async function verifyCertificate(deps: AppDeps, token: string): Promise<V
   if (!verdict.valid) return invalid(verdict.reason);
 
   const { claims } = verdict;
-  const [record, standing] = await Promise.all([
-    findCertificateRecord(deps.db, claims.serial),
-    findCertificateStanding(deps.db, claims.serial),
-  ]);
+  const found = await findVerificationRecord(deps.db, claims.serial);
+  const record = found?.record;
+  const standing = found?.standing;
   const cert = record?.certificate;
   if (
     !record ||

@@ -1,9 +1,10 @@
-// Certificate revocations (with their history) and the standing of a certificate that the
-// verdict needs beyond its claims: its revocation, its artisan's status and GI authorisation,
-// and the state of the key that signed it.
+// Certificate revocations (with their history), and the record a verdict needs: the certificate
+// with its names, plus its standing beyond its claims: its revocation, its artisan's status and
+// GI authorisation, and the state of the key that signed it.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
-import { artisans, certificateRevocations, certificates, signingKeys } from "../../db/schema.js";
+import { artisans, certificateRevocations, certificates, districts, giTags, products, signingKeys } from "../../db/schema.js";
+import type { CertificateRecord } from "./certificates.js";
 
 export type CertificateRevocation = typeof certificateRevocations.$inferSelect;
 export type RevocationReason = CertificateRevocation["reason"];
@@ -34,10 +35,23 @@ export interface CertificateStanding {
   revocation: { reason: RevocationReason; revokedAt: number } | null;
 }
 
-function standingQuery(db: AsliDatabase) {
+/** Everything a verdict needs about one certificate: its record with names, and its standing. */
+export interface VerificationRecord {
+  record: CertificateRecord;
+  standing: CertificateStanding;
+}
+
+// One query for the verify hot path: the certificate record (the same shape as
+// findCertificateRecord's) and its standing together, so that checking revocation, suspension
+// and key compromise costs no second round trip.
+function verificationQuery(db: AsliDatabase) {
   return db
     .select({
-      kid: signingKeys.kid,
+      certificate: certificates,
+      artisan: { id: artisans.id, name: artisans.name, craft: artisans.craft, sellerName: artisans.sellerName },
+      district: { code: districts.code, name: districts.name, division: districts.division },
+      product: { id: products.id, name: products.name },
+      giTag: { id: giTags.id, name: giTags.name, applicationNumber: giTags.applicationNumber },
       keyState: signingKeys.state,
       compromisedAt: signingKeys.compromisedAt,
       artisanStatus: artisans.status,
@@ -47,7 +61,10 @@ function standingQuery(db: AsliDatabase) {
     })
     .from(certificates)
     .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
+    .innerJoin(districts, eq(districts.code, certificates.districtCode))
     .innerJoin(signingKeys, eq(signingKeys.kid, certificates.kid))
+    .leftJoin(products, eq(products.id, certificates.productId))
+    .leftJoin(giTags, eq(giTags.id, certificates.giTagId))
     .leftJoin(
       certificateRevocations,
       and(eq(certificateRevocations.certificateId, certificates.id), isNull(certificateRevocations.reinstatedAt)),
@@ -57,17 +74,27 @@ function standingQuery(db: AsliDatabase) {
     .prepare();
 }
 
-// Prepared once per database object, as the certificate record query is: the verify hot path.
-const standingQueries = new WeakMap<AsliDatabase, ReturnType<typeof standingQuery>>();
+// Prepared once per database object, as the certificate record query is.
+const verificationQueries = new WeakMap<AsliDatabase, ReturnType<typeof verificationQuery>>();
 
-export async function findCertificateStanding(db: AsliDatabase, certificateId: string): Promise<CertificateStanding | undefined> {
-  let query = standingQueries.get(db);
+export async function findVerificationRecord(db: AsliDatabase, certificateId: string): Promise<VerificationRecord | undefined> {
+  let query = verificationQueries.get(db);
   if (!query) {
-    query = standingQuery(db);
-    standingQueries.set(db, query);
+    query = verificationQuery(db);
+    verificationQueries.set(db, query);
   }
   const [row] = await query.all({ id: certificateId });
   if (!row) return undefined;
-  const { revocationReason, revokedAt, ...rest } = row;
-  return { ...rest, revocation: revocationReason !== null && revokedAt !== null ? { reason: revocationReason, revokedAt } : null };
+  const { keyState, compromisedAt, artisanStatus, giWithdrawnAt, revocationReason, revokedAt, ...record } = row;
+  return {
+    record,
+    standing: {
+      kid: record.certificate.kid,
+      keyState,
+      compromisedAt,
+      artisanStatus,
+      giWithdrawnAt,
+      revocation: revocationReason !== null && revokedAt !== null ? { reason: revocationReason, revokedAt } : null,
+    },
+  };
 }

@@ -27,17 +27,18 @@ export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATION
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
+  // Set before the handler runs, so they travel with the response as it is built (cheaper than
+  // rewriting a finished response on the verify hot path); a route may replace any of them, as
+  // the API docs page does with its CSP. Scripts and fetches come from this origin only: the
+  // verify page's signature check (/assets/verify.js reading the JWKS).
   app.use(async (c, next) => {
-    await next();
     c.header("x-content-type-options", "nosniff");
     c.header("referrer-policy", "no-referrer");
-    // Scripts and fetches from this origin only: the verify page's signature check (/assets/verify.js reading the JWKS).
-    // A route may set its own (the API docs page loads its renderer from a CDN).
-    if (c.res.headers.has("content-security-policy")) return;
     c.header(
       "content-security-policy",
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     );
+    await next();
   });
 
   app.onError((error, c) => {

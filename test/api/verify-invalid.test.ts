@@ -81,8 +81,10 @@ describe(`auth and errors (${runtime})`, () => {
 
   it("answers unknown paths with a 404 problem", async () => {
     const service = await makeTestService();
-    const { status, json } = await call(service, "GET", "/no/such/thing", undefined, null);
+    const { status, json, res } = await call(service, "GET", "/no/such/thing", undefined, null);
     expect(status).toBe(404);
     expect(json).toMatchObject({ status: 404, code: "not-found" });
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 });

@@ -2,7 +2,7 @@
 import { makeTestService, runtime, type TestService } from "@harness";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, LUCKNOW, VARANASI } from "../support/requests.js";
-import { buildRegistry, makeArtisan, makeToken, unique, type Registry, type RoleName } from "../support/principals.js";
+import { admin, buildRegistry, makeArtisan, makeCertificate, makeToken, unique, type Registry, type RoleName } from "../support/principals.js";
 
 type Outcome = number | [number, string];
 type Scope = "own" | "other";
@@ -70,6 +70,26 @@ const ENDPOINTS: { name: string; request: Request; expect: Record<RoleName, [Out
     name: "GET /api/v1/certificates/{id}/qr.png",
     request: async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}/qr.png`],
     expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  {
+    name: "POST /api/v1/certificates/{id}/revocation",
+    request: async (s, r, scope) => ["POST", `/api/v1/certificates/${await makeCertificate(s, target(r, scope).artisanId)}/revocation`, { reason: "lost" }],
+    expect: { admin: both(201), district: [201, HIDDEN], "gi-body": both(ROLE()), artisan: [201, HIDDEN], exporter: both(ROLE()) },
+  },
+  {
+    name: "DELETE /api/v1/certificates/{id}/revocation",
+    request: async (s, r, scope) => {
+      const id = await makeCertificate(s, target(r, scope).artisanId);
+      await admin(s, "POST", `/api/v1/certificates/${id}/revocation`, { reason: "misissued" });
+      return ["DELETE", `/api/v1/certificates/${id}/revocation`];
+    },
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": both(ROLE()), artisan: [200, HIDDEN], exporter: both(ROLE()) },
+  },
+  {
+    // Key revocation is the state cell's alone; an unknown kid shows that the admin got past the role check.
+    name: "POST /api/v1/keys/{kid}/revocation",
+    request: async () => ["POST", "/api/v1/keys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/revocation", { reason: "key-compromise", compromisedAt: "2026-02-01T00:00:00Z" }],
+    expect: { admin: both(HIDDEN), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
   },
   {
     name: "POST /api/v1/tokens",

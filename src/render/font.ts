@@ -43,7 +43,8 @@ export class TagFonts {
     return weight === "bold" ? this.bold : this.regular;
   }
 
-  shape(text: string, weight: Weight): ShapedRun {
+  /** `cache: false` for text that will not recur (serials), so a big sheet does not fill the cache. */
+  shape(text: string, weight: Weight, cache = true): ShapedRun {
     const key = `${weight}\u0000${text}`;
     let run = this.runs.get(key);
     if (!run) {
@@ -53,13 +54,15 @@ export class TagFonts {
         return { glyph, xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
       });
       run = { text, glyphs, advance: glyphs.reduce((sum, g) => sum + g.xAdvance, 0) };
-      if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
-      this.runs.set(key, run);
+      if (cache) {
+        if (this.runs.size >= CACHE_LIMIT) this.runs.clear();
+        this.runs.set(key, run);
+      }
     }
     return run;
   }
 
-  readonly measure: Measure = (text, weight) => this.shape(text, weight).advance / this.font(weight).unitsPerEm;
+  readonly measure: Measure = (text, weight, once) => this.shape(text, weight, !once).advance / this.font(weight).unitsPerEm;
 }
 
 function open(bytes: Uint8Array): Font {

@@ -9,8 +9,8 @@ import { WORDS } from "./words.js";
 
 export type Weight = "regular" | "bold";
 
-/** Advance width of `text` in ems (font size 1). */
-export type Measure = (text: string, weight: Weight) => number;
+/** Advance width of `text` in ems (font size 1); `once` marks text that will not recur (a serial). */
+export type Measure = (text: string, weight: Weight, once?: boolean) => number;
 
 export interface TextItem {
   kind: "text";
@@ -81,7 +81,7 @@ function wideLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMatri
   const quiet = (qrSide * QUIET_ZONE) / (matrix.size + 2 * QUIET_ZONE);
 
   const serialWidth = qrSide - quiet;
-  const serialSize = Math.min(serialSize0, serialWidth / Math.max(measure(tag.serial, "bold"), 1e-6));
+  const serialSize = Math.min(serialSize0, serialWidth / Math.max(measure(tag.serial, "bold", true), 1e-6));
   const serial: TextItem = {
     kind: "text",
     x: qr.x + qrSide / 2,
@@ -144,7 +144,7 @@ function squareLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMat
   const width = box.width - 2 * margin;
   const lines: Line[] = [];
   const add = (text: string, weight: Weight, size: number, gap: number, variable?: boolean) => {
-    const [line] = fitText(text, weight, size, width, 1, measure, true);
+    const [line] = fitText(text, weight, size, width, 1, variable ? (t, w) => measure(t, w, true) : measure, true);
     lines.push({ text: line!.text, weight, size: line!.size, gap, variable });
   };
   add(tag.serial, "bold", u * 1.05, 0, true);

@@ -175,7 +175,7 @@ export class TagPdf {
    * matrix, so marks sit exactly where the shaper put them.
    */
   textOps(item: TextItem, left: number, top: number, pageHeight: number): string {
-    const run = this.tagFonts.shape(item.text, item.weight);
+    const run = this.tagFonts.shape(item.text, item.weight, !item.variable);
     const font = this.fonts[item.weight];
     const upm = this.tagFonts.font(item.weight).unitsPerEm;
     const k = item.size / upm;

@@ -62,7 +62,7 @@ interface Edge {
 }
 
 function drawText(bitmap: Bitmap, item: TextItem, fonts: TagFonts, pixelsPerMm: number): void {
-  const run = fonts.shape(item.text, item.weight);
+  const run = fonts.shape(item.text, item.weight, !item.variable);
   const scale = (item.size * pixelsPerMm) / fonts.font(item.weight).unitsPerEm;
   let penX = item.x * pixelsPerMm - (item.anchor === "middle" ? (run.advance * scale) / 2 : 0);
   const baseline = item.y * pixelsPerMm;

@@ -35,6 +35,9 @@ export async function labelSheetPdf(fonts: TagFonts, sheet: LabelSheet, stock: L
   const perPage = stock.columns * stock.rows;
   const box = { width: stock.labelWidth - 2 * stock.inset, height: stock.labelHeight - 2 * stock.inset };
   for (let page = 0; page < pages; page++) {
+    // A 10,000-label sheet takes seconds of CPU: yield between pages so the server keeps
+    // answering other requests meanwhile.
+    if (page > 0 && page % 4 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     pdf.addPage(stock.pageWidth, stock.pageHeight, (painter) => {
       const first = page * perPage;
       const last = Math.min(sheet.tags.length, first + perPage);

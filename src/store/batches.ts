@@ -46,21 +46,11 @@ export const CERTIFICATES_PER_STATEMENT = 1000;
  * the other signatures are still being computed.
  */
 export function encodeCertificateRow(c: NewCertificate): string {
-  return JSON.stringify([
-    c.id,
-    c.artisanId,
-    c.districtCode,
-    c.productId ?? null,
-    c.giTagId ?? null,
-    c.title,
-    JSON.stringify(c.materials ?? []),
-    c.madeOn ?? null,
-    c.issuedAt,
-    c.kid,
-    c.token,
-    c.batchId ?? null,
-    c.batchRow ?? null,
-  ]);
+  // By hand rather than JSON.stringify of an array: this runs 10,000 times a batch. Only the
+  // free-text values need JSON string escaping; the rest are integers and base32/base64url.
+  const text = (v: string | null | undefined) => (v == null ? "null" : JSON.stringify(v));
+  const int = (v: number | null | undefined) => (v == null ? "null" : String(v));
+  return `[${text(c.id)},${int(c.artisanId)},${int(c.districtCode)},${int(c.productId)},${int(c.giTagId)},${text(c.title)},${text(JSON.stringify(c.materials ?? []))},${text(c.madeOn)},${int(c.issuedAt)},${text(c.kid)},${text(c.token)},${text(c.batchId)},${int(c.batchRow)}]`;
 }
 
 /** The statements that write a batch and its certificates (encoded rows); the caller runs them in one db.batch. */

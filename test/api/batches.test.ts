@@ -37,6 +37,7 @@ describe(`batch issuance (${runtime})`, () => {
     expect(json).toMatchObject({ itemCount: 3, source: "csv", links: { labels: `https://asli.example/api/v1/batches/${json.id}/labels.pdf` } });
     expect(json.id).toMatch(/^B-[A-Z2-7]{13}$/);
     expect(json.certificates.map((c: any) => c.row)).toEqual([2, 3, 4]);
+    expect(json.verifyUrlPrefix).toBe("HTTPS://ASLI.EXAMPLE/V/");
 
     const verdicts = await Promise.all(json.certificates.map((c: any) => call(service, "GET", `/api/v1/verify/${c.token}`, undefined, null)));
     expect(verdicts.map((v) => v.json.status)).toEqual(["genuine", "genuine", "genuine"]);

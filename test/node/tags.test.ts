@@ -69,7 +69,7 @@ describe("label sheet", () => {
       headers: { authorization: `Bearer ${service.adminToken}`, "content-type": "text/csv" },
       body,
     });
-    const batch = (await res.json()) as { id: string; certificates: { verifyUrl: string }[] };
+    const batch = (await res.json()) as { id: string; verifyUrlPrefix: string; certificates: { token: string }[] };
     expect(res.status).toBe(201);
 
     const dir = mkdtempSync(join(tmpdir(), "asli-sheet-"));
@@ -86,7 +86,7 @@ describe("label sheet", () => {
     run("pdftoppm", ["-r", "300", "-png", pdf, join(dir, "page")]);
     const pages = readdirSync(dir).filter((f) => f.startsWith("page")).sort();
     expect(pages).toHaveLength(3);
-    const urls = batch.certificates.map((c) => c.verifyUrl);
+    const urls = batch.certificates.map((c) => batch.verifyUrlPrefix + c.token);
     expect(zbar(join(dir, pages[0]!))).toEqual(urls.slice(0, 24).sort());
     expect(zbar(join(dir, pages[2]!))).toEqual(urls.slice(48).sort());
   });

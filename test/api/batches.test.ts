@@ -49,6 +49,19 @@ describe(`batch issuance (${runtime})`, () => {
     expect(again.json.certificates).toEqual(json.certificates);
   });
 
+  it("writes a batch larger than one insert statement holds, every row in order", async () => {
+    const service = await makeTestService();
+    const a = await weaver(service);
+    const rows = Array.from({ length: 2_500 }, (_, i) => `${a.id},"Bowl ${i + 1}, brass",brass; lacquer,2026-02-0${1 + (i % 9)},,,`);
+    const { status, json } = await post(service, csv(...rows), "text/csv");
+    expect(status).toBe(201);
+    expect(json.itemCount).toBe(2_500);
+    const stored = await call(service, "GET", `/api/v1/batches/${json.id}`);
+    expect(stored.json.certificates.map((c: any) => c.row)).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 2));
+    const last = await call(service, "GET", `/api/v1/verify/${stored.json.certificates.at(-1).token}`, undefined, null);
+    expect(last.json.certificate).toMatchObject({ title: "Bowl 2500, brass", materials: ["brass", "lacquer"], madeOn: "2026-02-07" });
+  });
+
   it("issues JSON items the same way", async () => {
     const service = await makeTestService();
     const a = await weaver(service);

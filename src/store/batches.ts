@@ -4,7 +4,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AsliDatabase } from "./database.js";
 import type { Artisan } from "./artisans.js";
-import type { CertificateRecord, NewCertificate } from "./certificates.js";
+import type { NewCertificate } from "./certificates.js";
 import { artisans, batches, certificates, districts, giTags, products } from "../../db/schema.js";
 
 export type Batch = typeof batches.$inferSelect;
@@ -70,15 +70,21 @@ export function insertBatchStatements(db: AsliDatabase, batch: NewBatch, encoded
   return statements;
 }
 
-/** The certificates of a batch in input order, with the names a tag prints. */
-export async function listBatchRecords(db: AsliDatabase, batchId: string): Promise<CertificateRecord[]> {
+/** The certificates of a batch in input order, with only what a tag prints and who may read it (a sheet holds 10,000). */
+export async function listBatchTagSources(db: AsliDatabase, batchId: string) {
   return db
     .select({
-      certificate: certificates,
-      artisan: { id: artisans.id, name: artisans.name, craft: artisans.craft, sellerName: artisans.sellerName },
-      district: { code: districts.code, name: districts.name, division: districts.division },
-      product: { id: products.id, name: products.name },
-      giTag: { id: giTags.id, name: giTags.name, applicationNumber: giTags.applicationNumber },
+      certificate: {
+        id: certificates.id,
+        token: certificates.token,
+        artisanId: certificates.artisanId,
+        districtCode: certificates.districtCode,
+        giTagId: certificates.giTagId,
+      },
+      artisan: { craft: artisans.craft },
+      district: { name: districts.name },
+      product: { name: products.name },
+      giTag: { name: giTags.name },
     })
     .from(certificates)
     .innerJoin(artisans, eq(artisans.id, certificates.artisanId))

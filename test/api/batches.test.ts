@@ -1,6 +1,7 @@
 import { makeTestService, runtime, type TestService } from "@harness";
 import { describe, expect, it } from "vitest";
 import { call, registerArtisan, VARANASI } from "../support/requests.js";
+import { makeArtisan, makeToken } from "../support/principals.js";
 import { snapshot } from "../support/snapshot.js";
 
 const HEADER = "artisan_id,title,materials,made_on,product_id,claim_gi,gi_tag_id";
@@ -60,6 +61,25 @@ describe(`batch issuance (${runtime})`, () => {
     expect(stored.json.certificates.map((c: any) => c.row)).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 2));
     const last = await call(service, "GET", `/api/v1/verify/${stored.json.certificates.at(-1).token}`, undefined, null);
     expect(last.json.certificate).toMatchObject({ title: "Bowl 2500, brass", materials: ["brass", "lacquer"], madeOn: "2026-02-07" });
+  });
+
+  it("lets a district office issue for its artisans only, and read only batches wholly in its scope", async () => {
+    const service = await makeTestService();
+    const own = await makeArtisan(service, "own");
+    const other = await makeArtisan(service, "other");
+    const varanasi = await makeToken(service, { role: "district", districtCode: VARANASI });
+    const as = (token: string) => ({ ...service, adminToken: token });
+
+    const refused = await post(as(varanasi.token), csv(`${own},Saree,,,,,`, `${other},Chikan kurta,,,,,`), "text/csv");
+    expect([refused.status, refused.json.errors.map((e: any) => [e.row, e.code])]).toEqual([422, [[3, "out-of-scope"]]]);
+
+    const mine = await post(as(varanasi.token), csv(`${own},Saree,,,,,`), "text/csv");
+    expect(mine.status).toBe(201);
+    const mixed = await post(service, csv(`${own},Saree,,,,,`, `${other},Chikan kurta,,,,,`), "text/csv");
+    expect(mixed.status).toBe(201);
+    expect((await call(service, "GET", `/api/v1/batches/${mine.json.id}`, undefined, varanasi.token)).status).toBe(200);
+    expect((await call(service, "GET", `/api/v1/batches/${mixed.json.id}`, undefined, varanasi.token)).status).toBe(404);
+    expect((await call(service, "GET", `/api/v1/batches/${mixed.json.id}/labels.pdf`, undefined, varanasi.token)).status).toBe(404);
   });
 
   it("issues JSON items the same way", async () => {

@@ -115,6 +115,12 @@ describe(`batch issuance (${runtime})`, () => {
     expect(bad.json.code).toBe("invalid-idempotency-key");
     expect(await snapshot(service.deps.db)).toBe(before);
 
+    // Two requests with one key at the same time: one batch, both answers name it.
+    const racing = csv(`${a.id},Racing saree,,,,,`);
+    const [x, y] = await Promise.all([post(service, racing, "text/csv", { "idempotency-key": "race-1" }), post(service, racing, "text/csv", { "idempotency-key": "race-1" })]);
+    expect([x.status, y.status].sort()).toEqual([200, 201]);
+    expect(x.json.id).toBe(y.json.id);
+
     // Without a key, the same body is a new batch.
     const fresh = await post(service, body, "text/csv");
     expect(fresh.status).toBe(201);
@@ -221,6 +227,8 @@ describe(`batch issuance (${runtime})`, () => {
     expect((await post(service, "x", "text/plain")).json.code).toBe("unsupported-media-type");
     expect((await post(service, csv(`${a.id},Saree,,,,,`), "text/csv; charset=iso-8859-1")).json.code).toBe("unsupported-charset");
     expect((await post(service, "{", "application/json")).json.code).toBe("malformed-json");
+    const huge = await post(service, `${HEADER}\r\n${"x".repeat(8 * 1024 * 1024)}`, "text/csv");
+    expect([huge.status, huge.json.code]).toEqual([413, "payload-too-large"]);
     expect((await post(service, HEADER + "\r\n", "text/csv")).json.code).toBe("batch-empty");
     expect((await post(service, `${HEADER}\r\n1,"Saree\r\n`, "text/csv")).json).toMatchObject({ code: "csv-syntax", errors: [{ row: 2, code: "csv-unterminated-quote" }] });
     expect(await snapshot(service.deps.db)).toBe(before);

@@ -79,7 +79,9 @@ export async function issueCertificate(
       artisanId: artisan.id,
       districtCode: artisan.districtCode,
       productId,
-      giTagId: input.claimGi ? artisan.giTagId : null,
+      // A withdrawn GI authorisation is not signed into new tokens: a later confirmation must
+      // not bring back a claim that was never valid when the item was certified.
+      giTagId: input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
     };
     const token = await issueToken(claims, signingKey);
     const values = {

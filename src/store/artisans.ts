@@ -29,6 +29,7 @@ export function containsText(column: Column, text: string): SQL {
 }
 
 export interface ArtisanFilter {
+  id?: number;
   districtCode?: number;
   giTagId?: number;
   status?: ArtisanStatus;
@@ -39,6 +40,7 @@ export interface ArtisanFilter {
 
 export async function listArtisans(db: AsliDatabase, filter: ArtisanFilter): Promise<Artisan[]> {
   const conditions: SQL[] = [];
+  if (filter.id !== undefined) conditions.push(eq(artisans.id, filter.id));
   if (filter.districtCode !== undefined) conditions.push(eq(artisans.districtCode, filter.districtCode));
   if (filter.giTagId !== undefined) conditions.push(eq(artisans.giTagId, filter.giTagId));
   if (filter.status !== undefined) conditions.push(eq(artisans.status, filter.status));

@@ -27,6 +27,7 @@ export async function findApiToken(db: AsliDatabase, id: number): Promise<ApiTok
 export interface TokenFilter {
   prefix?: string;
   districtCode?: number;
+  role?: ApiToken["role"];
   before?: number;
   limit: number;
 }
@@ -35,6 +36,7 @@ export async function listApiTokens(db: AsliDatabase, filter: TokenFilter): Prom
   const conditions: SQL[] = [];
   if (filter.prefix) conditions.push(sql`substr(${apiTokens.prefix}, 1, ${filter.prefix.length}) = ${filter.prefix}`);
   if (filter.districtCode !== undefined) conditions.push(eq(apiTokens.districtCode, filter.districtCode));
+  if (filter.role !== undefined) conditions.push(eq(apiTokens.role, filter.role));
   if (filter.before !== undefined) conditions.push(lt(apiTokens.id, filter.before));
   return db
     .select()

@@ -87,3 +87,17 @@ describe(`issuing and verifying a certificate (${runtime})`, () => {
     expect(json.certificate).toMatchObject({ product: null, craft: "Hand-block printing", giTag: null, district: { name: "Lucknow" } });
   });
 });
+
+describe(`GI claims and withdrawn authorisations (${runtime})`, () => {
+  it("does not sign a withdrawn GI authorisation into new certificates", async () => {
+    const service = await makeTestService();
+    const artisan = await registerArtisan(service, { giTagId: 2, giAuthorisedUserNumber: "AU-WD-1" });
+    await call(service, "POST", `/api/v1/artisans/${artisan.id}/gi-authorisation`, { action: "withdraw", reason: "lapsed" });
+    const issued = await issueCertificate(service, artisan.id);
+    await call(service, "POST", `/api/v1/artisans/${artisan.id}/gi-authorisation`, { action: "confirm", reason: "renewed" });
+    const { json } = await call(service, "GET", `/api/v1/verify/${issued.token}`, undefined, null);
+    expect(json.status).toBe("genuine");
+    expect(json.claims.giTagId).toBeNull();
+    expect(json.certificate.giTag).toBeNull();
+  });
+});

@@ -166,3 +166,31 @@ describe(`listing and searching (${runtime})`, () => {
     expect(byDistrict.json.items).toHaveLength(3);
   });
 });
+
+describe(`scoped listings page correctly (${runtime})`, () => {
+  it("lets a district office page through all of its artisans' tokens, and only those", async () => {
+    const service = await makeTestService();
+    const artisanId = await makeArtisan(service, "own");
+    const first = await makeToken(service, { role: "artisan", artisanId });
+    const office = await makeToken(service, { role: "district", districtCode: VARANASI });
+    const second = await makeToken(service, { role: "artisan", artisanId });
+    const seen: number[] = [];
+    let cursor: string | null = "";
+    while (cursor !== null) {
+      const res: any = await call(service, "GET", `/api/v1/tokens?limit=1${cursor ? `&cursor=${cursor}` : ""}`, undefined, office.token);
+      seen.push(...res.json.items.map((t: any) => t.id));
+      cursor = res.json.nextCursor;
+    }
+    expect(seen).toContain(first.id);
+    expect(seen).toContain(second.id);
+    expect(seen).not.toContain(office.id);
+  });
+
+  it("applies an artisan's own filters to their single record", async () => {
+    const service = await makeTestService();
+    const artisanId = await makeArtisan(service, "own");
+    const token = (await makeToken(service, { role: "artisan", artisanId })).token;
+    expect((await call(service, "GET", "/api/v1/artisans", undefined, token)).json.items.map((a: any) => a.id)).toEqual([artisanId]);
+    expect((await call(service, "GET", "/api/v1/artisans?status=suspended", undefined, token)).json.items).toEqual([]);
+  });
+});

@@ -59,6 +59,7 @@ function scopedFilter(p: Principal, query: z.output<typeof artisanListQuery>) {
     if (query.district !== undefined && query.district !== p.districtCode) return null;
     return { ...filter, districtCode: p.districtCode! };
   }
+  if (p.role === "artisan") return { ...filter, id: p.artisanId! };
   if (p.role === "gi-body") {
     if (query.giTag !== undefined && query.giTag !== p.giTagId) return null;
     return { ...filter, giTagId: p.giTagId! };
@@ -86,10 +87,6 @@ export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.get("/api/v1/artisans", requireRole(deps, "admin", "district", "gi-body", "artisan"), async (c) => {
     const query = readQuery(c, artisanListQuery);
     const principal = c.get("principal");
-    if (principal.role === "artisan") {
-      const self = await findArtisan(deps.db, principal.artisanId!);
-      return c.json({ items: self ? [artisanView(self)] : [], nextCursor: null });
-    }
     const filter = scopedFilter(principal, query);
     const afterId = decodeCursor(query.cursor, z.number().int());
     const rows = filter ? await listArtisans(deps.db, { ...filter, afterId, limit: query.limit + 1 }) : [];

@@ -25,14 +25,10 @@ export function tokenRoutes(deps: AppDeps): Hono<AuthEnv> {
     const query = readQuery(c, tokenListQuery);
     const principal = c.get("principal");
     const before = decodeCursor(query.cursor, z.number().int());
-    const rows = await listApiTokens(deps.db, {
-      prefix: query.prefix,
-      districtCode: principal.role === "district" ? principal.districtCode! : undefined,
-      before,
-      limit: query.limit + 1,
-    });
-    const visible = principal.role === "district" ? rows.filter((t) => t.role === "artisan") : rows;
-    return c.json(page(visible, query.limit, (t) => tokenView(t, now()), (t) => t.id));
+    // A district office sees the tokens of its artisans, not its own office's tokens.
+    const scope = principal.role === "district" ? { districtCode: principal.districtCode!, role: "artisan" as const } : {};
+    const rows = await listApiTokens(deps.db, { prefix: query.prefix, ...scope, before, limit: query.limit + 1 });
+    return c.json(page(rows, query.limit, (t) => tokenView(t, now()), (t) => t.id));
   });
 
   app.post("/api/v1/tokens/:id/revoke", managers, async (c) => {

@@ -382,7 +382,7 @@ async function replay(db: AsliDatabase, key: string, hash: string): Promise<Issu
 }
 
 async function signRows(
-  checked: readonly { item: BatchItem; artisan: { id: number; districtCode: number; productId: number | null; giTagId: number | null } }[],
+  checked: readonly { item: BatchItem; artisan: { id: number; districtCode: number; productId: number | null; giTagId: number | null; giWithdrawnAt: number | null } }[],
   signingKey: SigningKey,
   batchId: string,
   issuedAt: number,
@@ -409,7 +409,7 @@ async function signRows(
         artisanId: artisan.id,
         districtCode: artisan.districtCode,
         productId: item.input.productId ?? artisan.productId,
-        giTagId: item.input.claimGi ? artisan.giTagId : null,
+        giTagId: item.input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
       };
       pending.push(
         issueToken(claims, signingKey).then((token) => {

@@ -122,7 +122,8 @@ export const certificates = sqliteTable(
     madeOn: text("made_on"),
     issuedAt: integer("issued_at").notNull(),
     kid: text("kid").notNull().references(() => signingKeys.kid),
-    token: text("token").notNull().unique(),
+    /** Not indexed: the token embeds the serial, so the primary key already makes it unique. */
+    token: text("token").notNull(),
     /** The batch that issued it, if any, and its row in that batch's input (labels print in this order). */
     batchId: text("batch_id").references(() => batches.id),
     batchRow: integer("batch_row"),

@@ -12,6 +12,9 @@ const ROLE = (status = 403): Outcome => [status, "role-not-allowed"];
 const SCOPE: Outcome = [403, "out-of-scope"];
 const HIDDEN: Outcome = [404, "not-found"];
 const both = (o: Outcome): [Outcome, Outcome] => [o, o];
+const RENDERED: Outcome = runtime === "node" ? 200 : [501, "not-available-on-this-runtime"];
+// Rows outside the caller's scope are refused row by row, before anything is issued.
+const BATCH_REFUSED: Outcome = [422, "batch-invalid"];
 
 const target = (r: Registry, scope: Scope) => r[scope];
 
@@ -92,6 +95,32 @@ const ENDPOINTS: { name: string; request: Request; expect: Record<RoleName, [Out
     expect: { admin: both(HIDDEN), district: both(ROLE()), "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
   },
   {
+    name: "GET /api/v1/certificates/{id}/tag.svg",
+    request: async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}/tag.svg?size=sticker`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  // PNG and PDF tags need the Node renderers; on Workers the allowed callers get 501 instead.
+  ...(["tag.png", "tag.pdf"] as const).map((file) => ({
+    name: `GET /api/v1/certificates/{id}/${file}`,
+    request: (async (_s, r, scope) => ["GET", `/api/v1/certificates/${target(r, scope).certificateId}/${file}`]) as Request,
+    expect: { admin: both(RENDERED), district: [RENDERED, HIDDEN], "gi-body": [RENDERED, HIDDEN], artisan: [RENDERED, HIDDEN], exporter: both(RENDERED) } as Record<RoleName, [Outcome, Outcome]>,
+  })),
+  {
+    name: "POST /api/v1/batches",
+    request: async (_s, r, scope) => ["POST", "/api/v1/batches", { items: [{ artisanId: target(r, scope).artisanId, title: unique("Batch item") }] }],
+    expect: { admin: both(201), district: [201, BATCH_REFUSED], "gi-body": both(ROLE()), artisan: [201, BATCH_REFUSED], exporter: both(ROLE()) },
+  },
+  {
+    name: "GET /api/v1/batches/{id}",
+    request: async (s, r, scope) => ["GET", `/api/v1/batches/${(await admin(s, "POST", "/api/v1/batches", { items: [{ artisanId: target(r, scope).artisanId, title: unique("Batch item") }] })).id}`],
+    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": [200, HIDDEN], artisan: [200, HIDDEN], exporter: both(200) },
+  },
+  {
+    name: "GET /api/v1/batches/{id}/labels.pdf",
+    request: async (s, r, scope) => ["GET", `/api/v1/batches/${(await admin(s, "POST", "/api/v1/batches", { items: [{ artisanId: target(r, scope).artisanId, title: unique("Batch item") }] })).id}/labels.pdf`],
+    expect: { admin: both(RENDERED), district: [RENDERED, HIDDEN], "gi-body": [RENDERED, HIDDEN], artisan: [RENDERED, HIDDEN], exporter: both(RENDERED) },
+  },
+  {
     name: "POST /api/v1/tokens",
     request: async (_s, r, scope) => ["POST", "/api/v1/tokens", { name: unique("t"), role: "artisan", artisanId: target(r, scope).artisanId }],
     expect: { admin: both(201), district: [201, SCOPE], "gi-body": both(ROLE()), artisan: both(ROLE()), exporter: both(ROLE()) },
@@ -165,6 +194,14 @@ describe(`access matrix: role × endpoint × scope (${runtime})`, () => {
       expect(certs.json.items.map((c: any) => c.id)).not.toContain(registry.other.certificateId);
       expect(certs.json.items.map((c: any) => c.id)).toContain(registry.own.certificateId);
     }
+  });
+
+  it("names each batch row outside the caller's scope, and issues none of the batch", async () => {
+    const before = (await call(service, "GET", `/api/v1/certificates?artisan=${registry.own.artisanId}&limit=200`)).json.items.length;
+    const res = await call(service, "POST", "/api/v1/batches", { items: [{ artisanId: registry.own.artisanId, title: "Mine" }, { artisanId: registry.other.artisanId, title: "Not mine" }] }, registry.tokens.district);
+    expect(res.status).toBe(422);
+    expect(res.json.errors.map((e: any) => [e.row, e.code])).toEqual([[2, "out-of-scope"]]);
+    expect((await call(service, "GET", `/api/v1/certificates?artisan=${registry.own.artisanId}&limit=200`)).json.items.length).toBe(before);
   });
 
   it("refuses self-issuance to an artisan the registry has not allowed, and certificates for inactive artisans", async () => {

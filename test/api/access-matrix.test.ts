@@ -12,7 +12,7 @@ const ROLE = (status = 403): Outcome => [status, "role-not-allowed"];
 const SCOPE: Outcome = [403, "out-of-scope"];
 const HIDDEN: Outcome = [404, "not-found"];
 const both = (o: Outcome): [Outcome, Outcome] => [o, o];
-const RENDERED: Outcome = runtime === "node" ? 200 : [501, "not-available-on-this-runtime"];
+const RENDERED: Outcome = (runtime as string) === "node" ? 200 : [501, "not-available-on-this-runtime"];
 // Rows outside the caller's scope are refused row by row, before anything is issued.
 const BATCH_REFUSED: Outcome = [422, "batch-invalid"];
 

@@ -3,6 +3,7 @@
 // revocation; the artisan's suspension; then the claims, with a withdrawn GI claim taken out.
 // The offline verifier (src/core/bundle.ts verifyOffline) follows the same order.
 import type { CertificateRevocationReason } from "../core/bundle.js";
+import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
@@ -32,14 +33,7 @@ export interface WithdrawnGiClaim {
 }
 
 /** The claims exactly as signed (ids, unix time), so that a browser can compare them with what it decodes itself. */
-export interface SignedClaims {
-  serial: string;
-  issuedAt: number;
-  artisanId: number;
-  districtCode: number;
-  productId: number | null;
-  giTagId: number | null;
-}
+export type SignedClaims = CertificateClaims;
 
 export type InvalidReason = TokenFailure | "not-registered" | "key-compromised";
 

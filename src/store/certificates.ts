@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { containsText } from "./artisans.js";
 import type { AsliDatabase } from "./database.js";
-import { artisans, certificates, districts, giTags, products } from "../../db/schema.js";
+import { findVerificationRecord } from "./revocations.js";
+import { certificates } from "../../db/schema.js";
 
 export type Certificate = typeof certificates.$inferSelect;
 export type NewCertificate = typeof certificates.$inferInsert;
@@ -19,38 +20,9 @@ export interface CertificateRecord {
   giTag: { id: number; name: string; applicationNumber: string | null } | null;
 }
 
-
-// Prepared once per database: building this five-table select costs drizzle about 0.3 ms of
-// CPU per call on this machine, more than the Ed25519 check it follows (`npm run bench`).
-function certificateRecordQuery(db: AsliDatabase) {
-  return db
-    .select({
-      certificate: certificates,
-      artisan: { id: artisans.id, name: artisans.name, craft: artisans.craft, sellerName: artisans.sellerName },
-      district: { code: districts.code, name: districts.name, division: districts.division },
-      product: { id: products.id, name: products.name },
-      giTag: { id: giTags.id, name: giTags.name, applicationNumber: giTags.applicationNumber },
-    })
-    .from(certificates)
-    .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
-    .innerJoin(districts, eq(districts.code, certificates.districtCode))
-    .leftJoin(products, eq(products.id, certificates.productId))
-    .leftJoin(giTags, eq(giTags.id, certificates.giTagId))
-    .where(eq(certificates.id, sql.placeholder("id")))
-    .limit(1)
-    .prepare();
-}
-
-const certificateRecordQueries = new WeakMap<AsliDatabase, ReturnType<typeof certificateRecordQuery>>();
-
+/** The same single prepared query as the verify path, so that there is one way to read a certificate. */
 export async function findCertificateRecord(db: AsliDatabase, id: string): Promise<CertificateRecord | undefined> {
-  let query = certificateRecordQueries.get(db);
-  if (!query) {
-    query = certificateRecordQuery(db);
-    certificateRecordQueries.set(db, query);
-  }
-  const [row] = await query.all({ id });
-  return row;
+  return (await findVerificationRecord(db, id))?.record;
 }
 
 export interface CertificateFilter {

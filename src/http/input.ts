@@ -20,17 +20,15 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new ApiError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
   }
+  return parsed(schema, value, "validation-failed", "Validation failed", "the body does not have the expected shape", "(body)");
+}
+
+/** The value as the schema reads it, or a 400 that lists every failing field. */
+function parsed<S extends z.ZodType>(schema: S, value: unknown, code: string, title: string, detail: string, whole: string): z.output<S> {
   const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new ApiError(
-      400,
-      "validation-failed",
-      "Validation failed",
-      "the body does not have the expected shape",
-      result.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })),
-    );
-  }
-  return result.data;
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || whole, message: i.message }));
+  throw new ApiError(400, code, title, detail, errors);
 }
 
 function tooLarge(): ApiError {
@@ -45,15 +43,5 @@ export function integerParam(value: string, what: string): number {
 
 /** Query parameters are checked like bodies: unknown or malformed ones get a 400. */
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const result = schema.safeParse(c.req.query());
-  if (!result.success) {
-    throw new ApiError(
-      400,
-      "invalid-query",
-      "Invalid query",
-      "the query parameters are not as documented",
-      result.error.issues.map((i) => ({ path: i.path.join(".") || "(query)", message: i.message })),
-    );
-  }
-  return result.data;
+  return parsed(schema, c.req.query(), "invalid-query", "Invalid query", "the query parameters are not as documented", "(query)");
 }

@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
+import { issueToken } from "../../src/core/token.js";
 import { makeTestService } from "../support/harness.node.js";
 import { issueCertificate, registerArtisan } from "../support/requests.js";
 
@@ -14,6 +15,8 @@ let origin = "";
 let token = "";
 let kid = "";
 let artisanId = 0;
+/** Signed with the registry's own key, yet never issued: the page says invalid. */
+let unregistered = "";
 
 beforeAll(async () => {
   const service = await makeTestService();
@@ -21,6 +24,10 @@ beforeAll(async () => {
   artisanId = artisan.id;
   token = (await issueCertificate(service, artisan.id)).token;
   kid = service.deps.signingKey.kid;
+  unregistered = await issueToken(
+    { serial: "AEBAGBAFAYDQQ", issuedAt: 1_772_359_200, artisanId: artisan.id, districtCode: 187, productId: 103, giTagId: 2 },
+    service.deps.signingKey,
+  );
   await new Promise<void>((resolve) => {
     server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
       origin = `http://127.0.0.1:${info.port}`;
@@ -86,6 +93,14 @@ describe("the verify page's in-browser signature check (Chromium)", () => {
     expect(seen.result).toBe("fail");
     expect(seen.text).toContain("Your browser's own check failed");
     expect(seen.complaints).toEqual([]);
+    await page.close();
+  });
+
+  it("does not show a green tick for a validly signed token that the registry never issued", async () => {
+    const page = await browser.newPage();
+    const seen = await openAndCheck(page, `/V/${unregistered}`);
+    expect(seen.verdict).toBe("invalid");
+    expect(seen.result).toBe("fail");
     await page.close();
   });
 

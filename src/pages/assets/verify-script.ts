@@ -59,10 +59,12 @@ function decodePayload(p) {
   };
 }
 
-// The ids the page says the server verified must be the ones that were signed.
+// The ids the page says the server verified must be the ones that were signed. A page that
+// vouches for no ids (an invalid verdict) never passes: a valid signature alone, say from a
+// stolen key or over a certificate the registry never issued, must not read as a green tick.
 function matchesPage(box, claims) {
   const d = box.dataset;
-  if (!d.serial) return true;
+  if (!d.serial) return false;
   const id = (v) => (v === "" ? null : Number(v));
   return d.serial === claims.serial && Number(d.issued) === claims.issuedAt && Number(d.artisan) === claims.artisanId &&
     Number(d.district) === claims.districtCode && id(d.product) === claims.productId && id(d.gi) === claims.giTagId;

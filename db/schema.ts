@@ -168,6 +168,8 @@ export const certificateRevocations = sqliteTable(
     reason: text("reason", { enum: ["lost", "stolen", "misissued", "item-destroyed", "superseded", "other"] }).notNull(),
     revokedAt: integer("revoked_at").notNull(),
     reinstatedAt: integer("reinstated_at"),
+    /** Who revoked: a revocation is undone only by the same role or one above it. */
+    revokedByRole: text("revoked_by_role", { enum: ["admin", "district", "gi-body", "artisan", "exporter"] }),
   },
   (t) => [uniqueIndex("certificate_revocations_current").on(t.certificateId).where(sql`reinstated_at IS NULL`)],
 );

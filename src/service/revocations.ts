@@ -45,7 +45,7 @@ export async function revokeCertificate(
   const revokedAt = seconds(now);
   try {
     const [[revocation]] = await db.batch([
-      insertRevocationQuery(db, { certificateId, reason: input.reason, revokedAt }),
+      insertRevocationQuery(db, { certificateId, reason: input.reason, revokedAt, revokedByRole: actor.role }),
       auditInsert(db, actor, now, {
         action: "certificate.revoke",
         subjectType: "certificate",
@@ -58,15 +58,21 @@ export async function revokeCertificate(
     return revocation!;
   } catch (error) {
     // A concurrent revocation won the unique index on the current revocation.
-    if (isUniqueViolation(error, "certificate_revocations")) throw alreadyRevoked();
+    if (isUniqueViolation(error, "certificate_revocations.certificate_id")) throw alreadyRevoked();
     throw error;
   }
 }
+
+const REVOKER_RANK: Record<Principal["role"], number> = { admin: 3, district: 2, "gi-body": 1, artisan: 1, exporter: 0 };
 
 export async function reinstateCertificate(db: AsliDatabase, actor: Principal, certificateId: string, now: Date): Promise<CertificateRevocation> {
   await requireCertificate(db, actor, certificateId);
   const current = await findCurrentRevocation(db, certificateId);
   if (!current) throw new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+  // An artisan cannot undo what their district office or the registry revoked (say, as stolen).
+  if (REVOKER_RANK[actor.role] < REVOKER_RANK[current.revokedByRole ?? "admin"]) {
+    throw new ApiError(403, "revoked-by-higher-authority", "Forbidden", `revoked by the ${current.revokedByRole ?? "admin"} role; only that role or one above it can reinstate`);
+  }
   const at = seconds(now);
   await db.batch([
     reinstateQuery(db, current.id, at),

@@ -9,7 +9,7 @@ import type { CertificateRecord } from "./certificates.js";
 export type CertificateRevocation = typeof certificateRevocations.$inferSelect;
 export type RevocationReason = CertificateRevocation["reason"];
 
-export function insertRevocationQuery(db: AsliDatabase, revocation: { certificateId: string; reason: RevocationReason; revokedAt: number }) {
+export function insertRevocationQuery(db: AsliDatabase, revocation: { certificateId: string; reason: RevocationReason; revokedAt: number; revokedByRole: CertificateRevocation["revokedByRole"] }) {
   return db.insert(certificateRevocations).values(revocation).returning();
 }
 

@@ -15,6 +15,7 @@ const both = (o: Outcome): [Outcome, Outcome] => [o, o];
 const RENDERED: Outcome = (runtime as string) === "node" ? 200 : [501, "not-available-on-this-runtime"];
 // Rows outside the caller's scope are refused row by row, before anything is issued.
 const BATCH_REFUSED: Outcome = [422, "batch-invalid"];
+const HIGHER: Outcome = [403, "revoked-by-higher-authority"];
 
 const target = (r: Registry, scope: Scope) => r[scope];
 
@@ -86,7 +87,8 @@ const ENDPOINTS: { name: string; request: Request; expect: Record<RoleName, [Out
       await admin(s, "POST", `/api/v1/certificates/${id}/revocation`, { reason: "misissued" });
       return ["DELETE", `/api/v1/certificates/${id}/revocation`];
     },
-    expect: { admin: both(200), district: [200, HIDDEN], "gi-body": both(ROLE()), artisan: [200, HIDDEN], exporter: both(ROLE()) },
+    // Revoked by the registry here, so only the registry may reinstate (see the test below).
+    expect: { admin: both(200), district: [HIGHER, HIDDEN], "gi-body": both(ROLE()), artisan: [HIGHER, HIDDEN], exporter: both(ROLE()) },
   },
   {
     // Key revocation is the state cell's alone; an unknown kid shows that the admin got past the role check.
@@ -202,6 +204,18 @@ describe(`access matrix: role × endpoint × scope (${runtime})`, () => {
     expect(res.status).toBe(422);
     expect(res.json.errors.map((e: any) => [e.row, e.code])).toEqual([[2, "out-of-scope"]]);
     expect((await call(service, "GET", `/api/v1/certificates?artisan=${registry.own.artisanId}&limit=200`)).json.items.length).toBe(before);
+  });
+
+  it("lets an artisan undo only their own revocations, not their district office's", async () => {
+    const byOffice = await makeCertificate(service, registry.own.artisanId);
+    await call(service, "POST", `/api/v1/certificates/${byOffice}/revocation`, { reason: "stolen" }, registry.tokens.district);
+    const refused = await call(service, "DELETE", `/api/v1/certificates/${byOffice}/revocation`, undefined, registry.tokens.artisan);
+    expect([refused.status, refused.json.code]).toEqual([403, "revoked-by-higher-authority"]);
+    expect((await call(service, "DELETE", `/api/v1/certificates/${byOffice}/revocation`, undefined, registry.tokens.district)).status).toBe(200);
+
+    const bySelf = await makeCertificate(service, registry.own.artisanId);
+    await call(service, "POST", `/api/v1/certificates/${bySelf}/revocation`, { reason: "lost" }, registry.tokens.artisan);
+    expect((await call(service, "DELETE", `/api/v1/certificates/${bySelf}/revocation`, undefined, registry.tokens.artisan)).status).toBe(200);
   });
 
   it("refuses self-issuance to an artisan the registry has not allowed, and certificates for inactive artisans", async () => {

@@ -89,7 +89,7 @@ export const TRUST_OPERATIONS: Operation[] = [
     roles: ["admin", "district", "artisan"],
     description: "By the same principals as revocation. Undoes the current revocation (kept in the history); the certificate verifies as genuine again. Audited.",
     responses: { 200: { description: "The revocation, now with reinstatedAt", schema: revocationSchema } },
-    errors: ["not-revoked", "out-of-scope", "self-issuance-not-allowed"],
+    errors: ["not-revoked", "revoked-by-higher-authority", "out-of-scope", "self-issuance-not-allowed"],
   },
 ];
 

@@ -1,0 +1,1 @@
+ALTER TABLE `certificate_revocations` ADD `revoked_by_role` text;

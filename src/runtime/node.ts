@@ -9,7 +9,7 @@ import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
 import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
-import { ensureApiToken } from "../store/tokens.js";
+import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
 import { nodeTagRenderers } from "./renderers.js";
 
@@ -41,6 +41,12 @@ async function main(): Promise<void> {
   let devToken: string | undefined;
   if (process.env.ADMIN_TOKEN) {
     adminTokenHash = await hashApiToken(process.env.ADMIN_TOKEN);
+    // A development token left from an earlier start must not stay a valid admin credential.
+    const devTokenFile = `${DATA_DIR}/dev-admin-token`;
+    if (existsSync(devTokenFile)) {
+      const devHash = await hashApiToken(readFileSync(devTokenFile, "utf8").trim());
+      if (await revokeTokenByHash(db, devHash, now)) console.log("revoked the development admin token: ADMIN_TOKEN is set");
+    }
   } else {
     devToken = developmentSecret("dev-admin-token", generateApiToken).value;
     await ensureApiToken(db, {
@@ -56,7 +62,10 @@ async function main(): Promise<void> {
   // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
   const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers() });
 
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, () => {
+  // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
+  // let it reach the app, which answers with a verdict.
+  const serverOptions = { maxHeaderSize: 256 * 1024 };
+  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1", serverOptions }, () => {
     const url = verifyUrl(baseUrl, demo.token);
     console.log(`Asli is listening on ${baseUrl} (database ${databaseUrl})`);
     console.log(`signing key: ${signingKey.kid}${process.env.SIGNING_KEY ? " (from SIGNING_KEY)" : " (development key in .data/)"}`);

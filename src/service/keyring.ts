@@ -5,12 +5,11 @@
 // Retired keys keep verifying; their private halves are no longer needed anywhere.
 import { fromBase64url, toBase64url } from "../core/bytes.js";
 import { Keyring, verificationKey, type SigningKey } from "../core/keys.js";
-import { auditInsert, type Actor } from "../store/audit.js";
+import { auditInsert, SYSTEM_ACTOR } from "../store/audit.js";
 import type { AsliDatabase } from "../store/database.js";
 import { activateKeyQueries, listStoredKeys, type StoredKey } from "../store/keys.js";
 
 /** Rotation happens because the environment changed, not because a token holder asked. */
-export const SYSTEM_ACTOR: Actor = { role: "system", tokenId: null };
 
 /** SIGNING_KEY holds a key that was revoked: it must never sign again. */
 export class SigningKeyRevokedError extends Error {

@@ -55,7 +55,7 @@ export async function addGiTag(db: AsliDatabase, actor: Principal, input: z.outp
 export async function changeGiTag(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof giTagChanges>, now: Date): Promise<GiTag> {
   const tag = await findGiTag(db, id);
   if (!tag) throw notFound("this GI tag");
-  const added = (input.addDistrictCodes ?? []).filter((c) => !tag.districtCodes.includes(c));
+  const added = [...new Set(input.addDistrictCodes ?? [])].filter((c) => !tag.districtCodes.includes(c));
   await checkDistricts(db, added);
   if (input.applicationNumber !== undefined && tag.applicationNumber !== null && tag.applicationNumber !== input.applicationNumber) {
     throw unprocessable("application-number-set", "this GI tag's application number is already recorded; it is not changed through the API");

@@ -11,6 +11,9 @@ export interface Actor {
   tokenId: number | null;
 }
 
+/** Changes the service makes by itself (key rotation at start, revoking the development token). */
+export const SYSTEM_ACTOR: Actor = { role: "system", tokenId: null };
+
 export interface AuditEntry {
   action: string;
   subjectType: string;

@@ -31,7 +31,7 @@ export function activateKeyQueries(db: AsliDatabase, kid: string, publicKey: str
     db
       .insert(signingKeys)
       .values({ kid, publicKey, createdAt: now, state: "active" })
-      .onConflictDoUpdate({ target: signingKeys.kid, set: { state: "active" }, where: eq(signingKeys.state, "retired") }),
+      .onConflictDoUpdate({ target: signingKeys.kid, set: { state: "active", retiredAt: null }, where: eq(signingKeys.state, "retired") }),
   ] as const;
 }
 

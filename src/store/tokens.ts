@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { auditInsert, SYSTEM_ACTOR } from "./audit.js";
 import type { AsliDatabase } from "./database.js";
 import { apiTokens } from "../../db/schema.js";
 
@@ -52,4 +53,20 @@ export function revokeApiTokenQuery(db: AsliDatabase, id: number, at: number) {
 
 export function expireApiTokenQuery(db: AsliDatabase, id: number, at: number) {
   return db.update(apiTokens).set({ expiresAt: at }).where(eq(apiTokens.id, id));
+}
+
+/**
+ * Revokes the token with this hash if it is still active, with its audit entry: the
+ * development token, once production secrets are set.
+ */
+export async function revokeTokenByHash(db: AsliDatabase, tokenHash: string, now: Date): Promise<boolean> {
+  const at = Math.floor(now.getTime() / 1000);
+  const active = and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt));
+  const [found] = await db.select({ id: apiTokens.id }).from(apiTokens).where(active);
+  if (!found) return false;
+  await db.batch([
+    db.update(apiTokens).set({ revokedAt: at }).where(active),
+    auditInsert(db, SYSTEM_ACTOR, now, { action: "token.revoke", subjectType: "token", subjectId: found.id, before: { revokedAt: null }, after: { revokedAt: at, why: "ADMIN_TOKEN set" } }),
+  ]);
+  return true;
 }

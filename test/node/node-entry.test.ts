@@ -1,0 +1,87 @@
+// `npm start` as a person runs it: development secrets on the first start, production secrets
+// later, and a verdict (not an empty 431) for an absurdly long verify path.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+let child: ChildProcess | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
+/** Starts src/runtime/node.ts in `cwd` (where it keeps .data/); resolves with its base URL once it listens. */
+async function start(cwd: string, env: Record<string, string> = {}): Promise<string> {
+  const port = await freePort();
+  child = spawn(process.execPath, [TSX, join(ROOT, "src/runtime/node.ts")], {
+    cwd,
+    // vitest sets BASE_URL (Vite's) in the environment: name ours explicitly.
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Asli is listening")) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    };
+    child!.stdout!.on("data", read);
+    child!.stderr!.on("data", read);
+    child!.on("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+async function stop(): Promise<void> {
+  const running = child;
+  child = undefined;
+  if (!running || running.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    running.removeAllListeners("exit");
+    running.on("exit", () => resolve());
+    running.kill("SIGTERM");
+  });
+}
+
+afterEach(stop);
+
+const status = (base: string, path: string, token: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+
+describe("npm start", () => {
+  it("answers a 100 KB verify path with an invalid verdict over real HTTP", async () => {
+    const base = await start(mkdtempSync(join(tmpdir(), "asli-start-")));
+    const res = await fetch(`${base}/api/v1/verify/${"A".repeat(100 * 1024)}`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).status).toBe("invalid");
+  });
+
+  it("revokes the development admin token once ADMIN_TOKEN is set", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "asli-start-"));
+    let base = await start(cwd);
+    const devToken = readFileSync(join(cwd, ".data/dev-admin-token"), "utf8").trim();
+    expect(await status(base, "/api/v1/audit", devToken)).toBe(200);
+    await stop();
+
+    const adminToken = "asli_productionadmintokenfortests00";
+    base = await start(cwd, { ADMIN_TOKEN: adminToken });
+    expect(await status(base, "/api/v1/audit", devToken)).toBe(401);
+    expect(await status(base, "/api/v1/audit", adminToken)).toBe(200);
+    const audit = (await (await fetch(`${base}/api/v1/audit?action=token.revoke`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as any;
+    expect(audit.items[0].actor.role).toBe("system");
+  });
+});

@@ -2,6 +2,7 @@
 // authorisation. Every change is written together with its audit entry in one batch.
 import { sql } from "drizzle-orm";
 import * as z from "zod";
+import { text } from "./text.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isValidGstin, isValidUdyam } from "../core/identifiers.js";
 import { findArtisan, findArtisanByGstin, insertArtisanQuery, updateArtisanQuery, type Artisan, type NewArtisan } from "../store/artisans.js";
@@ -10,7 +11,6 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct } from "../store/registry.js";
 import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./access.js";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
 const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
 /** BCP 47 language tags such as hi, ur, en, bho, awa. */
@@ -24,7 +24,7 @@ export const artisanInput = z
     productId: z.number().int().positive().max(0xffff).optional(),
     craft: text(120).optional(),
     giTagId: z.number().int().positive().max(0xffff).optional(),
-    giAuthorisedUserNumber: text(64).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "letters, digits, space, . / -").optional(),
+    giAuthorisedUserNumber: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "letters, digits, space, . / -").optional(),
     gstin: upper(15).optional(),
     udyam: upper(19).optional(),
     seller: seller.optional(),

@@ -4,6 +4,7 @@
 // written, in one db.batch with its audit entry, so either all certificates exist or none.
 // An Idempotency-Key makes a retry return the batch it already created.
 import * as z from "zod";
+import { FORMULA_START } from "./text.js";
 import { concatBytes, randomBytes, sha256, toHex, utf8 } from "../core/bytes.js";
 import { decodeUtf8, findInvalidUtf8, parseCsv, type CsvRecord } from "../core/csv.js";
 import { ApiError, type FieldError } from "../core/errors.js";
@@ -73,8 +74,6 @@ export interface IssuedBatch {
 
 const rowError = (row: number, path: string, code: string, message: string): FieldError => ({ row, path, code, message });
 
-/** Spreadsheets run a cell that starts with one of these as a formula (OWASP, CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 function batchInvalid(errors: FieldError[]): ApiError {
   const rows = new Set(errors.map((e) => e.row)).size;

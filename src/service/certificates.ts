@@ -1,5 +1,6 @@
 // Issuing a certificate: the claims are checked against the registry, signed, then stored.
 import * as z from "zod";
+import { text } from "./text.js";
 import { ApiError, unprocessable } from "../core/errors.js";
 import { randomBytes } from "../core/bytes.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
@@ -20,8 +21,8 @@ const isoDate = z
 export const certificateInput = z
   .object({
     artisanId: z.number().int().positive().max(0xffff_ffff),
-    title: z.string().trim().min(1).max(200),
-    materials: z.array(z.string().trim().min(1).max(80)).max(20).default([]),
+    title: text(200),
+    materials: z.array(text(80)).max(20).default([]),
     madeOn: isoDate.optional(),
     productId: z.number().int().positive().max(0xffff).optional(),
     claimGi: z.boolean().default(true),

@@ -3,6 +3,7 @@
 // printed in tokens, so nothing here renames, renumbers or removes.
 import { eq, sql } from "drizzle-orm";
 import * as z from "zod";
+import { text } from "./text.js";
 import { giTagDistricts, giTags, products } from "../../db/schema.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { auditInsert } from "../store/audit.js";
@@ -10,7 +11,6 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, type GiTag } from "../store/registry.js";
 import type { Principal } from "./access.js";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const applicationNumber = z.string().trim().regex(/^[0-9]{1,6}$/, "a GI Registry application number, digits only");
 
 export const giTagInput = z

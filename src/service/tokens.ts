@@ -2,6 +2,7 @@
 // shown once, stored as a SHA-256 hash, listable by prefix, revocable, rotatable with overlap.
 import { sql } from "drizzle-orm";
 import * as z from "zod";
+import { text } from "./text.js";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { findArtisan } from "../store/artisans.js";
@@ -15,7 +16,7 @@ const MAX_LIFETIME_DAYS = 3660;
 
 export const tokenInput = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: text(120),
     role: z.enum(ROLES),
     districtCode: z.number().int().positive().max(0xffff).optional(),
     giTagId: z.number().int().positive().max(0xffff).optional(),

@@ -122,5 +122,18 @@ describe(`issuing certificates: refusals (${runtime})`, () => {
     expect([future.status, future.json.code]).toEqual([422, "made-on-in-future"]);
     const impossible = await call(service, "POST", "/api/v1/certificates", { artisanId: artisan.id, title: "Saree", madeOn: "2026-02-30" });
     expect([impossible.status, impossible.json.code]).toEqual([400, "validation-failed"]);
+    for (const title of ['=HYPERLINK("https://x.example","Click")', ' =1+1', '\t@SUM(A1)']) {
+      const formula = await call(service, "POST", "/api/v1/certificates", { artisanId: artisan.id, title });
+      expect([formula.status, formula.json.code], title).toEqual([400, "validation-failed"]);
+    }
+    const material = await call(service, "POST", "/api/v1/certificates", { artisanId: artisan.id, title: "Saree", materials: [" @cmd"] });
+    expect(material.status).toBe(400);
+    const batch = await service.app.request("/api/v1/batches", {
+      method: "POST",
+      headers: { authorization: `Bearer ${service.adminToken}`, "content-type": "text/csv" },
+      body: `artisan_id,title\n${artisan.id}," =HYPERLINK(""https://x.example"")"\n`,
+    });
+    const refused = (await batch.json()) as any;
+    expect([batch.status, refused.errors?.[0]?.code, refused.errors?.[0]?.row]).toEqual([422, "formula-injection", 2]);
   });
 });

@@ -22,31 +22,37 @@ export interface DemoData {
 
 /** Creates the demo artisan and certificate once; later calls return the same ones. */
 export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<DemoData> {
-  const existing = await db
-    .select({ artisanId: artisans.id, certificateId: certificates.id, token: certificates.token })
-    .from(artisans)
-    .innerJoin(certificates, eq(certificates.artisanId, artisans.id))
-    .where(eq(artisans.name, DEMO_ARTISAN_NAME))
-    .orderBy(asc(certificates.issuedAt))
-    .limit(1);
-  if (existing[0]) return { ...existing[0], created: false };
+  // Looked up in two steps: a start that died between the two writes below finds its artisan
+  // again instead of failing on the GI authorised-user number forever after.
+  const [registered] = await db.select({ id: artisans.id }).from(artisans).where(eq(artisans.name, DEMO_ARTISAN_NAME)).orderBy(asc(artisans.id)).limit(1);
+  if (registered) {
+    const [existing] = await db
+      .select({ certificateId: certificates.id, token: certificates.token })
+      .from(certificates)
+      .where(eq(certificates.artisanId, registered.id))
+      .orderBy(asc(certificates.issuedAt))
+      .limit(1);
+    if (existing) return { artisanId: registered.id, ...existing, created: false };
+  }
 
   const [product] = await db.select().from(products).where(and(eq(products.districtCode, VARANASI), eq(products.name, "Banarasi Silk Saree")));
   const [gi] = await db.select().from(giTags).where(eq(giTags.name, "Banaras Brocades and Sarees"));
-  const artisan = await registerArtisan(
-    db,
-    SYSTEM,
-    {
-      name: DEMO_ARTISAN_NAME,
-      districtCode: VARANASI,
-      ...(product ? { productId: product.id } : { craft: "Banarasi silk weaving" }),
-      ...(gi ? { giTagId: gi.id, giAuthorisedUserNumber: "DEMO-AU-0001" } : {}),
-      seller: { name: "Kashi Handloom Cooperative (demo)", gstin: "09AAACK1234A1Z8" },
-      status: "active",
-      maySelfIssue: false,
-    },
-    now,
-  );
+  const artisan =
+    registered ??
+    (await registerArtisan(
+      db,
+      SYSTEM,
+      {
+        name: DEMO_ARTISAN_NAME,
+        districtCode: VARANASI,
+        ...(product ? { productId: product.id } : { craft: "Banarasi silk weaving" }),
+        ...(gi ? { giTagId: gi.id, giAuthorisedUserNumber: "DEMO-AU-0001" } : {}),
+        seller: { name: "Kashi Handloom Cooperative (demo)", gstin: "09AAACK1234A1Z8" },
+        status: "active",
+        maySelfIssue: false,
+      },
+      now,
+    ));
   const certificate = await issueCertificate(
     db,
     signingKey,

@@ -1,9 +1,16 @@
-// Writes db/migrations/0001_reference_data.sql from db/seed/*.csv. Reference data travels as a
-// migration so that libSQL and D1 get the same rows, with the same ids, the same way.
-// Ids are positional: products are numbered in file order, GI tags in file order. Once
-// shipped, an id is in printed tokens forever: append new rows, never renumber.
-import { readFileSync, writeFileSync } from "node:fs";
+// Wrote db/migrations/0001_reference_data.sql from db/seed/*.csv, once. Reference data travels
+// as a migration so that libSQL and D1 get the same rows, with the same ids, the same way.
+// Ids are positional, and once shipped an id is in printed tokens forever, so this migration is
+// frozen (test/core/reference-data.test.ts pins it): later additions go through the registry
+// API (POST /api/v1/gi-tags, POST /api/v1/districts/{code}/products) or a new migration.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { csvRecords } from "./lib/csv.js";
+
+const TARGET = "db/migrations/0001_reference_data.sql";
+if (existsSync(TARGET) && !process.argv.includes("--check")) {
+  console.error(`${TARGET} is shipped and frozen: its ids are printed in tokens. Add reference data through the API or a new migration.`);
+  process.exit(1);
+}
 
 const districtsCsv = csvRecords(readFileSync("db/seed/districts.csv", "utf8"));
 const giCsv = csvRecords(readFileSync("db/seed/gi_tags.csv", "utf8"));
@@ -34,5 +41,12 @@ giCsv.forEach((g, i) => {
 });
 
 const header = "-- Reference data from db/seed/*.csv, written by scripts/reference-data-sql.ts. Ids are stable: append, never renumber.\n";
-writeFileSync("db/migrations/0001_reference_data.sql", header + lines.join("\n--> statement-breakpoint\n") + "\n");
+const sqlText = header + lines.join("\n--> statement-breakpoint\n") + "\n";
+if (process.argv.includes("--check")) {
+  // The CSVs may gain rows; what was shipped must still be generated identically from them.
+  const ok = readFileSync(TARGET, "utf8") === sqlText;
+  console.log(ok ? "db/seed matches the shipped reference migration" : "db/seed no longer generates the shipped reference migration");
+  process.exit(ok ? 0 : 1);
+}
+writeFileSync(TARGET, sqlText);
 console.log(`districts: ${districtsCsv.length}, products: ${productId}, gi_tags: ${giCsv.length}`);

@@ -1,5 +1,6 @@
 // createApp: the one Hono app that both runtimes serve. It gets every dependency it needs.
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
@@ -40,6 +41,11 @@ export function createApp(deps: AppDeps): Hono {
     );
     await next();
   });
+
+  // What an independent verifier needs is public and carries no credentials, so browsers of any
+  // origin may read it. Authenticated routes stay same-origin.
+  const publicRead = cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86_400 });
+  for (const path of ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"]) app.use(path, publicRead);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);

@@ -48,6 +48,15 @@ describe(`issuing and verifying a certificate (${runtime})`, () => {
     expect(((await asJson.json()) as any).status).toBe("genuine");
   });
 
+  it("lets a browser of any origin read the verdict and the keys, but not the authenticated API", async () => {
+    const service = await makeTestService();
+    const origin = { origin: "https://verifier.example" };
+    for (const path of ["/.well-known/jwks.json", "/api/v1/verify/NOTATOKEN", "/api/v1/gi-tags"]) {
+      expect((await service.app.request(path, { headers: origin })).headers.get("access-control-allow-origin"), path).toBe("*");
+    }
+    expect((await service.app.request("/api/v1/artisans", { headers: origin })).headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("publishes the signing key as an Ed25519 JWK with its kid", async () => {
     const service = await makeTestService();
     const { status, json } = await call(service, "GET", "/.well-known/jwks.json", undefined, null);

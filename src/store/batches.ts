@@ -33,12 +33,35 @@ export async function findArtisansByIds(db: AsliDatabase, ids: readonly number[]
 }
 
 /**
- * Certificates a statement inserts. They travel as one JSON parameter read back with
+ * Certificates travel to the database as one JSON parameter per statement, read back with
  * json_each: D1 binds at most 100 parameters per statement, which would mean a statement per
  * 7 rows (1,430 for a full batch, and about three times slower here) with a parameter each.
- * 1,000 rows are about 350 KB, well under D1's 2 MB limit for a value.
+ * A statement takes at most 1,000 rows and at most 1 MB of JSON, well under D1's 2 MB limit
+ * for a value even when every title and material is as long as allowed and in Devanagari.
  */
 export const CERTIFICATES_PER_STATEMENT = 1000;
+export const MAX_STATEMENT_JSON_BYTES = 1_000_000;
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** Consecutive groups of encoded rows, each within both limits above. */
+export function statementChunks(encodedRows: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let bytes = 2;
+  for (const row of encodedRows) {
+    const size = utf8Length(row) + 1;
+    if (chunk.length > 0 && (chunk.length >= CERTIFICATES_PER_STATEMENT || bytes + size > MAX_STATEMENT_JSON_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 2;
+    }
+    chunk.push(row);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /**
  * One certificate as the JSON array insertBatchStatements reads, columns in the order of its
@@ -56,8 +79,8 @@ export function encodeCertificateRow(c: NewCertificate): string {
 /** The statements that write a batch and its certificates (encoded rows); the caller runs them in one db.batch. */
 export function insertBatchStatements(db: AsliDatabase, batch: NewBatch, encodedRows: readonly string[]): BatchItem<"sqlite">[] {
   const statements: BatchItem<"sqlite">[] = [db.insert(batches).values(batch)];
-  for (let i = 0; i < encodedRows.length; i += CERTIFICATES_PER_STATEMENT) {
-    const json = `[${encodedRows.slice(i, i + CERTIFICATES_PER_STATEMENT).join(",")}]`;
+  for (const chunk of statementChunks(encodedRows)) {
+    const json = `[${chunk.join(",")}]`;
     // encodeCertificateRow holds every column of `certificates` in schema order, which is the
     // column list drizzle writes for insert…select; the API tests read every column back.
     // Not db.run(sql`INSERT …`): drizzle's D1 driver cannot batch a raw statement with

@@ -110,3 +110,13 @@ describe(`GI claims and withdrawn authorisations (${runtime})`, () => {
     expect(json.certificate.giTag).toBeNull();
   });
 });
+
+describe(`CORS preflight (${runtime})`, () => {
+  it("answers a browser's preflight for the public verdict", async () => {
+    const service = await makeTestService();
+    const res = await service.app.request("/api/v1/verify/X", { method: "OPTIONS", headers: { origin: "https://verifier.example", "access-control-request-method": "GET" } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-methods")).toBe("GET, HEAD");
+  });
+});

@@ -13,7 +13,8 @@ export function insertCertificateQuery(db: AsliDatabase, certificate: NewCertifi
 
 /** A certificate with every name a verdict shows, in one query: the verify hot path. */
 export interface CertificateRecord {
-  certificate: Certificate;
+  /** What a verdict, a tag and a scope check read: every column but the batch bookkeeping. */
+  certificate: Omit<Certificate, "batchId" | "batchRow">;
   artisan: { id: number; name: string; craft: string | null; sellerName: string | null };
   district: { code: number; name: string; division: string };
   product: { id: number; name: string } | null;

@@ -10,19 +10,15 @@
 // the batch alternate over ROUNDS rounds and the best of each is compared.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { generateApiToken, hashApiToken } from "../../src/core/api-token.js";
 import { randomBytes } from "../../src/core/bytes.js";
-import { generateSeed, signingKeyFromSeed, type SigningKey } from "../../src/core/keys.js";
+import type { SigningKey } from "../../src/core/keys.js";
 import { encodePayloadV1, serialFromBytes } from "../../src/core/payload.js";
 import { webCryptoSign } from "../../src/core/signature.js";
 import { signedMessageV1 } from "../../src/core/token.js";
-import { createApp } from "../../src/http/app.js";
-import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { nodeTagRenderers } from "../../src/runtime/renderers.js";
 import { SIGNING_CONCURRENCY } from "../../src/service/batches.js";
-import { loadKeyring } from "../../src/service/keyring.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
-import { log, round, startServer, tempDir, type BenchSection, type Report } from "./support.js";
+import { benchApp, log, round, startServer, tempDir, type BenchSection, type Report } from "./support.js";
 
 const ITEMS = Number(process.env.BENCH_BATCH_ITEMS ?? 10_000);
 const ARTISANS = 40;
@@ -173,19 +169,7 @@ async function timed(method: "GET" | "POST", url: string, headers: Record<string
 
 async function serverChild(): Promise<void> {
   const dir = tempDir("asli-bench-batch-");
-  const { client, db } = await openLibsqlDatabase(`file:${dir.path}/asli.db`);
-  const signingKey = await signingKeyFromSeed(generateSeed());
-  const keyring = await loadKeyring(db, signingKey, new Date());
-  const adminToken = generateApiToken();
-  const app = createApp({
-    db,
-    signingKey,
-    keyring,
-    adminTokenHash: await hashApiToken(adminToken),
-    baseUrl: "https://asli.odop-up.org",
-    clock: () => new Date(),
-    renderers: nodeTagRenderers(),
-  });
+  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, "https://asli.odop-up.org", { renderers: nodeTagRenderers() });
   const server = await startServer(app.fetch);
   const auth = { authorization: `Bearer ${adminToken}` };
   const artisanIds = await registerArtisans(app.request.bind(app), auth, db);

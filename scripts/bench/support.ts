@@ -10,6 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
+import { generateApiToken, hashApiToken } from "../../src/core/api-token.js";
+import { generateSeed, signingKeyFromSeed } from "../../src/core/keys.js";
+import { createApp, type AppDeps } from "../../src/http/app.js";
+import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
+import { loadKeyring } from "../../src/service/keyring.js";
 
 // ---------------------------------------------------------------------------------------------
 // The section contract
@@ -218,4 +223,14 @@ if (process.env[CHILD_FLAG] === "1" && process.send) {
     console.error(`[bench] load child failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
+}
+
+/** The real app over a fresh libSQL file in `dirPath`, with a new signing key and admin token. */
+export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<AppDeps> = {}) {
+  const { client, db } = await openLibsqlDatabase(`file:${dirPath}/asli.db`);
+  const signingKey = await signingKeyFromSeed(generateSeed());
+  const keyring = await loadKeyring(db, signingKey, new Date());
+  const adminToken = generateApiToken();
+  const app = createApp({ db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock: () => new Date(), ...extra });
+  return { client, db, signingKey, adminToken, app };
 }

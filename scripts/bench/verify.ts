@@ -3,20 +3,15 @@
 // verification and nothing else. Goal (issue 3): verify_to_signature_ratio >= 0.5, i.e.
 // everything around the signature (routing, lookup, JSON) costs no more than the signature.
 import { Hono } from "hono";
-import { generateApiToken, hashApiToken } from "../../src/core/api-token.js";
-import { generateSeed, signingKeyFromSeed } from "../../src/core/keys.js";
 import { base32Decode } from "../../src/core/base32.js";
 import { PAYLOAD_V1_LENGTH } from "../../src/core/payload.js";
 import { qrMatrix } from "../../src/core/qr.js";
 import { signedMessageV1 } from "../../src/core/token.js";
 import { verifyUrl } from "../../src/core/url.js";
-import { createApp } from "../../src/http/app.js";
-import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
-import { loadKeyring } from "../../src/service/keyring.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import type { SigningKey } from "../../src/core/keys.js";
-import { log, round, runLoad, startServer, tempDir, trackPeakRss, type BenchSection, type BenchServer, type LoadResult, type Report } from "./support.js";
+import { benchApp, log, round, runLoad, startServer, tempDir, trackPeakRss, type BenchSection, type BenchServer, type LoadResult, type Report } from "./support.js";
 
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 2000);
 const ARTISANS = 40;
@@ -32,21 +27,9 @@ export const verifySection: BenchSection = { name: "verify", run: runVerifyBench
 async function runVerifyBench(report: Report): Promise<void> {
   const rss = trackPeakRss();
   const dir = tempDir("asli-bench-verify-");
-  const { client, db } = await openLibsqlDatabase(`file:${dir.path}/asli.db`);
+  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, `https://${QR_HOST.toLowerCase()}`);
   let server: BenchServer | undefined;
   try {
-    const signingKey = await signingKeyFromSeed(generateSeed());
-    const keyring = await loadKeyring(db, signingKey, new Date());
-    const adminToken = generateApiToken();
-    const app = createApp({
-      db,
-      signingKey,
-      keyring,
-      adminTokenHash: await hashApiToken(adminToken),
-      baseUrl: `https://${QR_HOST.toLowerCase()}`,
-      clock: () => new Date(),
-    });
-
     const started = performance.now();
     const tokens = await issueCertificates(app, adminToken, db);
     report("verify_certificates", tokens.length);

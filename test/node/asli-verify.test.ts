@@ -2,11 +2,11 @@
 // tokens and a QR image from a live Node server on 127.0.0.1, then with that server stopped.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/net.js";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { randomBytes, toBase64url } from "../../src/core/bytes.js";
 import { decodeSeed, signingKeyFromSeed } from "../../src/core/keys.js";
@@ -24,16 +24,6 @@ const seedB = toBase64url(randomBytes(32));
 let port = 0;
 let base = "";
 let server: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 /** Starts src/runtime/node.ts as a person would (npm start), on the test's database and key. */
 async function startServer(seed: string): Promise<{ code: number | null; output: string }> {

@@ -12,7 +12,7 @@ import type { SigningKey } from "../core/keys.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import { issueToken } from "../core/token.js";
 import { auditInsert } from "../store/audit.js";
-import { encodeCertificateRow, findArtisansByIds, findBatch, findBatchByIdempotencyKey, insertBatchStatements, type Batch } from "../store/batches.js";
+import { encodeCertificateRow, findArtisansByIds, findBatchByIdempotencyKey, insertBatchStatements, type Batch } from "../store/batches.js";
 import type { NewCertificate } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { listGiTags, type GiTag, type Product } from "../store/registry.js";
@@ -436,4 +436,3 @@ async function signRows(
   return { rows, encoded };
 }
 
-export { findBatch };

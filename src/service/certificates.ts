@@ -1,17 +1,17 @@
 // Issuing a certificate: the claims are checked against the registry, signed, then stored.
 import * as z from "zod";
 import { text } from "./text.js";
-import { ApiError, unprocessable } from "../core/errors.js";
+import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { randomBytes } from "../core/bytes.js";
-import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
+import { isSerial, serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import type { SigningKey } from "../core/keys.js";
 import { issueToken } from "../core/token.js";
 import { findArtisan, type Artisan } from "../store/artisans.js";
 import { auditInsert } from "../store/audit.js";
-import { insertCertificateQuery, type Certificate } from "../store/certificates.js";
+import { findCertificateRecord, insertCertificateQuery, type Certificate, type CertificateRecord } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct, type Product } from "../store/registry.js";
-import { assertCanIssueFor, type Principal } from "./access.js";
+import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
 
 const isoDate = z
   .string()
@@ -109,4 +109,11 @@ export async function issueCertificate(
     }
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
+}
+
+/** A certificate the principal may read; anything else, absent or out of scope, is a 404 so that ids elsewhere cannot be probed. */
+export async function findReadableCertificate(db: AsliDatabase, principal: Principal, id: string): Promise<CertificateRecord> {
+  const found = isSerial(id) ? await findCertificateRecord(db, id) : undefined;
+  if (!found || !canReadCertificate(principal, found.certificate)) throw notFound("this certificate");
+  return found;
 }

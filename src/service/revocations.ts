@@ -3,11 +3,10 @@
 import * as z from "zod";
 import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
-import { isSerial } from "../core/payload.js";
-import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
+import { assertCanIssueFor, type Principal } from "./access.js";
+import { findReadableCertificate } from "./certificates.js";
 import { auditInsert, type Actor } from "../store/audit.js";
 import { findArtisan } from "../store/artisans.js";
-import { findCertificateRecord } from "../store/certificates.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
 import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
@@ -130,8 +129,7 @@ export async function revokeSigningKey(
  * may not even read it get a 404, as on every certificate route.
  */
 async function requireCertificate(db: AsliDatabase, principal: Principal, certificateId: string): Promise<void> {
-  const record = isSerial(certificateId) ? await findCertificateRecord(db, certificateId) : undefined;
-  if (!record || !canReadCertificate(principal, record.certificate)) throw notFound("this certificate");
+  const record = await findReadableCertificate(db, principal, certificateId);
   const artisan = await findArtisan(db, record.certificate.artisanId);
   if (!artisan) throw notFound("this certificate");
   assertCanIssueFor(principal, artisan);

@@ -1,12 +1,10 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { notFound } from "../../core/errors.js";
-import { isSerial } from "../../core/payload.js";
 import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
-import { canReadCertificate, type Principal } from "../../service/access.js";
-import { certificateInput, issueCertificate } from "../../service/certificates.js";
-import { findCertificateRecord, listCertificates, type Certificate, type CertificateRecord } from "../../store/certificates.js";
+import type { Principal } from "../../service/access.js";
+import { certificateInput, findReadableCertificate, issueCertificate } from "../../service/certificates.js";
+import { listCertificates, type Certificate, type CertificateRecord } from "../../store/certificates.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readJson, readQuery } from "../input.js";
@@ -51,12 +49,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
     return { self: base, qrSvg: `${base}/qr.svg`, qrPng: `${base}/qr.png` };
   };
 
-  async function readable(principal: Principal, id: string): Promise<CertificateRecord> {
-    const found = isSerial(id) ? await findCertificateRecord(deps.db, id) : undefined;
-    // Out of scope reads as absent, so that ids elsewhere cannot be probed.
-    if (!found || !canReadCertificate(principal, found.certificate)) throw notFound("this certificate");
-    return found;
-  }
+  const readable = (principal: Principal, id: string) => findReadableCertificate(deps.db, principal, id);
 
   const answer = (found: CertificateRecord) => {
     const view = certificateView(found, deps.baseUrl);

@@ -2,13 +2,12 @@
 // runtime supplies the renderers (Node); elsewhere those two answer 501 with a stable code.
 import { Hono } from "hono";
 import * as z from "zod";
-import { ApiError, notFound } from "../../core/errors.js";
-import { isSerial } from "../../core/payload.js";
+import { ApiError } from "../../core/errors.js";
 import { tagContent } from "../../render/content.js";
 import { tagSvg } from "../../render/svg.js";
 import { TAG_SIZES, type TagRenderers } from "../../render/types.js";
-import { canReadCertificate, type Principal } from "../../service/access.js";
-import { findCertificateRecord, type CertificateRecord } from "../../store/certificates.js";
+import type { Principal } from "../../service/access.js";
+import { findReadableCertificate } from "../../service/certificates.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readQuery } from "../input.js";
@@ -50,12 +49,7 @@ export function tagRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const readers = requireRole(deps, "admin", "district", "gi-body", "artisan", "exporter");
 
-  async function readable(principal: Principal, id: string): Promise<CertificateRecord> {
-    const found = isSerial(id) ? await findCertificateRecord(deps.db, id) : undefined;
-    // Out of scope reads as absent, as for the certificate itself.
-    if (!found || !canReadCertificate(principal, found.certificate)) throw notFound("this certificate");
-    return found;
-  }
+  const readable = (principal: Principal, id: string) => findReadableCertificate(deps.db, principal, id);
 
   const headers = (type: string, id: string, size: string, ext: string) => ({
     "content-type": type,

@@ -8,6 +8,7 @@ import { Keyring, keyIdentity, verificationKey, type SigningKey, type Verificati
 import { isSerial, type CertificateClaims } from "./payload.js";
 import { nobleVerify, webCryptoSign, type Ed25519Verifier } from "./signature.js";
 import { verifyToken, type TokenFailure } from "./token.js";
+import { unixSeconds } from "./time.js";
 
 /** "ASLITB": the first six bytes of every bundle file. */
 export const BUNDLE_MAGIC = utf8("ASLITB");
@@ -282,7 +283,7 @@ export function checkBundleSuccession(held: OpenedTrustBundle, next: OpenedTrust
 }
 
 export function isBundleStale(content: TrustBundleContent, now: Date): boolean {
-  return Math.floor(now.getTime() / 1000) > content.staleAfter;
+  return unixSeconds(now) > content.staleAfter;
 }
 
 /** The bundle's content arranged for lookups, and the keyring that its keys make. */

@@ -9,6 +9,7 @@ import { ApiError } from "../core/errors.js";
 import type { Principal, Role } from "../service/access.js";
 import { findActiveTokenByHash } from "../store/tokens.js";
 import type { AppDeps } from "./deps.js";
+import { unixSeconds } from "../core/time.js";
 
 export type { Principal, Role } from "../service/access.js";
 export type AuthEnv = { Variables: { principal: Principal } };
@@ -24,7 +25,7 @@ async function authenticate(deps: AppDeps, c: Context): Promise<Principal> {
   if (deps.adminTokenHash && constantTimeEqual(fromHex(hash), fromHex(deps.adminTokenHash))) {
     return { role: "admin", tokenId: null, districtCode: null, giTagId: null, artisanId: null };
   }
-  const stored = await findActiveTokenByHash(deps.db, hash, Math.floor(deps.clock().getTime() / 1000));
+  const stored = await findActiveTokenByHash(deps.db, hash, unixSeconds(deps.clock()));
   if (!stored) {
     c.header("www-authenticate", 'Bearer realm="asli", error="invalid_token"');
     throw new ApiError(401, "unauthorized", "Unauthorized", "the API token is unknown, expired or revoked");

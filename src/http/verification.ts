@@ -10,6 +10,7 @@ import { verifyUrl } from "../core/url.js";
 import type { CertificateRecord } from "../store/certificates.js";
 import { findVerificationRecord } from "../store/revocations.js";
 import type { AppDeps } from "./deps.js";
+import { isoTime } from "../core/time.js";
 
 export interface CertificateView {
   id: string;
@@ -77,7 +78,7 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
     title: cert.title,
     materials: cert.materials,
     madeOn: cert.madeOn,
-    issuedAt: new Date(cert.issuedAt * 1000).toISOString(),
+    issuedAt: isoTime(cert.issuedAt),
     kid: cert.kid,
     verifyUrl: verifyUrl(baseUrl, cert.token),
     artisan: { id: artisan.id, name: artisan.name, sellerName: artisan.sellerName },
@@ -88,7 +89,6 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
   };
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 export async function verifyCertificate(deps: AppDeps, token: string): Promise<Verdict> {
   const verdict = await verifyToken(token, deps.keyring);
@@ -115,19 +115,19 @@ export async function verifyCertificate(deps: AppDeps, token: string): Promise<V
   // The later of the signed and the recorded issue time: neither can pull a certificate back
   // before the compromise.
   if (standing.keyState === "revoked" && standing.compromisedAt !== null && Math.max(claims.issuedAt, cert!.issuedAt) >= standing.compromisedAt) {
-    return { ...invalid("key-compromised"), compromisedAt: iso(standing.compromisedAt) };
+    return { ...invalid("key-compromised"), compromisedAt: isoTime(standing.compromisedAt) };
   }
 
   const view = certificateView(record, deps.baseUrl);
   const known: Known = { certificate: view, claims: { ...claims } };
   if (standing.giWithdrawnAt !== null && view.giTag) {
-    known.withdrawnGiClaim = { giTag: view.giTag, withdrawnAt: iso(standing.giWithdrawnAt) };
+    known.withdrawnGiClaim = { giTag: view.giTag, withdrawnAt: isoTime(standing.giWithdrawnAt) };
     known.certificate = { ...view, giTag: null };
   }
 
   if (standing.revocation) {
     const { reason, revokedAt } = standing.revocation;
-    return { status: "revoked", reason, revokedAt: iso(revokedAt), message: REVOCATION_MESSAGES[reason], ...known };
+    return { status: "revoked", reason, revokedAt: isoTime(revokedAt), message: REVOCATION_MESSAGES[reason], ...known };
   }
   if (standing.artisanStatus === "suspended") return { status: "suspended", message: SUSPENDED_MESSAGE, ...known };
   return { status: "genuine", ...known };

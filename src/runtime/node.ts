@@ -12,6 +12,7 @@ import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
 import { nodeTagRenderers } from "./renderers.js";
+import { unixSeconds } from "../core/time.js";
 
 const DATA_DIR = ".data";
 const port = Number(process.env.PORT ?? 8787);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
       role: "admin",
       tokenHash: await hashApiToken(devToken),
       prefix: apiTokenDisplayPrefix(devToken),
-      createdAt: Math.floor(now.getTime() / 1000),
+      createdAt: unixSeconds(now),
     });
   }
 

@@ -10,6 +10,7 @@ import { auditInsert } from "../store/audit.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct } from "../store/registry.js";
 import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./access.js";
+import { unixSeconds } from "../core/time.js";
 
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
 const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
@@ -67,7 +68,6 @@ export const giAuthorisationChange = z
 
 export type ArtisanInput = z.output<typeof artisanInput>;
 
-const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export async function registerArtisan(db: AsliDatabase, actor: Principal, input: ArtisanInput, now: Date): Promise<Artisan> {
   assertCanManageArtisan(actor, input);
@@ -112,7 +112,7 @@ export async function registerArtisan(db: AsliDatabase, actor: Principal, input:
     languages: input.languages ?? [],
     status: input.status,
     maySelfIssue: input.maySelfIssue,
-    createdAt: epoch(now),
+    createdAt: unixSeconds(now),
   };
   try {
     const [[artisan]] = await db.batch([
@@ -153,7 +153,7 @@ async function applyChanges(db: AsliDatabase, actor: Principal, now: Date, artis
   const before = Object.fromEntries(Object.keys(changes).map((k) => [k, artisan[k as keyof Artisan]]));
   const after = reason === undefined ? changes : { ...changes, reason };
   const [[updated]] = await db.batch([
-    updateArtisanQuery(db, artisan.id, { ...changes, updatedAt: epoch(now) }),
+    updateArtisanQuery(db, artisan.id, { ...changes, updatedAt: unixSeconds(now) }),
     auditInsert(db, actor, now, { action, subjectType: "artisan", subjectId: artisan.id, before, after }),
   ]);
   return updated!;
@@ -186,7 +186,7 @@ export async function changeGiAuthorisation(db: AsliDatabase, actor: Principal, 
   const artisan = await existing(db, id);
   assertCanManageGi(actor, artisan.giTagId);
   if (artisan.giTagId === null) throw unprocessable("no-gi-authorisation", "this artisan holds no GI authorisation");
-  const withdrawnAt = input.action === "withdraw" ? (artisan.giWithdrawnAt ?? epoch(now)) : null;
+  const withdrawnAt = input.action === "withdraw" ? (artisan.giWithdrawnAt ?? unixSeconds(now)) : null;
   if (withdrawnAt === artisan.giWithdrawnAt) return artisan;
   return applyChanges(db, actor, now, artisan, input.action === "withdraw" ? "artisan.gi.withdraw" : "artisan.gi.confirm", { giWithdrawnAt: withdrawnAt }, input.reason);
 }

@@ -19,6 +19,7 @@ import { listGiTags, type GiTag, type Product } from "../store/registry.js";
 import { products as productsTable } from "../../db/schema.js";
 import type { Principal } from "./access.js";
 import { assertIssuable, certificateInput } from "./certificates.js";
+import { unixSeconds } from "../core/time.js";
 
 export const MAX_BATCH_ITEMS = 10_000;
 /** 10,000 rows of generous titles fit in well under this; it bounds what a body can cost. */
@@ -332,7 +333,7 @@ export async function issueBatch(
   const { items, errors } = readBatchItems(request.source, request.body);
   const checked = await checkBatchItems(db, actor, items, now, request.source, errors);
   if (errors.length) throw batchInvalid(errors.sort((a, b) => a.row! - b.row!));
-  const issuedAt = Math.floor(now.getTime() / 1000);
+  const issuedAt = unixSeconds(now);
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const batch: Batch = {

@@ -7,6 +7,7 @@ import { encodeArtisans, signTrustBundle, type BundleKey, type TrustBundleConten
 import type { SigningKey } from "../core/keys.js";
 import { insertBundleVersion, latestBundleVersion, readBundleData } from "../store/bundle.js";
 import type { AsliDatabase } from "../store/database.js";
+import { unixSeconds } from "../core/time.js";
 
 /** A verifier should warn when its bundle is older than this. */
 export const BUNDLE_FRESH_SECONDS = 7 * 86_400;
@@ -37,7 +38,7 @@ export function invalidateTrustBundle(db: AsliDatabase): void {
 }
 
 export async function currentTrustBundle(deps: BundleDeps): Promise<BuiltBundle> {
-  const now = Math.floor(deps.clock().getTime() / 1000);
+  const now = unixSeconds(deps.clock());
   const held = reuse.get(deps.db);
   if (held && held.kid === deps.signingKey.kid && now >= held.at && now - held.at < BUNDLE_REUSE_SECONDS) return held.bundle;
   const bundle = await buildTrustBundle(deps.db, deps.signingKey, deps.baseUrl, deps.clock());
@@ -68,7 +69,7 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
     giWithdrawn: data.withdrawnRows.map((a): [number, number] => [a.id, a.at!]),
     revoked: data.revokedRows.map((r): TrustBundleContent["revoked"][number] => [r.serial, r.reason, r.revokedAt]),
   };
-  const issuedAt = Math.floor(now.getTime() / 1000);
+  const issuedAt = unixSeconds(now);
   const sequence = await sequenceFor(db, toHex(await sha256(utf8(JSON.stringify(body)))), issuedAt);
   const content: TrustBundleContent = {
     type: "asli-trust-bundle",

@@ -12,6 +12,7 @@ import { findCertificateRecord, insertCertificateQuery, type Certificate, type C
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct, type Product } from "../store/registry.js";
 import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
+import { unixSeconds } from "../core/time.js";
 
 const isoDate = z
   .string()
@@ -71,7 +72,7 @@ export async function issueCertificate(
   assertIssuable(actor, input, artisan, product, now);
   const productId = input.productId ?? artisan.productId;
 
-  const issuedAt = Math.floor(now.getTime() / 1000);
+  const issuedAt = unixSeconds(now);
   // Serials are 64 random bits; a collision is retried rather than trusted to never happen.
   for (let attempt = 0; attempt < 3; attempt++) {
     const claims: CertificateClaims = {

@@ -8,6 +8,7 @@ import { Keyring, verificationKey, type SigningKey } from "../core/keys.js";
 import { auditInsert, SYSTEM_ACTOR } from "../store/audit.js";
 import type { AsliDatabase } from "../store/database.js";
 import { activateKeyQueries, listStoredKeys, type StoredKey } from "../store/keys.js";
+import { unixSeconds } from "../core/time.js";
 
 /** Rotation happens because the environment changed, not because a token holder asked. */
 
@@ -40,7 +41,7 @@ export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now:
 }
 
 async function activate(db: AsliDatabase, signingKey: SigningKey, previous: StoredKey | undefined, now: Date): Promise<void> {
-  const at = Math.floor(now.getTime() / 1000);
+  const at = unixSeconds(now);
   const [retire, insert] = activateKeyQueries(db, signingKey.kid, toBase64url(signingKey.publicKey), at);
   const activated = auditInsert(db, SYSTEM_ACTOR, now, {
     action: "signing-key.activate",

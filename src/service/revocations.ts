@@ -11,6 +11,7 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
 import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
 import { invalidateTrustBundle } from "./bundle.js";
+import { unixSeconds } from "../core/time.js";
 
 export const revocationInput = z.object({ reason: z.enum(CERTIFICATE_REVOCATION_REASONS) }).strict();
 
@@ -30,7 +31,6 @@ export const keyRevocationInput = z
   })
   .strict();
 
-const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 export async function revokeCertificate(
   db: AsliDatabase,
@@ -41,7 +41,7 @@ export async function revokeCertificate(
 ): Promise<CertificateRevocation> {
   await requireCertificate(db, actor, certificateId);
   if (await findCurrentRevocation(db, certificateId)) throw alreadyRevoked();
-  const revokedAt = seconds(now);
+  const revokedAt = unixSeconds(now);
   try {
     const [[revocation]] = await db.batch([
       insertRevocationQuery(db, { certificateId, reason: input.reason, revokedAt, revokedByRole: actor.role }),
@@ -72,7 +72,7 @@ export async function reinstateCertificate(db: AsliDatabase, actor: Principal, c
   if (REVOKER_RANK[actor.role] < REVOKER_RANK[current.revokedByRole ?? "admin"]) {
     throw new ApiError(403, "revoked-by-higher-authority", "Forbidden", `revoked by the ${current.revokedByRole ?? "admin"} role; only that role or one above it can reinstate`);
   }
-  const at = seconds(now);
+  const at = unixSeconds(now);
   await db.batch([
     reinstateQuery(db, current.id, at),
     auditInsert(db, actor, now, {
@@ -105,9 +105,9 @@ export async function revokeSigningKey(
   if (key.state === "active" || key.kid === signingKid) {
     throw new ApiError(409, "key-active", "Conflict", "this key signs new certificates: rotate to a new SIGNING_KEY first, then revoke this one");
   }
-  const compromisedAt = seconds(new Date(input.compromisedAt));
-  if (compromisedAt > seconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
-  const revokedAt = seconds(now);
+  const compromisedAt = unixSeconds(new Date(input.compromisedAt));
+  if (compromisedAt > unixSeconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
+  const revokedAt = unixSeconds(now);
   const revocation = { revokedAt, compromisedAt, reason: input.reason };
   await db.batch([
     revokeKeyQuery(db, kid, revocation),

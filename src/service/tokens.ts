@@ -11,6 +11,7 @@ import type { AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag } from "../store/registry.js";
 import { expireApiTokenQuery, findApiToken, insertApiTokenQuery, revokeApiTokenQuery, type ApiToken } from "../store/tokens.js";
 import { outOfScope, ROLES, type Principal } from "./access.js";
+import { unixSeconds, isoTime } from "../core/time.js";
 
 const MAX_LIFETIME_DAYS = 3660;
 
@@ -41,9 +42,9 @@ export function tokenView(t: ApiToken, now: number) {
     districtCode: t.districtCode,
     giTagId: t.giTagId,
     artisanId: t.artisanId,
-    createdAt: new Date(t.createdAt * 1000).toISOString(),
-    expiresAt: t.expiresAt === null ? null : new Date(t.expiresAt * 1000).toISOString(),
-    revokedAt: t.revokedAt === null ? null : new Date(t.revokedAt * 1000).toISOString(),
+    createdAt: isoTime(t.createdAt),
+    expiresAt: t.expiresAt === null ? null : isoTime(t.expiresAt),
+    revokedAt: t.revokedAt === null ? null : isoTime(t.revokedAt),
     active: t.revokedAt === null && (t.expiresAt === null || t.expiresAt > now),
   };
 }
@@ -99,7 +100,7 @@ export async function createToken(db: AsliDatabase, actor: Principal, input: z.o
 async function insertToken(db: AsliDatabase, actor: Principal, scope: Scope & { name: string }, expiresInDays: number | undefined, now: Date, action: string, extra: Parameters<AsliDatabase["batch"]>[0][number][] = []) {
   const secret = generateApiToken();
   const tokenHash = await hashApiToken(secret);
-  const at = Math.floor(now.getTime() / 1000);
+  const at = unixSeconds(now);
   const values = {
     ...scope,
     tokenHash,
@@ -126,7 +127,7 @@ export async function revokeToken(db: AsliDatabase, actor: Principal, id: number
   if (!token) throw notFound("this token");
   assertCanManageToken(actor, token);
   if (token.revokedAt !== null) return token;
-  const at = Math.floor(now.getTime() / 1000);
+  const at = unixSeconds(now);
   await db.batch([
     revokeApiTokenQuery(db, id, at),
     auditInsert(db, actor, now, { action: "token.revoke", subjectType: "token", subjectId: id, before: { revokedAt: null }, after: { revokedAt: at } }),
@@ -139,7 +140,7 @@ export async function rotateToken(db: AsliDatabase, actor: Principal, id: number
   const old = await findApiToken(db, id);
   if (!old) throw notFound("this token");
   assertCanManageToken(actor, old);
-  const at = Math.floor(now.getTime() / 1000);
+  const at = unixSeconds(now);
   if (old.revokedAt !== null || (old.expiresAt !== null && old.expiresAt <= at)) {
     throw new ApiError(409, "token-inactive", "Conflict", "a revoked or expired token cannot be rotated; create a new one");
   }

@@ -3,6 +3,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
 import { auditLog } from "../../db/schema.js";
+import { unixSeconds } from "../core/time.js";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -25,7 +26,7 @@ export interface AuditEntry {
 
 export function auditInsert(db: AsliDatabase, actor: Actor, at: Date, entry: AuditEntry) {
   return db.insert(auditLog).values({
-    at: Math.floor(at.getTime() / 1000),
+    at: unixSeconds(at),
     actorRole: actor.role,
     actorTokenId: actor.tokenId,
     action: entry.action,

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditInsert, SYSTEM_ACTOR } from "./audit.js";
 import type { AsliDatabase } from "./database.js";
 import { apiTokens } from "../../db/schema.js";
+import { unixSeconds } from "../core/time.js";
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type NewApiToken = Omit<typeof apiTokens.$inferInsert, "id">;
@@ -60,7 +61,7 @@ export function expireApiTokenQuery(db: AsliDatabase, id: number, at: number) {
  * development token, once production secrets are set.
  */
 export async function revokeTokenByHash(db: AsliDatabase, tokenHash: string, now: Date): Promise<boolean> {
-  const at = Math.floor(now.getTime() / 1000);
+  const at = unixSeconds(now);
   const active = and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt));
   const [found] = await db.select({ id: apiTokens.id }).from(apiTokens).where(active);
   if (!found) return false;

@@ -17,8 +17,9 @@ import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam, readJson, readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
+import { isoTime } from "../../core/time.js";
 
-const iso = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000).toISOString());
+const isoOrNull = (seconds: number | null) => (seconds === null ? null : isoTime(seconds));
 
 export function artisanView(a: Artisan) {
   return {
@@ -30,15 +31,15 @@ export function artisanView(a: Artisan) {
     craft: a.craft,
     giTagId: a.giTagId,
     giAuthorisedUserNumber: a.giAuthorisedUserNumber,
-    giWithdrawnAt: iso(a.giWithdrawnAt),
+    giWithdrawnAt: isoOrNull(a.giWithdrawnAt),
     gstin: a.gstin,
     udyam: a.udyam,
     seller: a.sellerGstin ? { name: a.sellerName, gstin: a.sellerGstin } : null,
     photoUrl: a.photoUrl,
     languages: a.languages,
     maySelfIssue: a.maySelfIssue,
-    createdAt: iso(a.createdAt)!,
-    updatedAt: iso(a.updatedAt),
+    createdAt: isoTime(a.createdAt),
+    updatedAt: isoOrNull(a.updatedAt),
   };
 }
 

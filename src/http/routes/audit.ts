@@ -5,8 +5,9 @@ import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
+import { isoTime } from "../../core/time.js";
 
-const isoTime = z.iso.datetime({ offset: true }).transform((s) => Math.floor(Date.parse(s) / 1000));
+const isoInstant = z.iso.datetime({ offset: true }).transform((s) => Math.floor(Date.parse(s) / 1000));
 
 export const auditQuery = z
   .object({
@@ -14,8 +15,8 @@ export const auditQuery = z
     subjectId: z.string().max(80).optional(),
     action: z.string().max(80).optional(),
     actorTokenId: z.coerce.number().int().positive().optional(),
-    since: isoTime.optional(),
-    until: isoTime.optional(),
+    since: isoInstant.optional(),
+    until: isoInstant.optional(),
     ...pageQuery,
   })
   .strict();
@@ -23,7 +24,7 @@ export const auditQuery = z
 export function auditView(row: AuditRow) {
   return {
     id: row.id,
-    at: new Date(row.at * 1000).toISOString(),
+    at: isoTime(row.at),
     actor: { role: row.actorRole, tokenId: row.actorTokenId },
     action: row.action,
     subject: { type: row.subjectType, id: row.subjectId },

@@ -14,6 +14,7 @@ import type { AppDeps } from "../deps.js";
 import type { Operation } from "../openapi.js";
 import { requireRenderers } from "./tags.js";
 import { batchItemInput } from "../../service/batches.js";
+import { isoTime } from "../../core/time.js";
 
 export const batchSchema = z
   .object({
@@ -153,7 +154,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
       id: batch.id,
       itemCount: batch.itemCount,
       source: batch.source,
-      createdAt: new Date(batch.createdAt * 1000).toISOString(),
+      createdAt: isoTime(batch.createdAt),
       links: { self, labels: `${self}/labels.pdf` },
       // 10,000 full URLs would nearly double the answer; prefix + token is the same text.
       verifyUrlPrefix: verifyUrl(deps.baseUrl, ""),

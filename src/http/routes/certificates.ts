@@ -10,6 +10,7 @@ import type { AppDeps } from "../deps.js";
 import { readJson, readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 import { certificateView } from "../verification.js";
+import { isoTime } from "../../core/time.js";
 
 export const certificateListQuery = z
   .object({
@@ -63,7 +64,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
     districtCode: cert.districtCode,
     productId: cert.productId,
     giTagId: cert.giTagId,
-    issuedAt: new Date(cert.issuedAt * 1000).toISOString(),
+    issuedAt: isoTime(cert.issuedAt),
     verifyUrl: verifyUrl(deps.baseUrl, cert.token),
     links: links(cert.id),
   });

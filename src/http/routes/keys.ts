@@ -5,6 +5,7 @@ import { listStoredKeys, type StoredKey } from "../../store/keys.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readJson } from "../input.js";
+import { isoTime } from "../../core/time.js";
 
 /** An RFC 8037 JWK plus the key's lifecycle (extra members, which JWK consumers ignore). */
 export type PublishedJwk = Ed25519PublicJwk & {
@@ -16,7 +17,6 @@ export type PublishedJwk = Ed25519PublicJwk & {
   revocationReason?: string;
 };
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
 export function publishedJwk(k: StoredKey): PublishedJwk {
   return {
@@ -27,10 +27,10 @@ export function publishedJwk(k: StoredKey): PublishedJwk {
     alg: "EdDSA",
     use: "sig",
     state: k.state,
-    notBefore: iso(k.createdAt),
-    ...(k.retiredAt !== null ? { retiredAt: iso(k.retiredAt) } : {}),
-    ...(k.revokedAt !== null ? { revokedAt: iso(k.revokedAt) } : {}),
-    ...(k.compromisedAt !== null ? { compromisedAt: iso(k.compromisedAt) } : {}),
+    notBefore: isoTime(k.createdAt),
+    ...(k.retiredAt !== null ? { retiredAt: isoTime(k.retiredAt) } : {}),
+    ...(k.revokedAt !== null ? { revokedAt: isoTime(k.revokedAt) } : {}),
+    ...(k.compromisedAt !== null ? { compromisedAt: isoTime(k.compromisedAt) } : {}),
     ...(k.revocationReason !== null ? { revocationReason: k.revocationReason } : {}),
   };
 }

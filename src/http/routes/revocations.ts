@@ -4,14 +4,15 @@ import { reinstateCertificate, revocationInput, revokeCertificate } from "../../
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readJson } from "../input.js";
+import { isoTime } from "../../core/time.js";
 
 function revocationView(r: CertificateRevocation) {
   return {
     certificateId: r.certificateId,
     revoked: r.reinstatedAt === null,
     reason: r.reason,
-    revokedAt: new Date(r.revokedAt * 1000).toISOString(),
-    reinstatedAt: r.reinstatedAt === null ? null : new Date(r.reinstatedAt * 1000).toISOString(),
+    revokedAt: isoTime(r.revokedAt),
+    reinstatedAt: r.reinstatedAt === null ? null : isoTime(r.reinstatedAt),
   };
 }
 

@@ -6,13 +6,14 @@ import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam, readJson, readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
+import { unixSeconds } from "../../core/time.js";
 
 export const tokenListQuery = z.object({ prefix: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(), ...pageQuery }).strict();
 
 export function tokenRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const managers = requireRole(deps, "admin", "district");
-  const now = () => Math.floor(deps.clock().getTime() / 1000);
+  const now = () => unixSeconds(deps.clock());
 
   app.post("/api/v1/tokens", managers, async (c) => {
     const { token, record } = await createToken(deps.db, c.get("principal"), await readJson(c, tokenInput), deps.clock());

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, sql, type Column, type SQL } from "drizzle-orm";
-import type { AsliDatabase } from "./database.js";
+import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import { containsText, type AsliDatabase } from "./database.js";
 import { artisans } from "../../db/schema.js";
 
 export type Artisan = typeof artisans.$inferSelect;
@@ -20,12 +20,6 @@ export async function findArtisan(db: AsliDatabase, id: number): Promise<Artisan
 
 export async function findArtisanByGstin(db: AsliDatabase, gstin: string): Promise<Artisan | undefined> {
   return db.query.artisans.findFirst({ where: eq(artisans.gstin, gstin) });
-}
-
-/** LIKE with the pattern's own wildcards escaped: a search for "50%" means those characters. */
-export function containsText(column: Column, text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
 export interface ArtisanFilter {

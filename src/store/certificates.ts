@@ -1,6 +1,5 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
-import { containsText } from "./artisans.js";
-import type { AsliDatabase } from "./database.js";
+import { containsText, type AsliDatabase } from "./database.js";
 import { findVerificationRecord } from "./revocations.js";
 import { certificates } from "../../db/schema.js";
 

@@ -1,5 +1,6 @@
 // The one database type the repositories accept: drizzle's async SQLite dialect, which both
 // the libSQL driver (Node, Turso) and the D1 driver (Workers) implement, batches included.
+import { sql, type Column, type SQL } from "drizzle-orm";
 import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "../../db/schema.js";
@@ -21,4 +22,10 @@ export function isUniqueViolation(error: unknown, column?: string): boolean {
     if (match) return column === undefined || match[1]!.split(",").some((c) => c.trim() === column);
   }
   return false;
+}
+
+/** LIKE with the pattern's own wildcards escaped: a search for "50%" means those characters. */
+export function containsText(column: Column, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }

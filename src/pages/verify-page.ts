@@ -4,7 +4,7 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { CertificateRevocationReason } from "../core/bundle.js";
-import type { Verdict } from "../http/verification.js";
+import type { Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
 
 const STYLE = `

@@ -1,6 +1,5 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { containsText, type AsliDatabase } from "./database.js";
-import { findVerificationRecord } from "./revocations.js";
 import { certificates } from "../../db/schema.js";
 
 export type Certificate = typeof certificates.$inferSelect;
@@ -8,21 +7,6 @@ export type NewCertificate = typeof certificates.$inferInsert;
 
 export function insertCertificateQuery(db: AsliDatabase, certificate: NewCertificate) {
   return db.insert(certificates).values(certificate).returning();
-}
-
-/** A certificate with every name a verdict shows, in one query: the verify hot path. */
-export interface CertificateRecord {
-  /** What a verdict, a tag and a scope check read: every column but the batch bookkeeping. */
-  certificate: Omit<Certificate, "batchId" | "batchRow">;
-  artisan: { id: number; name: string; craft: string | null; sellerName: string | null };
-  district: { code: number; name: string; division: string };
-  product: { id: number; name: string } | null;
-  giTag: { id: number; name: string; applicationNumber: string | null } | null;
-}
-
-/** The same single prepared query as the verify path, so that there is one way to read a certificate. */
-export async function findCertificateRecord(db: AsliDatabase, id: string): Promise<CertificateRecord | undefined> {
-  return (await findVerificationRecord(db, id))?.record;
 }
 
 export interface CertificateFilter {

@@ -1,10 +1,7 @@
-// Certificate revocations (with their history), and the record a verdict needs: the certificate
-// with its names, plus its standing beyond its claims: its revocation, its artisan's status and
-// GI authorisation, and the state of the key that signed it.
-import { and, eq, isNull, sql } from "drizzle-orm";
+// Certificate revocations, with their history: reinstating keeps the row.
+import { and, eq, isNull } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
-import { artisans, certificateRevocations, certificates, districts, giTags, products, signingKeys } from "../../db/schema.js";
-import type { CertificateRecord } from "./certificates.js";
+import { certificateRevocations } from "../../db/schema.js";
 
 export type CertificateRevocation = typeof certificateRevocations.$inferSelect;
 export type RevocationReason = CertificateRevocation["reason"];
@@ -24,112 +21,4 @@ export async function findCurrentRevocation(db: AsliDatabase, certificateId: str
   return db.query.certificateRevocations.findFirst({
     where: and(eq(certificateRevocations.certificateId, certificateId), isNull(certificateRevocations.reinstatedAt)),
   });
-}
-
-export interface CertificateStanding {
-  kid: string;
-  keyState: "active" | "retired" | "revoked";
-  compromisedAt: number | null;
-  artisanStatus: "pending" | "active" | "suspended";
-  giWithdrawnAt: number | null;
-  revocation: { reason: RevocationReason; revokedAt: number } | null;
-}
-
-/** Everything a verdict needs about one certificate: its record with names, and its standing. */
-export interface VerificationRecord {
-  record: CertificateRecord;
-  standing: CertificateStanding;
-}
-
-// One query for the verify hot path: the certificate record and its standing together, so that
-// checking revocation, suspension and key compromise costs no second round trip. Prepared once
-// per database: building this select costs drizzle more CPU per call than the Ed25519 check it
-// follows (`npm run bench`).
-function verificationQuery(db: AsliDatabase) {
-  // Flat columns, assembled below: drizzle's nested selections with left joins cost about 15 µs
-  // more per call to map.
-  return db
-    .select({
-      id: certificates.id,
-      artisanId: certificates.artisanId,
-      districtCode: certificates.districtCode,
-      productId: certificates.productId,
-      giTagId: certificates.giTagId,
-      title: certificates.title,
-      materials: certificates.materials,
-      madeOn: certificates.madeOn,
-      issuedAt: certificates.issuedAt,
-      kid: certificates.kid,
-      token: certificates.token,
-      artisanName: artisans.name,
-      craft: artisans.craft,
-      sellerName: artisans.sellerName,
-      artisanStatus: artisans.status,
-      giWithdrawnAt: artisans.giWithdrawnAt,
-      districtName: districts.name,
-      division: districts.division,
-      productName: products.name,
-      giTagName: giTags.name,
-      giApplicationNumber: giTags.applicationNumber,
-      keyState: signingKeys.state,
-      compromisedAt: signingKeys.compromisedAt,
-      revocationReason: certificateRevocations.reason,
-      revokedAt: certificateRevocations.revokedAt,
-    })
-    .from(certificates)
-    .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
-    .innerJoin(districts, eq(districts.code, certificates.districtCode))
-    .innerJoin(signingKeys, eq(signingKeys.kid, certificates.kid))
-    .leftJoin(products, eq(products.id, certificates.productId))
-    .leftJoin(giTags, eq(giTags.id, certificates.giTagId))
-    .leftJoin(
-      certificateRevocations,
-      and(eq(certificateRevocations.certificateId, certificates.id), isNull(certificateRevocations.reinstatedAt)),
-    )
-    .where(eq(certificates.id, sql.placeholder("id")))
-    .limit(1)
-    .prepare();
-}
-
-// Prepared once per database object, as the certificate record query is.
-const verificationQueries = new WeakMap<AsliDatabase, ReturnType<typeof verificationQuery>>();
-
-export async function findVerificationRecord(db: AsliDatabase, certificateId: string): Promise<VerificationRecord | undefined> {
-  let query = verificationQueries.get(db);
-  if (!query) {
-    query = verificationQuery(db);
-    verificationQueries.set(db, query);
-  }
-  const [row] = await query.all({ id: certificateId });
-  if (!row) return undefined;
-  const record: CertificateRecord = {
-    certificate: {
-      id: row.id,
-      artisanId: row.artisanId,
-      districtCode: row.districtCode,
-      productId: row.productId,
-      giTagId: row.giTagId,
-      title: row.title,
-      materials: row.materials,
-      madeOn: row.madeOn,
-      issuedAt: row.issuedAt,
-      kid: row.kid,
-      token: row.token,
-    },
-    artisan: { id: row.artisanId, name: row.artisanName, craft: row.craft, sellerName: row.sellerName },
-    district: { code: row.districtCode, name: row.districtName, division: row.division },
-    product: row.productId !== null && row.productName !== null ? { id: row.productId, name: row.productName } : null,
-    giTag: row.giTagId !== null && row.giTagName !== null ? { id: row.giTagId, name: row.giTagName, applicationNumber: row.giApplicationNumber } : null,
-  };
-  return {
-    record,
-    standing: {
-      kid: row.kid,
-      keyState: row.keyState,
-      compromisedAt: row.compromisedAt,
-      artisanStatus: row.artisanStatus,
-      giWithdrawnAt: row.giWithdrawnAt,
-      revocation: row.revocationReason !== null && row.revokedAt !== null ? { reason: row.revocationReason, revokedAt: row.revokedAt } : null,
-    },
-  };
 }

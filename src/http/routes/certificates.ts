@@ -4,12 +4,13 @@ import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
 import type { Principal } from "../../service/access.js";
 import { certificateInput, findReadableCertificate, issueCertificate } from "../../service/certificates.js";
-import { listCertificates, type Certificate, type CertificateRecord } from "../../store/certificates.js";
+import { listCertificates, type Certificate } from "../../store/certificates.js";
+import type { CertificateRecord } from "../../store/verification.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readJson, readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
-import { certificateView } from "../verification.js";
+import { certificateView } from "../../service/verification.js";
 import { isoTime } from "../../core/time.js";
 
 export const certificateListQuery = z

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { verifyPage } from "../../pages/verify-page.js";
 import type { AppDeps } from "../deps.js";
-import { verdictHttpStatus, verifyCertificate } from "../verification.js";
+import { verifyCertificate, type Verdict } from "../../service/verification.js";
 
 export function verifyRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -26,4 +26,14 @@ export function verifyRoutes(deps: AppDeps): Hono {
     });
   }
   return app;
+}
+
+/**
+ * HTTP status for a verdict: 200 for a certificate the registry holds, whatever its standing
+ * (genuine, revoked, suspended: the body's `status` says which); 404 signed but unknown; 400 not
+ * a trustworthy certificate at all.
+ */
+export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 {
+  if (verdict.status !== "invalid") return 200;
+  return verdict.reason === "not-registered" ? 404 : 400;
 }

@@ -7,10 +7,10 @@ import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
-import type { CertificateRecord } from "../store/certificates.js";
-import { findVerificationRecord } from "../store/revocations.js";
-import type { AppDeps } from "./deps.js";
+import type { Keyring } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
+import type { AsliDatabase } from "../store/database.js";
+import { findVerificationRecord, type CertificateRecord } from "../store/verification.js";
 
 export interface CertificateView {
   id: string;
@@ -90,7 +90,14 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
 }
 
 
-export async function verifyCertificate(deps: AppDeps, token: string): Promise<Verdict> {
+/** What a verification reads: the registry, the trusted keys, and the origin that verify URLs name. */
+export interface VerificationDeps {
+  db: AsliDatabase;
+  keyring: Keyring;
+  baseUrl: string;
+}
+
+export async function verifyCertificate(deps: VerificationDeps, token: string): Promise<Verdict> {
   const verdict = await verifyToken(token, deps.keyring);
   if (!verdict.valid) return invalid(verdict.reason);
 
@@ -135,14 +142,4 @@ export async function verifyCertificate(deps: AppDeps, token: string): Promise<V
 
 function invalid(reason: InvalidReason): Extract<Verdict, { status: "invalid" }> {
   return { status: "invalid", reason, message: MESSAGES[reason] };
-}
-
-/**
- * HTTP status for a verdict: 200 for a certificate the registry holds, whatever its standing
- * (genuine, revoked, suspended: the body's `status` says which); 404 signed but unknown; 400 not
- * a trustworthy certificate at all.
- */
-export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 {
-  if (verdict.status !== "invalid") return 200;
-  return verdict.reason === "not-registered" ? 404 : 400;
 }

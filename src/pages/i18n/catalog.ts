@@ -1,0 +1,76 @@
+// Message catalogs: one per language in messages/, English the reference. Views never hold
+// words of their own; they take a Locale and read its messages. A message may carry
+// placeholders in braces, {name}, which `fill` replaces; test/core/i18n.test.ts holds every
+// catalog to English's keys and placeholders.
+import { en } from "./messages/en.js";
+import { hi } from "./messages/hi.js";
+import { ur } from "./messages/ur.js";
+import { ar } from "./messages/ar.js";
+import { fr } from "./messages/fr.js";
+import { de } from "./messages/de.js";
+import { es } from "./messages/es.js";
+import { ja } from "./messages/ja.js";
+import { zh } from "./messages/zh.js";
+import { LANGUAGES, type Language } from "./languages.js";
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+/** Every message, shaped as the English catalog is. */
+export type Messages = Strings<typeof en>;
+/** The sections every language must have; the console's are needed in its languages only. */
+export type PublicMessages = Omit<Messages, "console">;
+
+export const CATALOGS: Record<Language, PublicMessages & Partial<Pick<Messages, "console">>> = { en, hi, ur, ar, fr, de, es, ja, zh };
+
+/** Replaces each {name} in a message with its value; an unknown placeholder stays as written, so a test can catch it. */
+export function fill(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+/** The placeholders of a message, for the catalog test. */
+export function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
+
+/** A page's language with what it needs to speak it: its messages, direction, and Intl formats. */
+export interface Locale {
+  lang: Language;
+  /** BCP 47 tag for `<html lang>` and Intl. */
+  tag: string;
+  dir: "ltr" | "rtl";
+  messages: PublicMessages;
+  /** A calendar date (YYYY-MM-DD) or an instant (ISO 8601), as a reader of this language writes it; India's time zone, where certificates are issued. */
+  date(value: string): string;
+  number(value: number): string;
+}
+
+const formats = new Map<Language, { date: Intl.DateTimeFormat; day: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
+
+export function locale(lang: Language): Locale {
+  const { tag, dir } = LANGUAGES[lang];
+  let f = formats.get(lang);
+  if (!f) {
+    const intl = LANGUAGES[lang].intl ?? tag;
+    f = {
+      date: new Intl.DateTimeFormat(intl, { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Kolkata" }),
+      // A calendar date names a day, not an instant: formatted in UTC so that no time zone moves it.
+      day: new Intl.DateTimeFormat(intl, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+      number: new Intl.NumberFormat(intl),
+    };
+    formats.set(lang, f);
+  }
+  const { date, day, number } = f;
+  return {
+    lang,
+    tag,
+    dir,
+    messages: CATALOGS[lang],
+    date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? day.format(new Date(`${value}T00:00:00Z`)) : date.format(new Date(value))),
+    number: (value) => number.format(value),
+  };
+}
+
+/** The console's locale: its languages have every section, the console's included. */
+export function consoleMessages(lang: "en" | "hi"): Messages {
+  return CATALOGS[lang] as Messages;
+}

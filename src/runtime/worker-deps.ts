@@ -8,9 +8,9 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
-import type { TagRenderers } from "../render/types.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { schema, type AsliDatabase } from "../store/database.js";
+import { loadWorkerTagRenderers } from "./worker-renderers.js";
 
 /**
  * The bindings, as `wrangler types` generates them from wrangler.toml (D1 `DB`, `BASE_URL`,
@@ -141,23 +141,6 @@ export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request
     throw new WorkerConfigError("invalid-base-url", "BASE_URL must be an http(s) URL");
   }
   return url.origin;
-}
-
-/**
- * The renderers' module (worker-renderers.ts, built into worker-modules/ beside this file by
- * scripts/build-worker-modules.ts), imported on first use and kept for the isolate's life.
- * The specifier is not a literal on purpose: wrangler's esbuild leaves `import(name)` alone
- * instead of bundling the renderers into the module every request loads, and wrangler uploads
- * the built files as modules of their own (find_additional_modules).
- */
-const RENDERERS_MODULE = "./worker-modules/renderers.js";
-let renderers: Promise<TagRenderers> | undefined;
-
-export function loadWorkerTagRenderers(): Promise<TagRenderers> {
-  renderers ??= (import(RENDERERS_MODULE) as Promise<typeof import("./worker-renderers.js")>).then((m) => m.createWorkerTagRenderers());
-  // A failed load is retried by the next request rather than remembered.
-  renderers.catch(() => (renderers = undefined));
-  return renderers;
 }
 
 /** Every configuration check runs before the first query, so a misconfigured worker touches no data. */

@@ -2,7 +2,8 @@
 // applied by test/setup.workers.ts. Storage is isolated per test file, not per service: every
 // service in a file shares one database, so tests must not assume it is empty.
 import { env } from "cloudflare:workers";
-import { d1Database, loadWorkerTagRenderers } from "../../src/runtime/worker-deps.js";
+import { d1Database } from "../../src/runtime/worker-deps.js";
+import { loadWorkerTagRenderers } from "../../src/runtime/worker-renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 

@@ -17,7 +17,7 @@ import { createTagFonts, createTagRenderers } from "../../src/render/renderers.j
 import { A4_3X8, labelSlot } from "../../src/render/sheet.js";
 import { svgMeasure, tagSvg } from "../../src/render/svg.js";
 import { TAG_SIZES, type TagContent, type TagRenderers } from "../../src/render/types.js";
-import { readRendererAssets } from "../../src/runtime/renderers.js";
+import { readRendererAssets, readTagFontBytes } from "../../src/runtime/renderers.js";
 import { readDrawing } from "../support/pdf-content.js";
 
 const FIVE_PT_MM = (5 * 25.4) / 72;
@@ -131,10 +131,16 @@ describe("the QR's quiet zone, measured on the rendered tag", () => {
 
   it("holds on SVG tags of both sizes, rendered by Chromium", async () => {
     const page = await browser.newPage({ deviceScaleFactor: 6 });
+    // The font the SVG names, from the npm package, whatever fonts this machine has.
+    const { regular, bold } = readTagFontBytes();
+    const face = (bytes: Uint8Array, weight: number) =>
+      `@font-face{font-family:'Noto Sans Devanagari';font-weight:${weight};src:url(data:font/ttf;base64,${Buffer.from(bytes).toString("base64")})}`;
+    const style = `<style>${face(regular, 400)}${face(bold, 700)}</style>`;
     try {
       for (const t of TAGS.slice(0, 3)) {
         for (const size of TAG_SIZES) {
-          await page.setContent(`<!doctype html><body style="margin:0;background:#fff">${tagSvg(t, size)}</body>`);
+          await page.setContent(`<!doctype html>${style}<body style="margin:0;background:#fff">${tagSvg(t, size)}</body>`);
+          await page.evaluate(() => document.fonts.ready);
           const file = join(dir, `${size}-${t.serial}-svg.png`);
           await page.locator("svg").screenshot({ path: file });
           expect(checkQuietZone(readPng(file), `SVG ${size} ${t.serial}`)).toBe(t.verifyUrl);

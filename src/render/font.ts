@@ -42,6 +42,8 @@ const CACHE_LIMIT = 20_000;
 interface TagFont {
   outlines: Font;
   shaping: ShapingFont;
+  /** Glyph id -> the character the font's cmap maps to it, built on first use. */
+  characters?: Map<number, number>;
 }
 
 export class TagFonts {
@@ -97,6 +99,19 @@ export class TagFonts {
       }
     }
     return run;
+  }
+
+  /** The character whose glyph this is in the font's cmap (undefined for conjuncts, ligatures, alternates). */
+  characterOf(weight: Weight, id: number): number | undefined {
+    const font = this.fonts[weight];
+    if (!font.characters) {
+      font.characters = new Map();
+      for (const code of font.outlines.characterSet) {
+        const glyph = font.outlines.glyphForCodePoint(code).id;
+        if (glyph !== 0 && !font.characters.has(glyph)) font.characters.set(glyph, code);
+      }
+    }
+    return font.characters.get(id);
   }
 
   readonly measure: Measure = (text, weight, once) => this.shape(text, weight, !once).advance / this.font(weight).unitsPerEm;

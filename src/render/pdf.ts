@@ -27,8 +27,6 @@ class EmbeddedFont {
   private readonly ids = new Map<number, number>();
   private readonly widths = new Map<number, number>();
   private readonly unicode = new Map<number, string>();
-  /** Glyph id -> the character it is mapped from in the font's cmap, for ToUnicode. */
-  private reverseCmap: Map<number, number> | undefined;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -49,24 +47,13 @@ class EmbeddedFont {
     }
     if (!this.unicode.has(cid)) {
       // A glyph of one character maps to it; a conjunct or ligature to the text of its cluster.
-      const mapped = this.cmapCharacter(placed.id);
+      const mapped = this.fonts.characterOf(this.weight, placed.id);
       const text = mapped !== undefined ? String.fromCodePoint(mapped) : placed.chars;
       if (text) this.unicode.set(cid, text);
     }
     return cid.toString(16).padStart(4, "0");
   }
 
-  private cmapCharacter(id: number): number | undefined {
-    if (!this.reverseCmap) {
-      const font = this.fonts.font(this.weight);
-      this.reverseCmap = new Map();
-      for (const code of font.characterSet) {
-        const glyph = font.glyphForCodePoint(code).id;
-        if (glyph !== 0 && !this.reverseCmap.has(glyph)) this.reverseCmap.set(glyph, code);
-      }
-    }
-    return this.reverseCmap.get(id);
-  }
 
   embed(): void {
     const { context: ctx } = this.doc;

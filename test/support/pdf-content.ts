@@ -93,7 +93,7 @@ export async function readDrawing(bytes: Uint8Array): Promise<{ runs: DrawnRun[]
       let run: DrawnRun | undefined;
       const operands: Token[] = [];
       const text = new TextDecoder("latin1").decode(content);
-      for (const token of tokens(text, content)) {
+      for (const token of tokens(text)) {
         if (token.kind !== "op") {
           operands.push(token);
           continue;
@@ -186,7 +186,7 @@ function utf16(hex: string): string {
   return out;
 }
 
-function* tokens(text: string, bytes: Uint8Array): Generator<Token> {
+function* tokens(text: string): Generator<Token> {
   let i = 0;
   let inlineImage: Record<string, number | boolean> | undefined;
   let pendingName: string | undefined;
@@ -239,7 +239,6 @@ function* tokens(text: string, bytes: Uint8Array): Generator<Token> {
         const bpc = Number(inlineImage.BPC ?? inlineImage.BitsPerComponent ?? 1);
         i += 1 + Math.ceil((w * bpc) / 8) * h;
         inlineImage = undefined;
-        void bytes;
       } else if (word === "true" || word === "false") {
         pendingName = undefined;
       } else {

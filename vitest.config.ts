@@ -32,6 +32,8 @@ export default defineConfig(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
             remoteBindings: false,
             miniflare: {
+              // wrangler.toml's rule for the fonts beside the renderers' module (.wasm is CompiledWasm already).
+              modulesRules: [{ type: "Data", include: ["**/*.ttf"] }],
               bindings: {
                 // Read in Node by readD1Migrations (only the *.sql files, in numeric order)
                 // and applied inside workerd by test/setup.workers.ts.
@@ -50,6 +52,8 @@ export default defineConfig(async () => ({
         test: {
           name: "workers",
           include: ["test/api/**/*.test.ts", "test/workers/**/*.test.ts"],
+          // Builds the renderers' module (src/runtime/worker-modules/), as wrangler's [build] does.
+          globalSetup: ["./test/setup.worker-modules.ts"],
           setupFiles: ["./test/setup.workers.ts"],
           testTimeout: 30_000,
         },

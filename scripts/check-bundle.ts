@@ -1,24 +1,34 @@
 // Builds the worker exactly as `wrangler deploy` would (--dry-run: no login, no upload) and
-// fails when its gzipped size exceeds the budget, or when something that must stay out of
-// the worker got in: Node built-ins, the Node-only libSQL client, the heavy tag and label
-// renderers (pdf-lib, fonts), which only the Node entry injects.
+// checks its two parts against their budgets:
+//   - the entry module (worker.js), which every request loads, scans included: budget 200 KiB
+//     gzipped; Node built-ins, the Node-only libSQL client and the heavy renderers (pdf-lib,
+//     fontkit, fonts, HarfBuzz) must stay out of it;
+//   - the renderers' modules (worker-modules/: renderers.js, two fonts, HarfBuzz's wasm),
+//     which an isolate loads on its first tag.png, tag.pdf or labels.pdf: their own budget,
+//     and no Node built-ins or Node-only packages either.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildWorkerModules } from "./build-worker-modules.js";
 import { runWrangler } from "./lib/wrangler.js";
 
-const BUDGET_KIB = 200;
-const FORBIDDEN: { pattern: RegExp; why: string }[] = [
+const ENTRY_BUDGET_KIB = 200;
+const RENDERERS_BUDGET_KIB = 800;
+const NODE_ONLY: { pattern: RegExp; why: string }[] = [
   { pattern: /^node:|(^|\/)node_modules\/(pngjs|@libsql\/(linux|darwin|win32)|libsql)\//, why: "Node-only code" },
   { pattern: /node_modules\/@libsql\/client\/lib-esm\/(node|sqlite3)\.js$/, why: "the Node libSQL client" },
-  { pattern: /node_modules\/(pdf-lib|@pdf-lib\/[^/]+|fontkit|@fontsource[^/]*\/[^/]+|@expo-google-fonts\/[^/]+)\//, why: "a heavy renderer or font (Node entry only)" },
-  { pattern: /\.(ttf|otf|woff2?)$/, why: "a font file (Node entry only)" },
-  { pattern: /^src\/runtime\/(node|libsql)\.ts$/, why: "the Node entry" },
+  { pattern: /^src\/runtime\/(node|libsql|renderers)\.ts$/, why: "the Node entry" },
+];
+const ENTRY_FORBIDDEN = [
+  ...NODE_ONLY,
+  { pattern: /node_modules\/(pdf-lib|@pdf-lib\/[^/]+|fontkit|harfbuzzjs|@fontsource[^/]*\/[^/]+|@expo-google-fonts\/[^/]+)\//, why: "a renderer (the renderers' own module)" },
+  { pattern: /\.(ttf|otf|woff2?|wasm)$/, why: "a font or wasm (the renderers' own modules)" },
+  { pattern: /^src\/render\/(renderers|font|pdf|raster|shape)\.ts$/, why: "a renderer (the renderers' own module)" },
 ];
 
 interface Metafile {
-  outputs: Record<string, { inputs?: Record<string, { bytesInOutput: number }> }>;
+  outputs: Record<string, { inputs?: Record<string, { bytesInOutput: number }>; imports?: { path: string; external?: boolean }[] }>;
 }
 
 function packageOf(input: string): string {
@@ -28,8 +38,43 @@ function packageOf(input: string): string {
   return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
 }
 
+const kib = (n: number) => (n / 1024).toFixed(1);
+
+function largestParts(meta: Metafile): string {
+  const byPackage = new Map<string, number>();
+  for (const output of Object.values(meta.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs ?? {})) byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
+  }
+  return [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, size]) => `${name} ${kib(size)} KiB`).join(", ");
+}
+
+function intruders(meta: Metafile, rules: { pattern: RegExp; why: string }[]): string[] {
+  const inputs = Object.values(meta.outputs).flatMap((o) => [...Object.keys(o.inputs ?? {}), ...(o.imports ?? []).map((i) => i.path)]);
+  return inputs.flatMap((input) => rules.filter((r) => r.pattern.test(input)).map((r) => `${input} (${r.why})`));
+}
+
+function measure(dir: string, files: string[]): { raw: number; gzipped: number; each: string[] } {
+  let raw = 0;
+  let gzipped = 0;
+  const each: string[] = [];
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzipped += gz;
+    each.push(`${file} ${kib(bytes.length)}/${kib(gz)}`);
+  }
+  return { raw, gzipped, each };
+}
+
 const outdir = mkdtempSync(join(tmpdir(), "asli-bundle-"));
+let failed = false;
+const fail = (message: string) => {
+  console.error(`check-bundle: ${message}`);
+  failed = true;
+};
 try {
+  const renderersMeta = (await buildWorkerModules()) as Metafile;
   const metafile = join(outdir, "bundle-meta.json");
   const build = runWrangler(["deploy", "--dry-run", "--outdir", outdir, "--metafile", metafile], { capture: true });
   if (build.status !== 0) {
@@ -37,37 +82,29 @@ try {
     console.error("check-bundle: wrangler could not build the worker");
     process.exit(1);
   }
+  const entryMeta = JSON.parse(readFileSync(metafile, "utf8")) as Metafile;
 
-  const modules = readdirSync(outdir).filter((f) => /\.(m?js|wasm)$/.test(f));
-  let raw = 0;
-  let gzipped = 0;
-  for (const file of modules) {
-    const bytes = readFileSync(join(outdir, file));
-    raw += bytes.length;
-    gzipped += gzipSync(bytes, { level: 9 }).length;
-  }
+  const entryFiles = readdirSync(outdir).filter((f) => /\.(m?js|wasm)$/.test(f));
+  const moduleFiles = readdirSync(join(outdir, "worker-modules")).map((f) => `worker-modules/${f}`);
+  const entry = measure(outdir, entryFiles);
+  const renderers = measure(outdir, moduleFiles);
 
-  const meta = JSON.parse(readFileSync(metafile, "utf8")) as Metafile;
-  const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs ?? {}));
-  const byPackage = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of inputs) byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
-  const largest = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6);
-
-  const kib = (n: number) => (n / 1024).toFixed(1);
-  console.log(`worker bundle: ${kib(raw)} KiB minified, ${kib(gzipped)} KiB gzipped (budget ${BUDGET_KIB} KiB gzipped)`);
+  console.log(`entry module (every request): ${kib(entry.raw)} KiB minified, ${kib(entry.gzipped)} KiB gzipped (budget ${ENTRY_BUDGET_KIB} KiB gzipped)`);
+  console.log(`  largest parts (minified): ${largestParts(entryMeta)}`);
+  console.log(`renderer modules (first tag.png/tag.pdf/labels.pdf): ${kib(renderers.raw)} KiB, ${kib(renderers.gzipped)} KiB gzipped (budget ${RENDERERS_BUDGET_KIB} KiB gzipped)`);
+  console.log(`  each (KiB raw/gzipped): ${renderers.each.join(", ")}`);
+  console.log(`  largest parts of renderers.js (minified): ${largestParts(renderersMeta)}`);
   const wranglerSays = /Total Upload:[^\n]*/.exec(build.stdout)?.[0];
   if (wranglerSays) console.log(`wrangler: ${wranglerSays.trim()}`);
-  console.log(`largest parts (minified): ${largest.map(([name, size]) => `${name} ${kib(size)} KiB`).join(", ")}`);
 
-  const intruders = inputs.flatMap(([input]) => FORBIDDEN.filter((f) => f.pattern.test(input)).map((f) => `${input} (${f.why})`));
-  if (intruders.length > 0) {
-    console.error(`check-bundle: these must not be in the worker:\n  ${intruders.join("\n  ")}`);
-    process.exit(1);
-  }
-  if (gzipped > BUDGET_KIB * 1024) {
-    console.error(`check-bundle: the gzipped worker exceeds ${BUDGET_KIB} KiB`);
-    process.exit(1);
-  }
+  const inEntry = intruders(entryMeta, ENTRY_FORBIDDEN);
+  if (inEntry.length > 0) fail(`these must not be in the entry module:\n  ${inEntry.join("\n  ")}`);
+  const inRenderers = intruders(renderersMeta, NODE_ONLY);
+  if (inRenderers.length > 0) fail(`these must not be in the renderers' module:\n  ${inRenderers.join("\n  ")}`);
+  if (!moduleFiles.includes("worker-modules/renderers.js")) fail("wrangler did not upload the renderers' module");
+  if (entry.gzipped > ENTRY_BUDGET_KIB * 1024) fail(`the gzipped entry module exceeds ${ENTRY_BUDGET_KIB} KiB`);
+  if (renderers.gzipped > RENDERERS_BUDGET_KIB * 1024) fail(`the gzipped renderer modules exceed ${RENDERERS_BUDGET_KIB} KiB`);
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }
+process.exit(failed ? 1 : 0);

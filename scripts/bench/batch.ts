@@ -15,7 +15,6 @@ import type { SigningKey } from "../../src/core/keys.js";
 import { encodePayloadV1, serialFromBytes } from "../../src/core/payload.js";
 import { webCryptoSign } from "../../src/core/signature.js";
 import { signedMessageV1 } from "../../src/core/token.js";
-import { nodeTagRenderers } from "../../src/runtime/renderers.js";
 import { SIGNING_CONCURRENCY } from "../../src/service/batches.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
 import { benchApp, log, round, startServer, tempDir, type BenchSection, type Report } from "./support.js";
@@ -169,7 +168,7 @@ async function timed(method: "GET" | "POST", url: string, headers: Record<string
 
 async function serverChild(): Promise<void> {
   const dir = tempDir("asli-bench-batch-");
-  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, "https://asli.odop-up.org", { renderers: nodeTagRenderers() });
+  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, "https://asli.odop-up.org");
   const server = await startServer(app.fetch);
   const auth = { authorization: `Bearer ${adminToken}` };
   const artisanIds = await registerArtisans(app.request.bind(app), auth, db);

@@ -14,8 +14,9 @@ export interface AppDeps {
   baseUrl: string;
   clock: () => Date;
   /**
-   * PNG and PDF tags and label sheets (src/runtime/renderers.ts on Node). Too heavy for the
-   * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
+   * The PNG and PDF tag and label-sheet renderers (fonts, HarfBuzz, pdf-lib), loaded on first
+   * use and kept: src/runtime/renderers.ts on Node, a module of their own on Workers
+   * (src/runtime/worker-renderers.ts), so that the module every scan loads stays small.
    */
-  renderers?: TagRenderers;
+  loadRenderers: () => Promise<TagRenderers>;
 }

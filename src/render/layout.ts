@@ -56,6 +56,10 @@ export const TAG_BOXES: Record<TagSize, Box> = {
 const ASCENT = 0.92;
 const DESCENT = 0.4;
 const ELLIPSIS = "…";
+/** The smallest text on any tag: 5 pt, what a 203 dpi thermal printer still draws Devanagari legibly at. */
+export const MIN_TEXT_SIZE = (5 * 25.4) / 72;
+/** The sticker's QR, quiet zone included, is never smaller than this (0.3 mm modules at QR version 7). */
+const STICKER_MIN_QR = 16;
 
 export function layoutTag(tag: TagContent, box: Box, measure: Measure): TagLayout {
   const matrix = qrMatrix(tag.verifyUrl);
@@ -71,21 +75,29 @@ interface Line {
   gap: number;
 }
 
+/**
+ * What the wide layout gives up, in this order, when the words do not fit beside the QR at
+ * 5 pt or more (text is never set smaller than that): first the state after the district
+ * ("Varanasi, Uttar Pradesh" becomes "Varanasi"), then the "Certified handmade / प्रमाणित
+ * हस्तनिर्मित" lines (the scan says it), then the second line of long names, which then end
+ * in "…". The brand, the field labels and every name stay.
+ */
+const WIDE_REDUCTIONS = ["full", "no-state", "no-certified", "one-line-names"] as const;
+type WideReduction = (typeof WIDE_REDUCTIONS)[number];
+
 function wideLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMatrix): TagLayout {
   const margin = Math.min(box.width, box.height) * 0.04;
-  const serialRatio = 0.1;
   // The QR takes the full height less the serial under it; the quiet zone is its own margin.
-  const serialSize0 = box.height * serialRatio * 0.72;
-  const qrSide = Math.min(box.height - margin - serialSize0 * (ASCENT + DESCENT + 0.1), box.width * 0.55);
+  const serialSize0 = Math.max(MIN_TEXT_SIZE, box.height * 0.072);
+  const qrSide = Math.min(box.height - margin - serialSize0 * (ASCENT + DESCENT), box.width * 0.55);
   const qr: QrItem = { kind: "qr", x: margin * 0.5, y: margin * 0.5, side: qrSide, matrix };
-  const quiet = (qrSide * QUIET_ZONE) / (matrix.size + 2 * QUIET_ZONE);
 
-  const serialWidth = qrSide - quiet;
-  const serialSize = Math.min(serialSize0, serialWidth / Math.max(measure(tag.serial, "bold", true), 1e-6));
+  const serialSize = Math.max(MIN_TEXT_SIZE, Math.min(serialSize0, qrSide / Math.max(measure(tag.serial, "bold", true), 1e-6)));
   const serial: TextItem = {
     kind: "text",
     x: qr.x + qrSide / 2,
-    y: Math.min(box.height - margin - serialSize * DESCENT, qr.y + qrSide + serialSize * (ASCENT - 0.15)),
+    // Its ascent starts where the quiet zone ends.
+    y: qr.y + qrSide + serialSize * ASCENT,
     size: serialSize,
     weight: "bold",
     text: tag.serial,
@@ -93,86 +105,121 @@ function wideLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMatri
     variable: true,
   };
 
-  // The words column starts where the QR's quiet zone ends: the quiet zone is white anyway.
-  const left = qr.x + qrSide - quiet * 0.6;
+  // The words start beyond the quiet zone, with a little room for glyphs that reach left of their origin (J).
+  const left = qr.x + qrSide + margin * 0.25;
   const width = box.width - margin - left;
   const top = margin;
   const height = box.height - 2 * margin;
 
-  for (let scale = 1; ; scale -= 0.04) {
-    const u = (box.height / 11.5) * Math.max(scale, 0.55);
-    const { lines, overflow } = wideLines(tag, u, width, measure, scale <= 0.55);
-    const total = lines.reduce((h, l) => h + l.gap + l.size * (ASCENT + DESCENT), 0);
-    if ((total <= height && !overflow) || scale <= 0.55) {
-      const items: (TextItem | QrItem)[] = [qr, serial];
-      let y = top + Math.max(0, (height - total) / 2);
-      for (const line of lines) {
-        y += line.gap + line.size * ASCENT;
-        items.push({ kind: "text", x: left, y, size: line.size, weight: line.weight, text: line.text, anchor: "start" });
-        y += line.size * DESCENT;
+  for (const [level, reduction] of WIDE_REDUCTIONS.entries()) {
+    const last = level === WIDE_REDUCTIONS.length - 1;
+    for (let scale = 1; ; scale -= 0.04) {
+      const u = (box.height / 11.5) * scale;
+      const { lines, overflow } = wideLines(tag, u, width, measure, reduction);
+      const total = lines.reduce((h, l) => h + l.gap + l.size * (ASCENT + DESCENT), 0);
+      // Every size, the brand's (the largest) last, has reached its 5 pt floor: smaller scales change nothing.
+      const floored = u * 1.3 <= MIN_TEXT_SIZE;
+      if (total <= height && !overflow) return placeWide(box, [qr, serial], lines, left, top, height, total);
+      if (floored) {
+        if (last) return placeWide(box, [qr, serial], lines, left, top, height, total);
+        break;
       }
-      return { width: box.width, height: box.height, items };
     }
   }
+  throw new Error("unreachable");
 }
 
-function wideLines(tag: TagContent, u: number, width: number, measure: Measure, last: boolean): { lines: Line[]; overflow: boolean } {
+function placeWide(box: Box, fixed: (TextItem | QrItem)[], lines: Line[], left: number, top: number, height: number, total: number): TagLayout {
+  const items = [...fixed];
+  let y = top + Math.max(0, (height - total) / 2);
+  for (const line of lines) {
+    y += line.gap + line.size * ASCENT;
+    items.push({ kind: "text", x: left, y, size: line.size, weight: line.weight, text: line.text, anchor: "start" });
+    y += line.size * DESCENT;
+  }
+  return { width: box.width, height: box.height, items };
+}
+
+function wideLines(tag: TagContent, u: number, width: number, measure: Measure, reduction: WideReduction): { lines: Line[]; overflow: boolean } {
   const lines: Line[] = [];
   let overflow = false;
-  const add = (text: string, weight: Weight, size: number, gap: number, maxLines: number) => {
-    for (const [i, l] of fitText(text, weight, size, width, maxLines, measure, last).entries()) {
+  const at = (size: number) => Math.max(MIN_TEXT_SIZE, size);
+  const add = (text: string, weight: Weight, size: number, gap: number, maxLines: number, truncate: boolean) => {
+    for (const [i, l] of fitText(text, weight, at(size), width, maxLines, measure, truncate).entries()) {
       overflow ||= l.overflow;
-      lines.push({ text: l.text, weight, size: l.size, gap: i === 0 ? gap : -size * 0.12 });
+      lines.push({ text: l.text, weight, size: l.size, gap: i === 0 ? gap : -at(size) * 0.12 });
     }
   };
-  add(WORDS.brand, "bold", u * 1.3, 0, 1);
-  add(WORDS.certified, "regular", u * 0.78, u * 0.05, 1);
-  add(WORDS.certifiedHi, "regular", u * 0.78, -u * 0.12, 1);
-  const field = (label: string, value: string, maxLines: number) => {
-    add(label, "regular", u * 0.72, u * 0.3, 1);
-    add(value, "bold", u, -u * 0.1, maxLines);
+  const level = WIDE_REDUCTIONS.indexOf(reduction);
+  add(WORDS.brand, "bold", u * 1.3, 0, 1, true);
+  if (level < WIDE_REDUCTIONS.indexOf("no-certified")) {
+    add(WORDS.certified, "regular", u * 0.78, u * 0.05, 1, true);
+    add(WORDS.certifiedHi, "regular", u * 0.78, -u * 0.12, 1, true);
+  }
+  const oneLine = level >= WIDE_REDUCTIONS.indexOf("one-line-names");
+  const field = (label: string, value: string) => {
+    add(label, "regular", u * 0.72, u * 0.3, 1, true);
+    add(value, "bold", u, -u * 0.1, oneLine ? 1 : 2, oneLine);
   };
-  if (tag.product) field(tag.product.kind === "craft" ? WORDS.craft : WORDS.product, tag.product.name, 2);
-  field(WORDS.district, `${tag.district}, ${WORDS.state}`, 2);
-  if (tag.giTag) field(WORDS.giTag, tag.giTag, 2);
+  if (tag.product) field(tag.product.kind === "craft" ? WORDS.craft : WORDS.product, tag.product.name);
+  field(WORDS.district, level < WIDE_REDUCTIONS.indexOf("no-state") ? `${tag.district}, ${WORDS.state}` : tag.district);
+  if (tag.giTag) field(WORDS.giTag, tag.giTag);
   return { lines, overflow };
 }
 
+/**
+ * The sticker: the QR on top, the words under its quiet zone, all at 5 pt or more. Lines are
+ * kept in this order of importance, and the least important are left out while the QR would
+ * otherwise be smaller than 16 mm: the serial, what the item is and where it is from ("product
+ * · district", or each on its own line when that does not fit), the GI tag ("GI: name"), and
+ * last the Hindi "असली · प्रमाणित हस्तनिर्मित". A name too long for the width ends in "…".
+ */
 function squareLayout(tag: TagContent, box: Box, measure: Measure, matrix: QrMatrix): TagLayout {
   const margin = box.width * 0.04;
-  const u = box.width / 15.5;
   const width = box.width - 2 * margin;
-  const lines: Line[] = [];
-  const add = (text: string, weight: Weight, size: number, gap: number, variable?: boolean) => {
-    const [line] = fitText(text, weight, size, width, 1, variable ? (t, w) => measure(t, w, true) : measure, true);
-    lines.push({ text: line!.text, weight, size: line!.size, gap, variable });
+  const size = MIN_TEXT_SIZE;
+  const serialSize = Math.max(MIN_TEXT_SIZE, Math.min(box.width / 13, width / Math.max(measure(tag.serial, "bold", true), 1e-6)));
+  const line = (text: string, weight: Weight, lineSize: number, variable?: boolean): Line => {
+    const [fitted] = fitText(text, weight, lineSize, width, 1, variable ? (t, w) => measure(t, w, true) : measure, true);
+    return { text: fitted!.text, weight, size: fitted!.size, gap: 0, ...(variable ? { variable } : {}) };
   };
-  add(tag.serial, "bold", u * 1.05, 0, true);
-  const what = tag.product ? `${tag.product.name} · ${tag.district}` : tag.district;
-  add(what, "regular", u * 0.85, -u * 0.1);
-  if (tag.giTag) add(`GI: ${tag.giTag}`, "regular", u * 0.85, -u * 0.1);
-  add(WORDS.stickerHi, "regular", u * 0.85, -u * 0.1);
-  const textHeight = lines.reduce((h, l) => h + l.gap + l.size * (ASCENT + DESCENT), 0);
+  const fits = (text: string) => measure(text, "regular") * size <= width;
 
-  const qrSide = Math.min(box.width - margin, box.height - margin - textHeight);
+  const lines: Line[] = [line(tag.serial, "bold", serialSize, true)];
+  const what = tag.product ? `${tag.product.name} · ${tag.district}` : tag.district;
+  const optional: Line[][] = [];
+  if (!tag.product || fits(what)) lines.push(line(what, "regular", size));
+  else {
+    lines.push(line(tag.product.name, "regular", size));
+    optional.push([line(tag.district, "regular", size)]);
+  }
+  if (tag.giTag) optional.push([line(`GI: ${tag.giTag}`, "regular", size)]);
+  optional.push([line(WORDS.stickerHi, "regular", size)]);
+
+  const heightOf = (ls: Line[]) => ls.reduce((h, l) => h + l.gap + l.size * (ASCENT + DESCENT), 0);
+  const qrSideFor = (ls: Line[]) => Math.min(box.width - margin, box.height - margin - heightOf(ls));
+  let kept = optional.length;
+  while (kept > 0 && qrSideFor([...lines, ...optional.slice(0, kept).flat()]) < STICKER_MIN_QR) kept--;
+  const chosen = [...lines, ...optional.slice(0, kept).flat()];
+
+  const qrSide = qrSideFor(chosen);
   const qr: QrItem = { kind: "qr", x: (box.width - qrSide) / 2, y: margin * 0.5, side: qrSide, matrix };
-  const quiet = (qrSide * QUIET_ZONE) / (matrix.size + 2 * QUIET_ZONE);
   const items: (TextItem | QrItem)[] = [qr];
-  // The quiet zone under the QR is white already: the words may start inside it.
-  let y = Math.max(qr.y + qrSide - quiet * 0.75, box.height - margin - textHeight);
-  for (const line of lines) {
-    y += line.gap + line.size * ASCENT;
-    items.push({ kind: "text", x: box.width / 2, y, size: line.size, weight: line.weight, text: line.text, anchor: "middle", ...(line.variable ? { variable: true } : {}) });
-    y += line.size * DESCENT;
+  // The words start where the quiet zone ends.
+  let y = qr.y + qrSide;
+  for (const l of chosen) {
+    y += l.gap + l.size * ASCENT;
+    items.push({ kind: "text", x: box.width / 2, y, size: l.size, weight: l.weight, text: l.text, anchor: "middle", ...(l.variable ? { variable: true } : {}) });
+    y += l.size * DESCENT;
   }
   return { width: box.width, height: box.height, items };
 }
 
 /**
  * Breaks `text` into at most `maxLines` lines of `width`: words wrap at spaces, a line that
- * still does not fit is set smaller (down to 80%), and, only when `truncate` allows it (the
- * smallest scale), what is left over ends in an ellipsis; otherwise `overflow` says the
- * caller should try a smaller scale.
+ * still does not fit is set smaller (down to 80%, never below 5 pt), and, only when
+ * `truncate` allows it, what is left over ends in an ellipsis; otherwise `overflow` says the
+ * caller should try a smaller scale or leave something out.
  */
 export function fitText(
   text: string,
@@ -184,6 +231,7 @@ export function fitText(
   truncate: boolean,
 ): { text: string; size: number; overflow: boolean }[] {
   const fits = (s: string, sz: number) => measure(s, weight) * sz <= width;
+  const floor = Math.min(size, Math.max(size * 0.8, MIN_TEXT_SIZE));
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let current = "";
@@ -205,10 +253,10 @@ export function fitText(
     const natural = measure(line, weight) * size;
     if (natural <= width) return { text: line, size, overflow: false };
     const shrunk = (size * width) / natural;
-    if (shrunk >= size * 0.8) return { text: line, size: shrunk, overflow: false };
-    if (!truncate) return { text: line, size: size * 0.8, overflow: true };
+    if (shrunk >= floor) return { text: line, size: shrunk, overflow: false };
+    if (!truncate) return { text: line, size: floor, overflow: true };
     let cut = line;
-    while (cut.length > 1 && !fits(`${cut}${ELLIPSIS}`, size * 0.8)) cut = Array.from(cut).slice(0, -1).join("").trimEnd();
-    return { text: `${cut}${ELLIPSIS}`, size: size * 0.8, overflow: false };
+    while (cut.length > 1 && !fits(`${cut}${ELLIPSIS}`, floor)) cut = Array.from(cut).slice(0, -1).join("").trimEnd();
+    return { text: `${cut}${ELLIPSIS}`, size: floor, overflow: false };
   });
 }

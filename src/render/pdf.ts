@@ -1,6 +1,7 @@
 // PDF tags and label sheets. pdf-lib writes the file (objects, cross-references, compression);
-// the text is drawn here from fontkit's shaped glyphs, because pdf-lib's own text path drops
-// the glyph offsets that place Devanagari marks and its bundled fontkit fails on Indic text.
+// the text is drawn here from HarfBuzz's shaped glyphs (font.ts), because pdf-lib's own text
+// path drops the glyph offsets that place Devanagari marks and its bundled fontkit fails on
+// Indic text.
 //
 // The font is embedded as a subset (a CIDFontType2 with Identity encoding, so a glyph id is
 // its character code), with a ToUnicode map and, for each run, the run's text as
@@ -11,7 +12,7 @@
 // XObject drawn on each, so a label adds little more than its QR and serial.
 import { PDFDocument, PDFName, PDFString, type PDFRef } from "pdf-lib";
 import { QUIET_ZONE } from "../core/qr.js";
-import type { TagFonts } from "./font.js";
+import type { PlacedGlyph, TagFonts } from "./font.js";
 import type { QrItem, TagLayout, TextItem, Weight } from "./layout.js";
 
 const PT_PER_MM = 72 / 25.4;
@@ -25,7 +26,7 @@ class EmbeddedFont {
   /** Original glyph id -> glyph id in the subset (= the CID written in content streams). */
   private readonly ids = new Map<number, number>();
   private readonly widths = new Map<number, number>();
-  private readonly unicode = new Map<number, number[]>();
+  private readonly unicode = new Map<number, string>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -36,17 +37,23 @@ class EmbeddedFont {
     this.subset = fonts.font(weight).createSubset();
   }
 
-  cid(glyph: { id: number; advanceWidth: number; codePoints: number[] }): string {
-    let cid = this.ids.get(glyph.id);
+  cid(placed: PlacedGlyph): string {
+    let cid = this.ids.get(placed.id);
     if (cid === undefined) {
       // fontkit's types say boolean; the method returns the glyph's id in the subset.
-      cid = this.subset.includeGlyph(glyph.id as never) as unknown as number;
-      this.ids.set(glyph.id, cid);
-      this.widths.set(cid, glyph.advanceWidth);
-      if (glyph.codePoints.length) this.unicode.set(cid, glyph.codePoints);
+      cid = this.subset.includeGlyph(placed.id as never) as unknown as number;
+      this.ids.set(placed.id, cid);
+      this.widths.set(cid, placed.glyph.advanceWidth);
+    }
+    if (!this.unicode.has(cid)) {
+      // A glyph of one character maps to it; a conjunct or ligature to the text of its cluster.
+      const mapped = this.fonts.characterOf(this.weight, placed.id);
+      const text = mapped !== undefined ? String.fromCodePoint(mapped) : placed.chars;
+      if (text) this.unicode.set(cid, text);
     }
     return cid.toString(16).padStart(4, "0");
   }
+
 
   embed(): void {
     const { context: ctx } = this.doc;
@@ -90,7 +97,7 @@ class EmbeddedFont {
   }
 
   private toUnicodeCMap(): string {
-    const entries = [...this.unicode].map(([cid, cps]) => `<${cid.toString(16).padStart(4, "0")}> <${utf16Hex(String.fromCodePoint(...cps))}>`);
+    const entries = [...this.unicode].map(([cid, text]) => `<${cid.toString(16).padStart(4, "0")}> <${utf16Hex(text)}>`);
     let body = "";
     for (let i = 0; i < entries.length; i += 100) {
       const chunk = entries.slice(i, i + 100);
@@ -193,7 +200,7 @@ export class TagPdf {
       ops += `1 0 0 1 ${num(x * PT_PER_MM)} ${num(y * PT_PER_MM)} Tm\n`;
     };
     for (const g of run.glyphs) {
-      const cid = font.cid(g.glyph);
+      const cid = font.cid(g);
       if (g.xOffset !== 0 || g.yOffset !== 0) {
         moveTo(pen + g.xOffset * k, baseline + g.yOffset * k);
         ops += `<${cid}> Tj\n`;

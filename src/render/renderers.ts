@@ -1,14 +1,27 @@
-// The heavy renderers (PNG, PDF) behind the TagRenderers interface. Imported only by Node
-// code (src/runtime/renderers.ts, tests, scripts): it pulls in fontkit, pdf-lib and a font.
+// The heavy renderers (PNG, PDF) behind the TagRenderers interface: fontkit, pdf-lib,
+// HarfBuzz and the fonts. Never imported by the module every request loads: each runtime
+// loads it on first use (src/runtime/renderers.ts on Node; on Workers a module of its own,
+// src/runtime/worker-renderers.ts) and hands it the fonts and HarfBuzz's compiled wasm.
 import { TagFonts, type FontBytes } from "./font.js";
 import { layoutTag, TAG_BOXES } from "./layout.js";
 import { TagPdf } from "./pdf.js";
 import { PNG_PIXELS_PER_MM, rasteriseLayout } from "./raster.js";
+import { HarfBuzz } from "./shape.js";
 import { A4_3X8, labelSlot, pageCount, type LabelStock } from "./sheet.js";
 import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
 
-export function createTagRenderers(fontBytes: FontBytes): TagRenderers {
-  const fonts = new TagFonts(fontBytes);
+/** What the renderers need from their runtime: font files and HarfBuzz's compiled wasm (harfbuzzjs's dist/harfbuzz.wasm). */
+export interface RendererAssets {
+  fonts: FontBytes;
+  harfbuzz: WebAssembly.Module;
+}
+
+export async function createTagFonts(assets: RendererAssets): Promise<TagFonts> {
+  return new TagFonts(assets.fonts, await HarfBuzz.instantiate(assets.harfbuzz));
+}
+
+export async function createTagRenderers(assets: RendererAssets): Promise<TagRenderers> {
+  const fonts = await createTagFonts(assets);
   return {
     async tagPng(tag, size) {
       return rasteriseLayout(layoutTag(tag, TAG_BOXES[size], fonts.measure), fonts).png(PNG_PIXELS_PER_MM);

@@ -1,5 +1,5 @@
 // What a tag says and the renderers that draw it. Light on purpose: the routes import this
-// on every runtime; the heavy renderers (fonts, PDF) are injected where they are available.
+// on every runtime; the heavy renderers (fonts, HarfBuzz, PDF) are loaded on first use.
 
 export const TAG_SIZES = ["swing", "sticker"] as const;
 export type TagSize = (typeof TAG_SIZES)[number];
@@ -22,9 +22,9 @@ export interface LabelSheet {
 }
 
 /**
- * PNG and PDF renderers. They need a Devanagari font and a PDF writer, far too heavy for the
- * Workers bundle, so the Node entry and the tests supply them (src/runtime/renderers.ts) and
- * the routes answer 501 `not-available-on-this-runtime` where they are absent.
+ * PNG and PDF renderers. They need the fonts, HarfBuzz and a PDF writer, too heavy for the
+ * module every scan loads, so each runtime loads them on first use (AppDeps.loadRenderers:
+ * src/runtime/renderers.ts on Node, src/runtime/worker-renderers.ts on Workers).
  */
 export interface TagRenderers {
   tagPng(tag: TagContent, size: TagSize): Promise<Uint8Array>;

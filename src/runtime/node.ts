@@ -11,7 +11,7 @@ import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
-import { nodeTagRenderers } from "./renderers.js";
+import { loadNodeTagRenderers } from "./renderers.js";
 import { unixSeconds } from "../core/time.js";
 
 const DATA_DIR = ".data";
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   }
 
   const demo = await ensureDemoData(db, signingKey, now);
-  // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers() });
+  // PNG/PDF tags and label sheets: the fonts, HarfBuzz and pdf-lib load with the first one.
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), loadRenderers: loadNodeTagRenderers });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

@@ -1,16 +1,16 @@
-// Node only: the PNG and PDF tag renderers with the Noto Sans Devanagari font read from its
-// npm package (SIL Open Font License 1.1). The Workers entry never imports this file, so
-// neither the font nor the PDF writer reaches the worker bundle.
+// Node: the PNG and PDF tag renderers, loaded on first use, with Noto Sans Devanagari read
+// from its npm package (SIL Open Font License 1.1) and HarfBuzz's wasm from harfbuzzjs.
+// The Workers entry never imports this file; it has its own loader (worker-renderers.ts).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FontBytes } from "../render/font.js";
-import { createTagRenderers } from "../render/renderers.js";
+import type { RendererAssets } from "../render/renderers.js";
 import type { TagRenderers } from "../render/types.js";
 
 const FONT_PACKAGE = "@expo-google-fonts/noto-sans-devanagari";
+const require = createRequire(import.meta.url);
 
 export function readTagFontBytes(): FontBytes {
-  const require = createRequire(import.meta.url);
   const read = (file: string) => new Uint8Array(readFileSync(require.resolve(`${FONT_PACKAGE}/${file}`)));
   return {
     regular: read("400Regular/NotoSansDevanagari_400Regular.ttf"),
@@ -18,6 +18,20 @@ export function readTagFontBytes(): FontBytes {
   };
 }
 
-export function nodeTagRenderers(): TagRenderers {
-  return createTagRenderers(readTagFontBytes());
+export async function readRendererAssets(): Promise<RendererAssets> {
+  const wasm = readFileSync(require.resolve("harfbuzzjs/dist/harfbuzz.wasm"));
+  return { fonts: readTagFontBytes(), harfbuzz: await WebAssembly.compile(wasm) };
+}
+
+let loading: Promise<TagRenderers> | undefined;
+
+/** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */
+export function loadNodeTagRenderers(): Promise<TagRenderers> {
+  loading ??= (async () => {
+    const { createTagRenderers } = await import("../render/renderers.js");
+    return createTagRenderers(await readRendererAssets());
+  })();
+  // A failed load is retried by the next request rather than remembered.
+  loading.catch(() => (loading = undefined));
+  return loading;
 }

@@ -10,6 +10,7 @@ import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from ".
 import type { AppDeps } from "../http/deps.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { schema, type AsliDatabase } from "../store/database.js";
+import { loadWorkerTagRenderers } from "./worker-renderers.js";
 
 /**
  * The bindings, as `wrangler types` generates them from wrangler.toml (D1 `DB`, `BASE_URL`,
@@ -156,6 +157,7 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
     adminTokenHash: await adminTokenHash(env.ADMIN_TOKEN),
     baseUrl,
     clock: () => new Date(),
+    loadRenderers: loadWorkerTagRenderers,
   };
 }
 

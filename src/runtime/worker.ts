@@ -1,8 +1,8 @@
 // Cloudflare Workers entry: the same createApp as the Node entry, over D1 (or Turso), with the
 // signing key and admin token from Workers secrets. Everything is built per request from
 // `env` (see worker-deps.ts); only the small cache of derived key material outlives a request.
-// The heavy renderers (tag PDF/PNG, label sheets) are not imported here: the Node entry
-// injects them, and on Workers their routes answer 501.
+// The heavy renderers (tag PDF/PNG, label sheets) are not imported here: they are a module
+// of their own, loaded on first use (worker-renderers.ts).
 import { createApp } from "../http/app.js";
 import { coarseCountry, WorkerConfigError, workerDeps, type WorkerEnv } from "./worker-deps.js";
 

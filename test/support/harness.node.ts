@@ -3,17 +3,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
-import { nodeTagRenderers } from "../../src/runtime/renderers.js";
+import { loadNodeTagRenderers } from "../../src/runtime/renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
 export * from "./harness.js";
 export const runtime = "node";
 
-let renderers: ReturnType<typeof nodeTagRenderers> | undefined;
-
 export async function makeTestService(seedHex?: string): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), "asli-test-"));
   const { db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
-  return buildTestService(db, seedHex, (renderers ??= nodeTagRenderers()));
+  return buildTestService(db, seedHex, loadNodeTagRenderers);
 }

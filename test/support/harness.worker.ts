@@ -3,6 +3,7 @@
 // service in a file shares one database, so tests must not assume it is empty.
 import { env } from "cloudflare:workers";
 import { d1Database } from "../../src/runtime/worker-deps.js";
+import { loadWorkerTagRenderers } from "../../src/runtime/worker-renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
@@ -10,5 +11,5 @@ export * from "./harness.js";
 export const runtime = "workers";
 
 export async function makeTestService(seedHex?: string): Promise<TestService> {
-  return buildTestService(d1Database(env.DB), seedHex);
+  return buildTestService(d1Database(env.DB), seedHex, loadWorkerTagRenderers);
 }

@@ -8,8 +8,8 @@ import type { TagRenderers } from "../../src/render/types.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
-/** `renderers`: the PNG/PDF tag renderers, which only the Node harness supplies. */
-export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, renderers?: TagRenderers): Promise<TestService> {
+/** `loadRenderers`: the runtime's loader of the PNG/PDF tag renderers (each harness passes its own). */
+export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, loadRenderers: () => Promise<TagRenderers>): Promise<TestService> {
   let now = TEST_START;
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
@@ -21,7 +21,7 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     adminTokenHash: await hashApiToken(adminToken),
     baseUrl: "https://asli.example",
     clock: () => now,
-    renderers,
+    loadRenderers,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

@@ -30,7 +30,7 @@ async function registerAndIssue(doFetch: (path: string, body: unknown) => Promis
   const { id } = (await artisan.json()) as { id: number };
   const certificate = await doFetch("/api/v1/certificates", { artisanId: id, title: "Jangla brocade dupatta", materials: ["silk"], madeOn: "2026-02-01" });
   expect(certificate.status).toBe(201);
-  return (await certificate.json()) as { id: string; token: string; verifyUrl: string };
+  return { ...((await certificate.json()) as { id: string; token: string; verifyUrl: string }), artisanId: id };
 }
 
 describe("the worker entry (workerd, D1)", () => {
@@ -77,17 +77,37 @@ describe("the worker entry (workerd, D1)", () => {
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain('data-status="genuine"');
 
-    // The light renderers run here; the PNG/PDF tag renderers are left out of the bundle.
+    // The light renderers are in the entry module; the PNG/PDF renderers are loaded on first use.
     const svg = await send(`/api/v1/certificates/${issued.id}/tag.svg`, {}, env.ADMIN_TOKEN);
     expect(svg.status).toBe(200);
     expect(svg.headers.get("content-type")).toContain("image/svg+xml");
     const qr = await send(`/api/v1/certificates/${issued.id}/qr.png`, {}, env.ADMIN_TOKEN);
     expect([...new Uint8Array(await qr.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-    for (const heavy of ["tag.png", "tag.pdf"]) {
-      const res = await send(`/api/v1/certificates/${issued.id}/${heavy}`, {}, env.ADMIN_TOKEN);
-      expect(res.status, heavy).toBe(501);
-      expect(await res.json()).toMatchObject({ code: "not-available-on-this-runtime" });
+  });
+
+  it("renders tag.png, tag.pdf and labels.pdf with the renderers' own module, loaded on first use", async () => {
+    const issued = await registerAndIssue((path, b) => send(path, { method: "POST", body: JSON.stringify(b) }, env.ADMIN_TOKEN));
+    const bytes = async (path: string, type: string) => {
+      const res = await send(path, {}, env.ADMIN_TOKEN);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toBe(type);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    for (const size of ["swing", "sticker"]) {
+      const png = await bytes(`/api/v1/certificates/${issued.id}/tag.png?size=${size}`, "image/png");
+      expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      // Deflated 1-bit pixels: a few kilobytes, not the 109 KB of stored blocks.
+      expect(png.length).toBeLessThan(14_000);
+      const pdf = await bytes(`/api/v1/certificates/${issued.id}/tag.pdf?size=${size}`, "application/pdf");
+      expect(new TextDecoder("latin1").decode(pdf.slice(0, 5))).toBe("%PDF-");
+      // Two embedded font subsets, several kilobytes (test/node/worker-dev.test.ts reads them back).
+      expect(pdf.length).toBeGreaterThan(5_000);
     }
+    const batch = await send("/api/v1/batches", { method: "POST", body: JSON.stringify({ items: [1, 2, 3].map((n) => ({ artisanId: issued.artisanId, title: `Dupatta ${n}` })) }) }, env.ADMIN_TOKEN);
+    expect(batch.status).toBe(201);
+    const { id } = (await batch.json()) as { id: string };
+    const sheet = await bytes(`/api/v1/batches/${id}/labels.pdf`, "application/pdf");
+    expect(new TextDecoder("latin1").decode(sheet.slice(0, 5))).toBe("%PDF-");
   });
 
   it("builds verify URLs from the request's origin when BASE_URL is empty", async () => {

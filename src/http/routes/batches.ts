@@ -1,6 +1,6 @@
 // Batch issuance and its label sheet. POST takes text/csv or application/json (see
 // docs/tags-and-batches.md), with an optional Idempotency-Key; the answer lists every
-// certificate with the row it came from. labels.pdf needs the Node renderers (501 elsewhere).
+// certificate with the row it came from. labels.pdf comes from the renderers that each runtime loads on first use.
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { ApiError, notFound } from "../../core/errors.js";
@@ -12,7 +12,6 @@ import { findBatch, listBatchCertificates, listBatchTagSources, type Batch } fro
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import type { Operation } from "../openapi.js";
-import { requireRenderers } from "./tags.js";
 import { batchItemInput } from "../../service/batches.js";
 import { isoTime } from "../../core/time.js";
 
@@ -78,9 +77,9 @@ export const BATCH_OPERATIONS: Operation[] = [
     summary: "A4 label sheet for a batch (3 x 8 labels of 63.5 x 33.9 mm)",
     tag: "batches",
     roles: ["admin", "district", "gi-body", "artisan", "exporter"],
-    description: "Labels in input order, page numbers and the batch id on every page. Node deployment only: 501 not-available-on-this-runtime elsewhere.",
+    description: "Labels in input order, page numbers and the batch id on every page.",
     responses: { 200: { description: "The label sheet", contentType: "application/pdf" } },
-    errors: ["not-found", "not-available-on-this-runtime"],
+    errors: ["not-found"],
   },
 ];
 
@@ -188,7 +187,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     const records = batch ? await listBatchTagSources(deps.db, batch.id) : [];
     // As for the batch itself: absent unless every certificate in it is the reader's to see.
     if (!batch || !records.every((r) => canReadCertificate(c.get("principal"), r.certificate))) throw notFound("this batch");
-    const renderers = requireRenderers(deps, "labels.pdf");
+    const renderers = await deps.loadRenderers();
     const pdf = await renderers.labelSheetPdf({ batchId: batch.id, tags: records.map((r) => tagContent(r, deps.baseUrl)) });
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
       "content-type": "application/pdf",

@@ -1,11 +1,10 @@
-// Print-ready tags for one certificate: tag.svg everywhere, tag.png and tag.pdf where the
-// runtime supplies the renderers (Node); elsewhere those two answer 501 with a stable code.
+// Print-ready tags for one certificate: tag.svg from the light SVG writer, tag.png and
+// tag.pdf from the heavy renderers, which each runtime loads on first use (deps.loadRenderers).
 import { Hono } from "hono";
 import * as z from "zod";
-import { ApiError } from "../../core/errors.js";
 import { tagContent } from "../../render/content.js";
 import { tagSvg } from "../../render/svg.js";
-import { TAG_SIZES, type TagRenderers } from "../../render/types.js";
+import { TAG_SIZES } from "../../render/types.js";
 import type { Principal } from "../../service/access.js";
 import { findReadableCertificate } from "../../service/certificates.js";
 import { requireRole, type AuthEnv } from "../auth.js";
@@ -27,23 +26,14 @@ const tagOperation = (ext: "svg" | "png" | "pdf", type: string, note: string): O
   description: `The QR with its quiet zone, the serial, product, district and GI tag, in English and Hindi. ${note} Readable by whoever may read the certificate.`,
   query: tagQuery,
   responses: { 200: { description: `The tag (${type})`, contentType: type } },
-  errors: ext === "svg" ? ["not-found", "invalid-query"] : ["not-found", "invalid-query", "not-available-on-this-runtime"],
+  errors: ["not-found", "invalid-query"],
 });
 
 export const TAG_OPERATIONS: Operation[] = [
   tagOperation("svg", "image/svg+xml", "Vector, physical size in mm; the viewer's fonts draw the text. Served on every runtime."),
-  tagOperation("png", "image/png", "1-bit at 24 px/mm (about 610 dpi) with its resolution recorded. Node deployment only: 501 not-available-on-this-runtime elsewhere."),
-  tagOperation("pdf", "application/pdf", "A page the size of the tag, Noto Sans Devanagari embedded. Node deployment only: 501 not-available-on-this-runtime elsewhere."),
+  tagOperation("png", "image/png", "1-bit at 24 px/mm (about 610 dpi), deflated, with its resolution recorded; text shaped by HarfBuzz."),
+  tagOperation("pdf", "application/pdf", "A page the size of the tag, Noto Sans Devanagari embedded as a subset, text shaped by HarfBuzz."),
 ];
-
-export function notOnThisRuntime(what: string): ApiError {
-  return new ApiError(501, "not-available-on-this-runtime", "Not available here", `${what} is rendered by the Node deployment only; tag.svg works everywhere`);
-}
-
-export function requireRenderers(deps: AppDeps, what: string): TagRenderers {
-  if (!deps.renderers) throw notOnThisRuntime(what);
-  return deps.renderers;
-}
 
 export function tagRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -66,14 +56,14 @@ export function tagRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.get("/api/v1/certificates/:id/tag.png", readers, async (c) => {
     const { size } = readQuery(c, tagQuery);
     const record = await readable(c.get("principal"), c.req.param("id"));
-    const png = await requireRenderers(deps, "tag.png").tagPng(tagContent(record, deps.baseUrl), size);
+    const png = await (await deps.loadRenderers()).tagPng(tagContent(record, deps.baseUrl), size);
     return c.body(png as Uint8Array<ArrayBuffer>, 200, headers("image/png", record.certificate.id, size, "png"));
   });
 
   app.get("/api/v1/certificates/:id/tag.pdf", readers, async (c) => {
     const { size } = readQuery(c, tagQuery);
     const record = await readable(c.get("principal"), c.req.param("id"));
-    const pdf = await requireRenderers(deps, "tag.pdf").tagPdf(tagContent(record, deps.baseUrl), size);
+    const pdf = await (await deps.loadRenderers()).tagPdf(tagContent(record, deps.baseUrl), size);
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, headers("application/pdf", record.certificate.id, size, "pdf"));
   });
   return app;

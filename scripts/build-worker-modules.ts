@@ -1,0 +1,64 @@
+// Builds the worker's renderer modules into src/runtime/worker-modules/: the renderers
+// (src/render/renderers.ts with fontkit, pdf-lib and fflate) bundled into one ES module, and
+// the two fonts and HarfBuzz's wasm copied beside it (names in src/runtime/worker-renderers.ts).
+// wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
+// test project before it starts, and scripts/check-bundle.ts measures the result.
+//
+// Why a build of our own: wrangler bundles the worker into one module, dynamic import()s
+// included, so the renderers (about 1.7 MB with fonts and wasm) would be loaded by every
+// isolate that answers a scan. Modules that wrangler finds beside the entry
+// (find_additional_modules) are uploaded as they are, so they must be built already.
+import { build, type Metafile } from "esbuild";
+import { copyFileSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WORKER_MODULES } from "../src/runtime/worker-renderers.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const WORKER_MODULES_DIR = join(ROOT, "src/runtime/worker-modules");
+
+export async function buildWorkerModules(): Promise<Metafile> {
+  // Built beside the target and swapped in, so that a wrangler or a test reading the modules
+  // while another build runs (the two test projects start together) never sees half of them.
+  const staging = mkdtempSync(`${WORKER_MODULES_DIR}.building-`);
+  let result;
+  try {
+    const require = createRequire(import.meta.url);
+    for (const asset of [WORKER_MODULES.regular, WORKER_MODULES.bold, WORKER_MODULES.harfbuzz]) {
+      copyFileSync(require.resolve(asset.from), join(staging, asset.file));
+    }
+    result = await build({
+      entryPoints: [join(ROOT, WORKER_MODULES.renderers.from)],
+      outfile: join(staging, WORKER_MODULES.renderers.file),
+      bundle: true,
+      format: "esm",
+      // As wrangler 4.86 bundles for workerd: esbuild's browser platform (packages' browser
+      // builds, no Node built-ins) with the workerd and worker export conditions.
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      target: "es2024",
+      define: { "process.env.NODE_ENV": '"production"' },
+      minify: true,
+      legalComments: "none",
+      metafile: true,
+      logLevel: "warning",
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const old = `${staging}.old`;
+  try {
+    renameSync(WORKER_MODULES_DIR, old);
+  } catch {
+    // Nothing built yet.
+  }
+  renameSync(staging, WORKER_MODULES_DIR);
+  rmSync(old, { recursive: true, force: true });
+  return result.metafile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildWorkerModules();
+}

@@ -1,0 +1,43 @@
+// Workers: the PNG and PDF tag renderers as modules of their own, imported on the first
+// tag.png, tag.pdf or labels.pdf, so that the module every scan loads stays small.
+// scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
+// fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
+// HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
+// find_additional_modules and [[rules]]). A Worker reads no files and may not compile
+// WebAssembly from bytes: the fonts arrive as Data modules (ArrayBuffers), the wasm as a
+// CompiledWasm module (a WebAssembly.Module).
+import type * as Renderers from "../render/renderers.js";
+import type { TagRenderers } from "../render/types.js";
+
+/** The modules' names in worker-modules/, and what each is built or copied from. */
+export const WORKER_MODULES = {
+  renderers: { file: "renderers.js", from: "src/render/renderers.ts" },
+  regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
+  bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
+  harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
+} as const;
+
+// import() of a parameter, on purpose: esbuild (in wrangler) bundles what an import() of a
+// literal, a template or a concatenation names into the entry module; this it leaves alone,
+// and workerd resolves the specifier against the entry module at run time. Importing the
+// fonts and the wasm from here rather than from renderers.js also lets the vitest pool
+// apply the fonts' Data rule to them.
+const importModule = (specifier: string): Promise<unknown> => import(/* @vite-ignore */ specifier);
+const load = <T>(name: keyof typeof WORKER_MODULES): Promise<T> => importModule(`./worker-modules/${WORKER_MODULES[name].file}`) as Promise<T>;
+
+let renderers: Promise<TagRenderers> | undefined;
+
+/** The renderers, built once per isolate on first use; a failed load is retried by the next request. */
+export function loadWorkerTagRenderers(): Promise<TagRenderers> {
+  renderers ??= (async () => {
+    const [module, regular, bold, harfbuzz] = await Promise.all([
+      load<typeof Renderers>("renderers"),
+      load<{ default: ArrayBuffer }>("regular"),
+      load<{ default: ArrayBuffer }>("bold"),
+      load<{ default: WebAssembly.Module }>("harfbuzz"),
+    ]);
+    return module.createTagRenderers({ fonts: { regular: new Uint8Array(regular.default), bold: new Uint8Array(bold.default) }, harfbuzz: harfbuzz.default });
+  })();
+  renderers.catch(() => (renderers = undefined));
+  return renderers;
+}

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { BUNDLE_MEDIA_TYPE, CERTIFICATE_REVOCATION_REASONS, KEY_STATES } from "../../core/bundle.js";
+import { BUNDLE_MEDIA_TYPE, CERTIFICATE_REVOCATION_REASONS } from "../../core/bundle.js";
+import { KEY_STATES } from "../../core/keys.js";
 import { BUNDLE_REUSE_SECONDS, currentTrustBundle } from "../../service/bundle.js";
 import { keyRevocationInput, revocationInput } from "../../service/revocations.js";
 import { VERIFY_SCRIPT_PATH } from "../../pages/assets/verify-script.js";

@@ -155,6 +155,8 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
     keyring: await workerKeyring(db, signingKey, now),
     adminTokenHash: await adminTokenHash(env.ADMIN_TOKEN),
     baseUrl,
+    // Without BASE_URL, baseUrl is the request's origin: fine for links, not for printed QR codes.
+    baseUrlUnset: !env.BASE_URL?.trim(),
     clock: () => new Date(),
   };
 }

@@ -15,6 +15,7 @@ import type { Operation } from "../openapi.js";
 import { requireRenderers } from "./tags.js";
 import { batchItemInput } from "../../service/batches.js";
 import { isoTime } from "../../core/time.js";
+import { requirePublicOrigin } from "../origin.js";
 
 export const batchSchema = z
   .object({
@@ -46,6 +47,7 @@ const BATCH_ERRORS = [
   "invalid-idempotency-key",
   "idempotency-key-reused",
   "serial-exhausted",
+  "base-url-unset",
 ];
 
 export const BATCH_OPERATIONS: Operation[] = [
@@ -162,7 +164,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     };
   };
 
-  app.post("/api/v1/batches", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+  app.post("/api/v1/batches", requireRole(deps, "admin", "district", "artisan"), requirePublicOrigin(deps), async (c) => {
     const source = mediaSource(c);
     const idempotencyKey = c.req.header("idempotency-key");
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {

@@ -3,10 +3,12 @@
 // each changed bundle is written by a writer made from the document's sections 2 and 3 (node:zlib,
 // noble), not by the service's, and opened and used by the reference (src/core/bundle.ts).
 import * as ed from "@noble/ed25519";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { indexTrustBundle, issuerOrigin, openTrustBundle, sameIssuer, TrustBundleError, verifyOffline } from "../../src/core/bundle.js";
+import { nobleVerify, webCryptoVerify } from "../../src/core/signature.js";
 import { docBlocks } from "../support/doc-blocks.js";
 
 const read = (name: string) => docBlocks(readFileSync(new URL(`../../docs/${name}`, import.meta.url), "utf8"), `docs/${name}`);
@@ -74,6 +76,22 @@ describe("docs/trust-bundle.md §5: the rules for opening a bundle", () => {
       expect(await openCode(await writeBundle(changed(c), c.signer))).toBe(c.expect);
     });
   }
+});
+
+describe("docs/trust-bundle.md §5 step 2: the signer's key", () => {
+  it("refuses a bundle whose header names the identity point, for which WebCrypto verifies anything", async () => {
+    // R = the identity, S = 0: under the identity key the cofactorless equation holds for every message.
+    const identity = Buffer.from("0100000000000000000000000000000000000000000000000000000000000000", "hex");
+    const kid = createHash("sha256").update(`{"crv":"Ed25519","kty":"OKP","x":"${identity.toString("base64url")}"}`).digest("base64url");
+    const content = changed({ case: "forged", set: [[["keys", 0, "kid"], kid], [["keys", 0, "x"], identity.toString("base64url")]] });
+    const body = gzipSync(JSON.stringify(content));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(body.length);
+    const forged = Buffer.concat([Buffer.from("ASLITB"), Buffer.from([1]), identity, length, body, identity, Buffer.alloc(32)]);
+    for (const verify of [webCryptoVerify, nobleVerify]) {
+      await expect(openTrustBundle(forged, verify)).rejects.toMatchObject({ code: "bundle-bad-signature" });
+    }
+  });
 });
 
 describe("docs/trust-bundle.md §6.1: the issuer's origin", () => {

@@ -1,7 +1,8 @@
-// The verdict rules docs/certificate-format.md §2.4 and §7 wrote down: what a key's lifecycle does
-// to the certificates it signed (only a revocation withdraws them; notBefore and retiredAt never
-// do), and that a withdrawn GI claim is dropped whatever the status. A file of its own: it
-// rotates keys and edits key rows, which every test of a file shares on Workers (one D1 per file).
+// The rules docs/certificate-format.md §2.4, §3.1 and §7 wrote down, as the service applies them:
+// what a key's lifecycle does to the certificates it signed (only a revocation withdraws them;
+// notBefore and retiredAt never do), that a withdrawn GI claim is dropped whatever the status,
+// and that a string that is no valid serial names no certificate. A file of its own: it rotates
+// keys and edits key rows, which every test of a file shares on Workers (one D1 per file).
 import { makeTestService, runtime } from "@harness";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -65,6 +66,19 @@ describe(`what a key's lifecycle does to a verdict (${runtime})`, () => {
     await service.deps.db.update(signingKeys).set({ createdAt: T0 + 5 }).where(eq(signingKeys.kid, service.deps.signingKey.kid));
     expect(await published(service, service.deps.signingKey.kid)).toMatchObject({ state: "active", notBefore: later(5).toISOString() });
     expect((await verdict(service, issued.token)).json).toMatchObject({ status: "genuine", certificate: { issuedAt: TEST_START.toISOString() } });
+  });
+
+  it("answers a string that is no valid serial as it answers a serial it does not hold", async () => {
+    const service = await makeTestService(randomSeedHex());
+    const issued = await issueCertificate(service, (await registerArtisan(service, { name: unique("Weaver") })).id);
+    // A valid serial ends in one of A C E … Y 2 4 6; the character after it (B D … Z 3 5 7) sets the fill bit.
+    const fillBitSet = `${issued.id.slice(0, 12)}${String.fromCharCode(issued.id.charCodeAt(12) + 1)}`;
+    for (const id of [issued.id.toLowerCase(), fillBitSet, `${issued.id}=`, issued.id.slice(0, 12)]) {
+      const res = await call(service, "GET", `/api/v1/certificates/${encodeURIComponent(id)}`);
+      expect(res.status, id).toBe(404);
+      expect(res.json).toMatchObject({ code: "not-found" });
+    }
+    expect((await call(service, "GET", `/api/v1/certificates/${issued.id}`)).status).toBe(200);
   });
 
   it("treats a revoked key with no compromise time as compromised from the start", async () => {

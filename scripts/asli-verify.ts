@@ -15,6 +15,7 @@ import {
   checkBundleSuccession,
   indexTrustBundle,
   isBundleStale,
+  isLoopbackHost,
   issuerOrigin,
   openTrustBundle,
   sameIssuer,
@@ -87,7 +88,7 @@ async function download(server: string): Promise<Uint8Array> {
   const origin = issuerOrigin(server);
   if (!origin) throw new CliError(EXIT.usage, `--server must be an http(s) URL such as https://asli.example, not ${JSON.stringify(server)}`);
   const url = new URL("/.well-known/asli-trust-bundle", origin);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     throw new CliError(EXIT.usage, "the trust bundle is fetched over https:// (http:// only from this machine)");
   }
   let res: Response;

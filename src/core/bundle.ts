@@ -279,6 +279,9 @@ export function issuerOrigin(url: string): string | null {
 /** The names of this machine's loopback interface, which an issuer check treats as one host. */
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** Whether a URL's hostname (as `URL.hostname` gives it) names this machine's loopback interface. */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.has(hostname);
+
 /**
  * Whether two URLs name the same issuer (docs/trust-bundle.md §6.1): their origins are equal, or
  * differ only in which loopback name (localhost, 127.0.0.1, [::1]) they give this machine.
@@ -290,7 +293,7 @@ export function sameIssuer(a: string, b: string): boolean {
   if (x === y) return true;
   const u = new URL(x);
   const v = new URL(y);
-  return u.protocol === v.protocol && u.port === v.port && LOOPBACK_HOSTS.has(u.hostname) && LOOPBACK_HOSTS.has(v.hostname);
+  return u.protocol === v.protocol && u.port === v.port && isLoopbackHost(u.hostname) && isLoopbackHost(v.hostname);
 }
 
 /** How a newly fetched bundle relates to the one a verifier holds. */

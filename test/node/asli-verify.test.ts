@@ -216,7 +216,7 @@ describe("npx asli-verify, a separate process, offline", () => {
     const revoked = await startServer(seedA);
     expect(revoked.code).not.toBe(0);
     expect(revoked.output).toContain("which is revoked");
-  });
+  }, 120_000); // two server starts and four runs of the CLI: over 30 s on a busy machine
 
   it("takes localhost and 127.0.0.1 for one issuer, and names both origins when a bundle claims another", async () => {
     // The README's first start: no BASE_URL, so the service signs as http://localhost:PORT.

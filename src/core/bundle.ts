@@ -22,7 +22,6 @@ export const BUNDLE_SIGNATURE_LENGTH = 64;
 export const MAX_BUNDLE_CONTENT_BYTES = 64 * 1024 * 1024;
 export const BUNDLE_MEDIA_TYPE = "application/vnd.asli.trust-bundle";
 
-
 export const CERTIFICATE_REVOCATION_REASONS = ["lost", "stolen", "misissued", "item-destroyed", "superseded", "other"] as const;
 export type CertificateRevocationReason = (typeof CERTIFICATE_REVOCATION_REASONS)[number];
 

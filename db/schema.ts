@@ -183,6 +183,32 @@ export const trustBundleVersions = sqliteTable("trust_bundle_versions", {
   /** SHA-256 (hex) of the content, without sequence and times. */
   contentHash: text("content_hash").notNull(),
   createdAt: integer("created_at").notNull(),
+  /**
+   * `trustBundleCache.generation` of the registry state the content was read from (null before
+   * it existed): a builder that read an older state never numbers it above a newer one.
+   */
+  generation: integer("generation"),
+});
+
+/**
+ * The signed trust bundle as last built, one row (id 1). `generation` is raised by triggers, in the
+ * same transaction as every write that can change the bundle's content (migration
+ * trust_bundle_triggers; a migration that rebuilds one of those tables must create its triggers
+ * again). The stored bundle is current while `builtGeneration` equals `generation`: it is built
+ * once per change and shared by every instance on this database (docs/workers.md).
+ */
+export const trustBundleCache = sqliteTable("trust_bundle_cache", {
+  id: integer("id").primaryKey(),
+  generation: integer("generation").notNull().default(1),
+  builtGeneration: integer("built_generation"),
+  sequence: integer("sequence"),
+  /** SHA-256 (hex) of the content from `keys` on, as in trustBundleVersions. */
+  contentHash: text("content_hash"),
+  issuer: text("issuer"),
+  signerKid: text("signer_kid"),
+  issuedAt: integer("issued_at"),
+  /** The signed file in base64url: D1 answers a BLOB as an array of numbers, four times the size. */
+  bundle: text("bundle"),
 });
 
 /**

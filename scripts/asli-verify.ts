@@ -15,7 +15,10 @@ import {
   checkBundleSuccession,
   indexTrustBundle,
   isBundleStale,
+  isLoopbackHost,
+  issuerOrigin,
   openTrustBundle,
+  sameIssuer,
   TrustBundleError,
   verifyOffline,
   type OfflineCertificate,
@@ -82,13 +85,10 @@ async function readHeldBundle(path: string): Promise<OpenedTrustBundle | undefin
 }
 
 async function download(server: string): Promise<Uint8Array> {
-  let url: URL;
-  try {
-    url = new URL("/.well-known/asli-trust-bundle", server);
-  } catch {
-    throw new CliError(EXIT.usage, `--server must be a URL such as https://asli.example, not ${JSON.stringify(server)}`);
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))) {
+  const origin = issuerOrigin(server);
+  if (!origin) throw new CliError(EXIT.usage, `--server must be an http(s) URL such as https://asli.example, not ${JSON.stringify(server)}`);
+  const url = new URL("/.well-known/asli-trust-bundle", origin);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     throw new CliError(EXIT.usage, "the trust bundle is fetched over https:// (http:// only from this machine)");
   }
   let res: Response;
@@ -115,8 +115,13 @@ async function update(path: string, held: OpenedTrustBundle | undefined, server:
   } catch (error) {
     throw new CliError(EXIT.bundle, `refused the fetched trust bundle: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (new URL(source).origin !== next.content.issuer) {
-    throw new CliError(EXIT.bundle, `refused the fetched trust bundle: it names ${next.content.issuer} as its issuer, not ${new URL(source).origin}`);
+  // docs/trust-bundle.md §6.1: origins compared in normal form, this machine's loopback names as one.
+  if (!sameIssuer(source, next.content.issuer)) {
+    throw new CliError(
+      EXIT.bundle,
+      `refused the fetched trust bundle: the service at ${issuerOrigin(source)} signs as issuer ${next.content.issuer}, another origin. ` +
+        `If ${next.content.issuer} is the registry you mean to trust, run again with --server ${next.content.issuer}`,
+    );
   }
   if (held) {
     const succession = checkBundleSuccession(held, next, trustNewSigner);

@@ -4,7 +4,8 @@
 // `wrangler d1 migrations apply DB --local`, (3) seeds the demo artisan and certificate with
 // the same ensureDemoData as the Node entry, writing to that local D1 from Node through
 // wrangler's getPlatformProxy() (so the worker itself carries no development-only path), and
-// (4) runs `wrangler dev` on 127.0.0.1 until it is stopped. PORT overrides 8787.
+// (4) runs `wrangler dev` on 127.0.0.1 until it is stopped, with BASE_URL set to that origin
+// (without it the worker refuses to issue). PORT overrides 8787.
 import { drizzle } from "drizzle-orm/d1";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
   console.log(`dev:worker: verify URL of the demo certificate: ${verifyUrl(baseUrl, token)}`);
   console.log(`dev:worker: admin token (development only, from .dev.vars): ${vars.ADMIN_TOKEN}`);
 
-  const dev = spawnWrangler(["dev", "--ip", "127.0.0.1", "--port", String(port)]);
+  // The worker refuses to issue without BASE_URL (printed QR codes keep it): locally, it is this origin.
+  const dev = spawnWrangler(["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `BASE_URL:${baseUrl}`]);
   const stop = (signal: NodeJS.Signals) => dev.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -5,3 +5,10 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
   }
 }
+
+// Vite's raw imports: the workers tests read documents (their test vectors) this way, since
+// workerd has no file system.
+declare module "*.md?raw" {
+  const text: string;
+  export default text;
+}

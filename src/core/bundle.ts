@@ -4,7 +4,7 @@
 // Format: docs/trust-bundle.md. Order of checks when opening one is fixed: envelope, signature
 // over the compressed bytes, and only then decompression, parsing and the content's own rules.
 import { concatBytes, fromBase64url, fromUtf8, utf8 } from "./bytes.js";
-import { Keyring, keyIdentity, verificationKey, type SigningKey, type VerificationKey } from "./keys.js";
+import { KEY_STATES, Keyring, keyIdentity, signedAfterCompromise, verificationKey, type KeyState, type SigningKey, type VerificationKey } from "./keys.js";
 import { isSerial, type CertificateClaims } from "./payload.js";
 import { nobleVerify, webCryptoSign, type Ed25519Verifier } from "./signature.js";
 import { verifyToken, type TokenFailure } from "./token.js";
@@ -21,9 +21,6 @@ export const BUNDLE_SIGNATURE_LENGTH = 64;
 /** Decompression stops here: a signed bundle from a trusted key is still not trusted to be small. */
 export const MAX_BUNDLE_CONTENT_BYTES = 64 * 1024 * 1024;
 export const BUNDLE_MEDIA_TYPE = "application/vnd.asli.trust-bundle";
-
-export const KEY_STATES = ["active", "retired", "revoked"] as const;
-export type KeyState = (typeof KEY_STATES)[number];
 
 export const CERTIFICATE_REVOCATION_REASONS = ["lost", "stolen", "misissued", "item-destroyed", "superseded", "other"] as const;
 export type CertificateRevocationReason = (typeof CERTIFICATE_REVOCATION_REASONS)[number];
@@ -183,8 +180,14 @@ const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSaf
 const isTime = (v: unknown): v is number | null => v === null || isInt(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.length > 0 && v.length <= 1000;
 const isTuple = (v: unknown, n: number): v is unknown[] => Array.isArray(v) && v.length === n;
+const allDistinct = (values: unknown[]): boolean => new Set(values).size === values.length;
 
-/** Validates every field a verifier reads: a signed bundle is trusted data, not trusted code. */
+/**
+ * Validates every member a verifier reads, as docs/trust-bundle.md §4 types them and §5 step 4
+ * lists the rules: a signed bundle is trusted data, not trusted code. Every bundle the service
+ * has signed passes: its ids are primary keys, its keys derive from seeds, its issuer is a URL's
+ * origin, and the database holds exactly one active key.
+ */
 async function checkContent(value: unknown): Promise<TrustBundleContent> {
   const c = value as Record<string, unknown>;
   if (typeof c !== "object" || c === null || c.type !== "asli-trust-bundle") throw malformed("the bundle's content is not a trust bundle");
@@ -199,6 +202,7 @@ async function checkContent(value: unknown): Promise<TrustBundleContent> {
       (k: any) =>
         typeof k === "object" &&
         k !== null &&
+        !Array.isArray(k) &&
         isText(k.kid) &&
         isText(k.x) &&
         (KEY_STATES as readonly unknown[]).includes(k.state) &&
@@ -228,18 +232,67 @@ async function checkContent(value: unknown): Promise<TrustBundleContent> {
     );
   if (!ok) throw malformed("the bundle's content does not have the expected shape");
   const content = value as TrustBundleContent;
+  if (issuerOrigin(content.issuer) !== content.issuer) throw malformed(`the bundle's issuer ${JSON.stringify(content.issuer)} is not an http(s) origin in normal form`);
   for (const key of content.keys) {
     let publicKey: Uint8Array;
     try {
       publicKey = fromBase64url(key.x);
+      await verificationKey(publicKey);
     } catch {
-      throw malformed(`key ${key.kid} is not base64url`);
+      throw malformed(`key ${key.kid}: x is not the canonical base64url of an Ed25519 public key of prime order`);
     }
-    if (publicKey.length !== 32 || (await keyIdentity(publicKey)).kid !== key.kid) {
+    if ((await keyIdentity(publicKey)).kid !== key.kid) {
       throw malformed(`key ${key.kid}: the kid is not the thumbprint of its public key`);
     }
   }
+  if (!allDistinct(content.keys.map((k) => k.kid))) throw malformed("a key is listed twice");
+  if (content.keys.filter((k) => k.state === "active").length !== 1) throw malformed("the bundle does not list exactly one active key");
+  const unique: [string, unknown[]][] = [
+    ["district code", content.districts.map((d) => d[0])],
+    ["product id", content.products.map((p) => p[0])],
+    ["GI tag id", content.giTags.map((g) => g[0])],
+    ["suspended artisan", content.suspendedArtisans],
+    ["artisan in giWithdrawn", content.giWithdrawn.map((g) => g[0])],
+    ["revoked serial", content.revoked.map((r) => r[0])],
+  ];
+  for (const [what, ids] of unique) if (!allDistinct(ids)) throw malformed(`a ${what} is listed twice`);
   return content;
+}
+
+/**
+ * docs/trust-bundle.md §6.1: the origin of an http(s) URL in the form WHATWG URL serialises it
+ * (scheme and host lower case, an IDN host in punycode, the default port dropped, no path, no
+ * trailing slash), or null for anything else, a URL with credentials included.
+ */
+export function issuerOrigin(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.username || parsed.password) return null;
+  return parsed.origin;
+}
+
+/** The names of this machine's loopback interface, which an issuer check treats as one host. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Whether a URL's hostname (as `URL.hostname` gives it) names this machine's loopback interface. */
+export const isLoopbackHost = (hostname: string): boolean => LOOPBACK_HOSTS.has(hostname);
+
+/**
+ * Whether two URLs name the same issuer (docs/trust-bundle.md §6.1): their origins are equal, or
+ * differ only in which loopback name (localhost, 127.0.0.1, [::1]) they give this machine.
+ */
+export function sameIssuer(a: string, b: string): boolean {
+  const x = issuerOrigin(a);
+  const y = issuerOrigin(b);
+  if (x === null || y === null) return false;
+  if (x === y) return true;
+  const u = new URL(x);
+  const v = new URL(y);
+  return u.protocol === v.protocol && u.port === v.port && isLoopbackHost(u.hostname) && isLoopbackHost(v.hostname);
 }
 
 /** How a newly fetched bundle relates to the one a verifier holds. */
@@ -254,7 +307,7 @@ export type Succession =
  * rotation the first new bundle is signed by a key the old bundle has never seen.
  */
 export function checkBundleSuccession(held: OpenedTrustBundle, next: OpenedTrustBundle, trustNewSigner?: string): Succession {
-  if (held.content.issuer !== next.content.issuer) {
+  if (!sameIssuer(held.content.issuer, next.content.issuer)) {
     return { accept: false, code: "bundle-other-issuer", message: `the new bundle is from ${next.content.issuer}, the held one from ${held.content.issuer}` };
   }
   if (next.content.sequence < held.content.sequence) {
@@ -374,8 +427,8 @@ export async function verifyOffline(token: string, index: TrustIndex, verify: Ed
   if (!verdict.valid) return { status: "invalid", reason: verdict.reason };
   const key = index.keys.get(verdict.key.kid)!;
   const certificate = describe(verdict.claims, key, index);
-  if (key.state === "revoked" && key.compromisedAt !== null && verdict.claims.issuedAt >= key.compromisedAt) {
-    return { status: "invalid", reason: "key-compromised", certificate, compromisedAt: key.compromisedAt };
+  if (signedAfterCompromise(key, verdict.claims.issuedAt)) {
+    return { status: "invalid", reason: "key-compromised", certificate, ...(key.compromisedAt !== null ? { compromisedAt: key.compromisedAt } : {}) };
   }
   const revocation = index.revoked.get(verdict.claims.serial);
   if (revocation) return { status: "revoked", ...revocation, certificate };

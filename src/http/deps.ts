@@ -12,6 +12,12 @@ export interface AppDeps {
   adminTokenHash?: string;
   /** Public origin that verify URLs and links point to, e.g. https://asli.example. */
   baseUrl: string;
+  /**
+   * Set when no public origin is configured (Workers without BASE_URL): `baseUrl` is then the
+   * request's own origin, good enough for links in answers but not for verify URLs printed in
+   * QR codes that last as long as the item, so issuing answers 503 base-url-unset.
+   */
+  baseUrlUnset?: boolean;
   clock: () => Date;
   /**
    * The PNG and PDF tag and label-sheet renderers (fonts, HarfBuzz, pdf-lib), loaded on first

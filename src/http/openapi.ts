@@ -182,7 +182,7 @@ export const OPERATIONS: Operation[] = [
     description: "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance.",
     body: certificateInput,
     responses: { 201: json("Issued", s.issuedCertificateSchema) },
-    errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future"],
+    errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future", "base-url-unset"],
   },
   {
     method: "get",

@@ -43,10 +43,22 @@ export class WorkerConfigError extends Error {
   }
 }
 
-export type WorkerDatabase = { driver: "d1"; db: AsliDatabase } | { driver: "libsql"; db: AsliDatabase; client: Client };
+export type WorkerDatabase = { driver: "d1"; db: AsliDatabase; binding: D1Database } | { driver: "libsql"; db: AsliDatabase; client: Client };
 
-export function d1Database(binding: D1Database): AsliDatabase {
-  return drizzleD1(binding, { schema }) as unknown as AsliDatabase;
+/** Over the binding itself (the primary), or over a D1 session: drizzle calls only `prepare` and `batch`, which a session has too. */
+export function d1Database(binding: D1Database | D1DatabaseSession): AsliDatabase {
+  return drizzleD1(binding as D1Database, { schema }) as unknown as AsliDatabase;
+}
+
+/**
+ * Scans: GET and HEAD of the verify page and the verify API. These read through a D1 session
+ * (`first-unconstrained`), which a read replica near the buyer may answer; everything else, and
+ * every write, goes to the primary (docs/workers.md, "Verify reads and D1 read replicas").
+ */
+export function readsNearby(request: Request): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const { pathname } = new URL(request.url);
+  return pathname.startsWith("/v/") || pathname.startsWith("/V/") || pathname.startsWith("/api/v1/verify/");
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -84,7 +96,7 @@ export function openWorkerDatabase(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL" | "L
     }
     return { driver: "libsql", client, db: drizzleLibsql(client, { schema }) as unknown as AsliDatabase };
   }
-  if (env.DB) return { driver: "d1", db: d1Database(env.DB) };
+  if (env.DB) return { driver: "d1", db: d1Database(env.DB), binding: env.DB };
   throw new WorkerConfigError("missing-database", "bind a D1 database as DB, or set LIBSQL_URL");
 }
 
@@ -115,10 +127,10 @@ function adminTokenHash(token: string | undefined): Promise<string> | undefined 
   return adminHashCache.hash;
 }
 
-/** The keyring, in one place, so that a change to loadKeyring touches only this function. */
-export async function workerKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<Keyring> {
+/** The keyring, in one place, so that a change to loadKeyring touches only this function. `reader`: see loadKeyring. */
+export async function workerKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date, reader: AsliDatabase = db): Promise<Keyring> {
   try {
-    return await loadKeyring(db, signingKey, now);
+    return await loadKeyring(db, signingKey, now, reader);
   } catch (error) {
     // A revoked key in SIGNING_KEY is the operator's to fix, like a malformed one.
     if (error instanceof SigningKeyRevokedError) {
@@ -147,15 +159,20 @@ export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request
 export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppDeps> {
   const baseUrl = workerBaseUrl(env, request);
   const signingKeyPromise = workerSigningKey(env.SIGNING_KEY);
-  const { db } = openWorkerDatabase(env);
+  const opened = openWorkerDatabase(env);
+  // A scan reads through a D1 session that a nearby read replica may answer; writes, and every
+  // other request, go to the primary. Turso has no sessions.
+  const db = opened.driver === "d1" && readsNearby(request) ? d1Database(opened.binding.withSession("first-unconstrained")) : opened.db;
   const signingKey = await signingKeyPromise;
   const now = new Date();
   return {
     db,
     signingKey,
-    keyring: await workerKeyring(db, signingKey, now),
+    keyring: await workerKeyring(opened.db, signingKey, now, db),
     adminTokenHash: await adminTokenHash(env.ADMIN_TOKEN),
     baseUrl,
+    // Without BASE_URL, baseUrl is the request's origin: fine for links, not for printed QR codes.
+    baseUrlUnset: !env.BASE_URL?.trim(),
     clock: () => new Date(),
     loadRenderers: loadWorkerTagRenderers,
   };

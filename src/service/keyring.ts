@@ -20,8 +20,14 @@ export class SigningKeyRevokedError extends Error {
   }
 }
 
-export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<Keyring> {
-  let stored = await listStoredKeys(db);
+/**
+ * `reader` is where the keys are read: on Workers, a scan passes a D1 session that a read replica
+ * may answer. A replica may lag, so when what it shows would lead to a write (this key is not yet
+ * the active one), the keys are read again from `db`, the primary, and the decision made there.
+ */
+export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date, reader: AsliDatabase = db): Promise<Keyring> {
+  let stored = await listStoredKeys(reader);
+  if (reader !== db && stored.find((k) => k.kid === signingKey.kid)?.state !== "active") stored = await listStoredKeys(db);
   const mine = stored.find((k) => k.kid === signingKey.kid);
   if (mine?.state === "revoked") throw new SigningKeyRevokedError(signingKey.kid);
 

@@ -10,7 +10,6 @@ import { findArtisan } from "../store/artisans.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
 import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
-import { invalidateTrustBundle } from "./bundle.js";
 import { unixSeconds } from "../core/time.js";
 
 export const revocationInput = z.object({ reason: z.enum(CERTIFICATE_REVOCATION_REASONS) }).strict();
@@ -53,7 +52,6 @@ export async function revokeCertificate(
         after: { revoked: true, reason: input.reason, revokedAt },
       }),
     ]);
-    invalidateTrustBundle(db);
     return revocation!;
   } catch (error) {
     // A concurrent revocation won the unique index on the current revocation.
@@ -83,7 +81,6 @@ export async function reinstateCertificate(db: AsliDatabase, actor: Principal, c
       after: { revoked: false, reinstatedAt: at },
     }),
   ]);
-  invalidateTrustBundle(db);
   return { ...current, reinstatedAt: at };
 }
 
@@ -119,7 +116,6 @@ export async function revokeSigningKey(
       after: { state: "revoked", ...revocation },
     }),
   ]);
-  invalidateTrustBundle(db);
   return { ...key, state: "revoked", revokedAt, compromisedAt, revocationReason: input.reason };
 }
 

@@ -7,7 +7,7 @@ import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
-import type { Keyring } from "../core/keys.js";
+import { signedAfterCompromise, type Keyring } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
 import type { AsliDatabase } from "../store/database.js";
 import { findVerificationRecord, type CertificateRecord } from "../store/verification.js";
@@ -120,9 +120,9 @@ export async function verifyCertificate(deps: VerificationDeps, token: string): 
   }
 
   // The later of the signed and the recorded issue time: neither can pull a certificate back
-  // before the compromise.
-  if (standing.keyState === "revoked" && standing.compromisedAt !== null && Math.max(claims.issuedAt, cert!.issuedAt) >= standing.compromisedAt) {
-    return { ...invalid("key-compromised"), compromisedAt: isoTime(standing.compromisedAt) };
+  // before the compromise. The same rule as offline (src/core/keys.ts signedAfterCompromise).
+  if (signedAfterCompromise({ state: standing.keyState, compromisedAt: standing.compromisedAt }, Math.max(claims.issuedAt, cert!.issuedAt))) {
+    return { ...invalid("key-compromised"), ...(standing.compromisedAt !== null ? { compromisedAt: isoTime(standing.compromisedAt) } : {}) };
   }
 
   const view = certificateView(record, deps.baseUrl);

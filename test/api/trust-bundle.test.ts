@@ -18,8 +18,8 @@ async function fetchBundle(service: TestService) {
   return { res, bytes, opened: await openTrustBundle(bytes) };
 }
 
-async function setup() {
-  const service = await makeTestService(randomSeedHex());
+async function setup(seedHex = randomSeedHex()) {
+  const service = await makeTestService(seedHex);
   const name = unique("Shabana Ansari");
   const artisan = await registerArtisan(service, { name, giTagId: 2, giAuthorisedUserNumber: unique("AU"), seller: { name: "Kashi Handloom", gstin: "09AAACK1234A1Z8" } });
   const issued = await issueCertificate(service, artisan.id);
@@ -47,15 +47,82 @@ describe(`the trust bundle (${runtime})`, () => {
     expect(artisans.get(artisan.id)).toEqual({ name, sellerName: "Kashi Handloom" });
     expect(artisans.has(idle.id)).toBe(false);
 
-    // Unchanged content keeps its sequence; the same ETag gets a 304.
+    // Unchanged content keeps its sequence; the same ETag, weak or not, in a list or alone, gets a 304.
     const etag = res.headers.get("etag")!;
-    expect(etag).toBe(`"${content.sequence}-${T0}"`);
+    expect(etag).toMatch(new RegExp(`^W/"${content.sequence}-[0-9a-f]{16}"$`));
+    expect(res.headers.get("x-asli-bundle-sequence")).toBe(String(content.sequence));
     const again = await fetchBundle(service);
     expect(again.bytes).toEqual(bytes);
-    expect((await service.app.request("/.well-known/asli-trust-bundle", { headers: { "if-none-match": etag } })).status).toBe(304);
+    for (const header of [etag, etag.slice(2), `"0-0000000000000000", ${etag}`, "*"]) {
+      expect((await service.app.request("/.well-known/asli-trust-bundle", { headers: { "if-none-match": header } })).status, header).toBe(304);
+    }
+    expect((await service.app.request("/.well-known/asli-trust-bundle", { headers: { "if-none-match": `W/"${content.sequence}-0000000000000000"` } })).status).toBe(200);
   });
 
-  it("carries revocations at once, suspensions and GI withdrawals within a minute, each change as a new sequence", async () => {
+  it("is built once per change of its content, not on each request, and signed afresh once a day", async () => {
+    const seedHex = randomSeedHex();
+    const { service } = await setup(seedHex);
+    const first = await fetchBundle(service);
+    // Later requests, by this instance and by another over the same database, get the stored copy:
+    // the same bytes, signed at the first request's time, with the same ETag.
+    service.setNow(later(30));
+    const second = await fetchBundle(service);
+    const other = await restartWithKey(service, seedHex, later(40));
+    const third = await fetchBundle(other);
+    for (const copy of [second, third]) {
+      expect(copy.bytes).toEqual(first.bytes);
+      expect(copy.opened.content.issuedAt).toBe(T0);
+      expect(copy.res.headers.get("etag")).toBe(first.res.headers.get("etag"));
+    }
+    // A day later the unchanged content is signed again: a new issue time, the same sequence and ETag.
+    service.setNow(later(86_400));
+    const resigned = await fetchBundle(service);
+    expect(resigned.opened.content.issuedAt).toBe(T0 + 86_400);
+    expect(resigned.opened.content.staleAfter).toBe(T0 + 86_400 + 7 * 86_400);
+    expect(resigned.opened.content.sequence).toBe(first.opened.content.sequence);
+    expect(resigned.res.headers.get("etag")).toBe(first.res.headers.get("etag"));
+    service.setNow(later(86_400 + 30));
+    expect((await fetchBundle(service)).bytes).toEqual(resigned.bytes);
+  });
+
+  it("shows every kind of change at once, each as a new sequence with a new ETag", async () => {
+    const { service, artisan, issued } = await setup();
+    let previous = await fetchBundle(service);
+    let step = 0;
+    /** Makes a change, then fetches at once (a second later) and checks that the bundle moved on. */
+    async function after(what: string, change: () => Promise<unknown>) {
+      await change();
+      service.setNow(later(++step));
+      const next = await fetchBundle(service);
+      expect(next.opened.content.sequence, what).toBe(previous.opened.content.sequence + 1);
+      expect(next.opened.content.issuedAt, what).toBe(T0 + step);
+      expect(next.res.headers.get("etag"), what).not.toBe(previous.res.headers.get("etag"));
+      previous = next;
+      return next.opened.content;
+    }
+    const newcomer = await registerArtisan(service, { name: unique("Newcomer") });
+    expect(artisanNames(previous.opened.content).has(newcomer.id)).toBe(false);
+    const certified = await after("a first certificate", () => issueCertificate(service, newcomer.id));
+    expect(artisanNames(certified).has(newcomer.id)).toBe(true);
+    // A second certificate of a published artisan changes nothing: the stored copy stays.
+    await issueCertificate(service, newcomer.id);
+    service.setNow(later(++step));
+    expect((await fetchBundle(service)).bytes).toEqual(previous.bytes);
+
+    const name = unique("Renamed");
+    expect(artisanNames(await after("a renamed artisan", () => admin(service, "PATCH", `/api/v1/artisans/${newcomer.id}`, { name })))).toContainEqual([newcomer.id, { name, sellerName: null }]);
+    expect((await after("a revocation", () => admin(service, "POST", `/api/v1/certificates/${issued.id}/revocation`, { reason: "lost" }))).revoked).toContainEqual([issued.id, "lost", T0 + step - 1]);
+    expect((await after("a reinstatement", () => admin(service, "DELETE", `/api/v1/certificates/${issued.id}/revocation`))).revoked.map((r) => r[0])).not.toContain(issued.id);
+    expect((await after("a suspension", () => admin(service, "POST", `/api/v1/artisans/${newcomer.id}/status`, { status: "suspended", reason: "inquiry" }))).suspendedArtisans).toContain(newcomer.id);
+    expect((await after("a GI withdrawal", () => admin(service, "POST", `/api/v1/artisans/${artisan.id}/gi-authorisation`, { action: "withdraw", reason: "lapsed" }))).giWithdrawn.map((g) => g[0])).toContain(artisan.id);
+    const giName = unique("Test GI");
+    const gi = await after("a new GI tag", () => admin(service, "POST", "/api/v1/gi-tags", { name: giName, category: "Handicraft", districtCodes: [187] }));
+    expect(gi.giTags.map((g) => g[1])).toContain(giName);
+    const productName = unique("Test product");
+    expect((await after("a new ODOP product", () => admin(service, "POST", "/api/v1/districts/187/products", { name: productName }))).products.map((p) => p[2])).toContain(productName);
+  });
+
+  it("carries revocations, suspensions and GI withdrawals, each change as a new sequence", async () => {
     const { service, artisan, issued } = await setup();
     const first = (await fetchBundle(service)).opened.content;
 
@@ -70,7 +137,7 @@ describe(`the trust bundle (${runtime})`, () => {
     const otherCert = await issueCertificate(service, other.id);
     await admin(service, "POST", `/api/v1/artisans/${other.id}/status`, { status: "suspended", reason: "under inquiry" });
     await admin(service, "POST", `/api/v1/artisans/${artisan.id}/gi-authorisation`, { action: "withdraw", reason: "lapsed" });
-    service.setNow(later(100));
+    service.setNow(later(11));
     const suspended = (await fetchBundle(service)).opened.content;
     expect(suspended.sequence).toBe(revoked.sequence + 1);
     expect(suspended.suspendedArtisans).toContain(other.id);

@@ -1,9 +1,14 @@
 // RFC 8032 §7.1 test vectors: WebCrypto (the hot path) and @noble/ed25519 (the strict
-// reference) must produce and accept exactly the same bytes.
+// reference) must produce and accept exactly the same bytes. Then the edge cases of
+// docs/certificate-format.md §4.1, read out of the document: what Node's WebCrypto (OpenSSL) and
+// noble do by themselves, and that Asli's two verifiers both give the document's answer.
 import * as ed from "@noble/ed25519";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { fromHex, toHex } from "../../src/core/bytes.js";
-import { signingKeyFromSeed } from "../../src/core/keys.js";
+import { isPrimeOrderPublicKey, signingKeyFromSeed, verificationKey } from "../../src/core/keys.js";
+import { docBlocks } from "../support/doc-blocks.js";
+import { ED25519_EDGE_CASES, type Ed25519EdgeCase, rawWebCryptoVerdict } from "../support/ed25519-edge-cases.js";
 import { nobleVerify, webCryptoSign, webCryptoVerify } from "../../src/core/signature.js";
 
 const VECTORS = [
@@ -81,5 +86,65 @@ describe("RFC 8032 §7.1 vectors", () => {
     }
     expect(await nobleVerify(key, malleated, new Uint8Array())).toBe(false);
     expect(await webCryptoVerify(key, malleated, new Uint8Array())).toBe(false);
+  });
+});
+
+const edgeCases = ED25519_EDGE_CASES(docBlocks(readFileSync(new URL("../../docs/certificate-format.md", import.meta.url), "utf8"), "docs/certificate-format.md"));
+
+async function nobleAlone(v: Ed25519EdgeCase, zip215: boolean): Promise<"accept" | "reject"> {
+  try {
+    return (await ed.verifyAsync(fromHex(v.signature), fromHex(v.message), fromHex(v.publicKey), { zip215 })) ? "accept" : "reject";
+  } catch {
+    return "reject";
+  }
+}
+
+/** Asli's verifiers: the key is refused when it is loaded (rule 1), then the signature is checked. */
+async function asli(v: Ed25519EdgeCase, verify: typeof webCryptoVerify): Promise<"accept" | "reject"> {
+  let key;
+  try {
+    key = await verificationKey(fromHex(v.publicKey));
+  } catch {
+    return "reject";
+  }
+  return (await verify(key, fromHex(v.signature), fromHex(v.message))) ? "accept" : "reject";
+}
+
+describe("docs/certificate-format.md §4.1 edge cases", () => {
+  it("covers every rule: small-order, mixed-order and non-canonical keys, R and S", () => {
+    expect(edgeCases.map((v) => v.name)).toEqual(expect.arrayContaining(["valid", "s-plus-l", "r-identity", "r-non-canonical", "r-torsion", "a-order-8", "a-identity", "a-non-canonical", "a-mixed-order"]));
+  });
+
+  for (const v of edgeCases) {
+    it(`${v.name}: Asli ${v.asli}s it with WebCrypto and with the reference alike`, async () => {
+      expect(await asli(v, webCryptoVerify)).toBe(v.asli);
+      expect(await asli(v, nobleVerify)).toBe(v.asli);
+    });
+
+    it(`${v.name}: Node's WebCrypto (OpenSSL ${process.versions.openssl}) ${v.openssl}s it, noble strict ${v.noble}s, ZIP 215 ${v.zip215}s`, async () => {
+      expect(await rawWebCryptoVerdict(v)).toBe(v.openssl);
+      expect(await nobleAlone(v, false)).toBe(v.noble);
+      expect(await nobleAlone(v, true)).toBe(v.zip215);
+    });
+  }
+
+  it("is made as the document says", () => {
+    const byName = new Map(edgeCases.map((v) => [v.name, v]));
+    const point = (hex: string, zip215 = false) => ed.Point.fromBytes(fromHex(hex), zip215);
+    const T = point(byName.get("a-order-8")!.publicKey);
+    expect(T.multiply(8n, false).is0() && !T.multiply(4n, false).is0()).toBe(true);
+    expect(point(byName.get("a-identity")!.publicKey).is0()).toBe(true);
+    for (const name of ["a-non-canonical", "a-negative-zero"]) {
+      expect(() => point(byName.get(name)!.publicKey), name).toThrow();
+      expect(point(byName.get(name)!.publicKey, true).is0(), name).toBe(true);
+    }
+    const mixed = point(byName.get("a-mixed-order")!.publicKey);
+    expect(mixed.isTorsionFree() || mixed.isSmallOrder()).toBe(false);
+    expect(mixed.subtract(T).equals(point(byName.get("valid")!.publicKey))).toBe(true);
+    const r = (name: string, zip215 = false) => point(byName.get(name)!.signature.slice(0, 64), zip215);
+    expect(r("r-identity").is0()).toBe(true);
+    expect(r("r-non-canonical", true).is0()).toBe(true);
+    expect(r("r-torsion").isTorsionFree()).toBe(false);
+    for (const v of edgeCases) expect(isPrimeOrderPublicKey(fromHex(v.publicKey)), v.name).toBe(v.name === "valid" || !v.name.startsWith("a-"));
   });
 });

@@ -5,35 +5,22 @@
 // its altered copies, for the same reasons the core gives.
 import { createHash, createPublicKey, verify as ed25519Verify } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { docBlocks } from "../support/doc-blocks.js";
 import * as ed from "@noble/ed25519";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { base32Decode } from "../../src/core/base32.js";
 import { fromHex, sha256, toBase64url, toHex, utf8 } from "../../src/core/bytes.js";
-import { decodeSeed, Keyring, keyIdentity, publicJwk, signingKeyFromSeed, verificationKeyFromJwk } from "../../src/core/keys.js";
-import { encodePayloadV1, serialFromBytes, type CertificateClaims } from "../../src/core/payload.js";
+import { decodeSeed, Keyring, keyIdentity, publicJwk, signedAfterCompromise, signingKeyFromSeed, verificationKeyFromJwk, type KeyState } from "../../src/core/keys.js";
+import { encodePayloadV1, isSerial, serialFromBytes, serialToBytes, type CertificateClaims } from "../../src/core/payload.js";
 import { qrMatrix } from "../../src/core/qr.js";
 import { nobleVerify, webCryptoVerify } from "../../src/core/signature.js";
 import { issueToken, SIGNING_CONTEXT_V1, signedMessageV1, verifyToken } from "../../src/core/token.js";
 import { verifyUrl } from "../../src/core/url.js";
 
-const doc = readFileSync(new URL("../../docs/certificate-format.md", import.meta.url), "utf8");
+const doc = docBlocks(readFileSync(new URL("../../docs/certificate-format.md", import.meta.url), "utf8"), "docs/certificate-format.md");
 
-/** The fenced blocks labelled `example=NAME` in the document. */
-function exampleBlocks(markdown: string): Map<string, string> {
-  const blocks = new Map<string, string>();
-  for (const m of markdown.matchAll(/^```\w+ example=([a-z0-9-]+)\n([\s\S]*?)\n```$/gm)) {
-    if (blocks.has(m[1]!)) throw new Error(`example=${m[1]} appears twice in the document`);
-    blocks.set(m[1]!, m[2]!);
-  }
-  return blocks;
-}
-
-const blocks = exampleBlocks(doc);
-function block(name: string): string {
-  const text = blocks.get(name);
-  if (text === undefined) throw new Error(`docs/certificate-format.md has no example=${name} block`);
-  return text.trim();
-}
+const block = (name: string) => doc.text(`example=${name}`);
 function hexBlock(name: string): string {
   const hex = block(name).replace(/\s+/g, "");
   if (!/^(?:[0-9a-f]{2})+$/.test(hex)) throw new Error(`example=${name} is not lower-case hex`);
@@ -66,11 +53,11 @@ function coreClaims(c: DocClaims): CertificateClaims {
 
 describe("docs/certificate-format.md worked example, recomputed by src/core", () => {
   it("labels every value the example promises", () => {
-    expect([...blocks.keys()].sort()).toEqual(
+    expect(doc.labels().filter((l) => l.startsWith("example=")).sort()).toEqual(
       [
         "claims", "jwk", "key-tag", "kid", "payload", "private-key", "public-key", "qr-version", "signature",
-        "signed-message", "signing-key-env", "thumbprint-input", "thumbprint-sha256", "token", "token-bytes", "url",
-      ].sort(),
+        "signed-message", "signing-key-env", "thumbprint-input", "thumbprint-sha256", "token", "token-bytes", "token-torsion-r", "url",
+      ].map((name) => `example=${name}`).sort(),
     );
   });
 
@@ -197,11 +184,34 @@ function specBase32Encode(bytes: Uint8Array): string {
   return bits > 0 ? out + BASE32_ALPHABET[(buffer << (5 - bits)) & 31] : out;
 }
 
+type SpecJwk = JsonWebKey & { kid?: string; state?: string; compromisedAt?: string };
+
 type SpecVerdict =
   | { valid: true; kid: string | undefined; claims: { serialHex: string; issuedAt: number; artisanId: number; districtCode: number; productId: number | null; giTagId: number | null } }
-  | { valid: false; reason: "malformed" | "unsupported-version" | "unknown-key" | "bad-signature" };
+  | { valid: false; reason: "malformed" | "unsupported-version" | "unknown-key" | "bad-signature" | "key-compromised" };
 
-function specVerify(token: string, jwks: { keys: (JsonWebKey & { kid?: string })[] }): SpecVerdict {
+const specThumbprint = (x: string) => createHash("sha256").update(`{"crv":"Ed25519","kty":"OKP","x":"${x}"}`, "utf8").digest();
+
+/** Section 4.1 rule 1, with noble's curve arithmetic (not Asli's code): canonical, of prime order. */
+function specPrimeOrder(publicKey: Uint8Array): boolean {
+  try {
+    const point = ed.Point.fromBytes(publicKey, false);
+    return !point.is0() && point.isTorsionFree();
+  } catch {
+    return false;
+  }
+}
+
+/** Section 2.4 rule 1: the entries that are trusted keys. */
+function specTrusted(k: SpecJwk): boolean {
+  if (k.kty !== "OKP" || k.crv !== "Ed25519" || typeof k.x !== "string") return false;
+  if (!/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/.test(k.x)) return false;
+  if (!specPrimeOrder(Buffer.from(k.x, "base64url"))) return false;
+  if (k.kid !== undefined && k.kid !== specThumbprint(k.x).toString("base64url")) return false;
+  return k.state === undefined || ["active", "retired", "revoked"].includes(k.state);
+}
+
+function specVerify(token: string, jwks: { keys: SpecJwk[] }): SpecVerdict {
   if (token.length !== 146) return { valid: false, reason: "malformed" };
   const decoded = specBase32Decode(token);
   if (!decoded || decoded.length !== 91) return { valid: false, reason: "malformed" };
@@ -209,11 +219,7 @@ function specVerify(token: string, jwks: { keys: (JsonWebKey & { kid?: string })
   if (bytes[0] !== 0x01) return { valid: false, reason: "unsupported-version" };
 
   const tag = bytes.subarray(1, 5);
-  const candidates = jwks.keys.filter((k) => {
-    if (k.kty !== "OKP" || k.crv !== "Ed25519" || typeof k.x !== "string") return false;
-    const digest = createHash("sha256").update(`{"crv":"Ed25519","kty":"OKP","x":"${k.x}"}`, "utf8").digest();
-    return digest.subarray(0, 4).equals(tag);
-  });
+  const candidates = jwks.keys.filter((k) => specTrusted(k) && specThumbprint(k.x!).subarray(0, 4).equals(tag));
   if (candidates.length === 0) return { valid: false, reason: "unknown-key" };
 
   const message = Buffer.concat([Buffer.from("ASLI-CERT-V1\0", "ascii"), bytes.subarray(0, 27)]);
@@ -233,12 +239,17 @@ function specVerify(token: string, jwks: { keys: (JsonWebKey & { kid?: string })
   if (artisanId === 0 || districtCode === 0) return { valid: false, reason: "malformed" };
   const productId = bytes.readUInt16BE(23);
   const giTagId = bytes.readUInt16BE(25);
+  const issuedAt = Date.parse("2020-01-01T00:00:00Z") / 1000 + bytes.readUInt32BE(13);
+  // Section 2.4 rule 2; notBefore and retiredAt play no part (rule 3).
+  if (signer.state === "revoked" && (signer.compromisedAt === undefined || issuedAt >= Date.parse(signer.compromisedAt) / 1000)) {
+    return { valid: false, reason: "key-compromised" };
+  }
   return {
     valid: true,
     kid: signer.kid,
     claims: {
       serialHex: bytes.subarray(5, 13).toString("hex"),
-      issuedAt: Date.parse("2020-01-01T00:00:00Z") / 1000 + bytes.readUInt32BE(13),
+      issuedAt,
       artisanId,
       districtCode,
       productId: productId === 0 ? null : productId,
@@ -337,5 +348,110 @@ describe("an independent verifier written from docs/certificate-format.md", () =
     const token = specBase32Encode(Uint8Array.from([...payload, ...signature]));
     expect(specVerify(token, jwks)).toEqual({ valid: false, reason: "malformed" });
     expect(await coreReason(token, await docKeyring())).toBe("malformed");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The answers of sections 2.4, 3.1 and 4.1, as vectors in the document.
+
+/** The reference's reading of a key set (src/core): entries it refuses are skipped; then the token; then the key's revocation. */
+async function coreKeySetVerdict(token: string, jwks: { keys: SpecJwk[] }): Promise<string> {
+  const trusted = new Map<string, SpecJwk>();
+  for (const entry of jwks.keys) {
+    try {
+      trusted.set((await verificationKeyFromJwk(entry)).kid, entry);
+    } catch {
+      // Not a trusted key: as if it were not published.
+    }
+  }
+  const keys = await Promise.all([...trusted.values()].map((entry) => verificationKeyFromJwk(entry)));
+  const verdict = await verifyToken(token, new Keyring(keys));
+  if (!verdict.valid) return verdict.reason;
+  const entry = trusted.get(verdict.key.kid)!;
+  const standing = { state: (entry.state ?? "active") as KeyState, compromisedAt: entry.compromisedAt === undefined ? null : Date.parse(entry.compromisedAt) / 1000 };
+  return signedAfterCompromise(standing, verdict.claims.issuedAt) ? "key-compromised" : "valid";
+}
+
+describe("section 2.4: reading the key set", () => {
+  const cases = doc.json<{ case: string; entry: Record<string, unknown>; verdict: string }[]>("vector=key-set-entries");
+
+  it("has cases for every verdict a key's entry can lead to", () => {
+    expect(new Set(cases.map((c) => c.verdict))).toEqual(new Set(["valid", "key-compromised", "unknown-key"]));
+  });
+
+  for (const c of cases) {
+    it(`${c.case}: ${c.verdict}`, async () => {
+      const entry: Record<string, unknown> = { ...docJwk, ...c.entry };
+      for (const [name, value] of Object.entries(entry)) if (value === null) delete entry[name];
+      const jwks = { keys: [entry as SpecJwk] };
+      const spec = specVerify(docToken, jwks);
+      expect(spec.valid ? "valid" : spec.reason).toBe(c.verdict);
+      expect(await coreKeySetVerdict(docToken, jwks)).toBe(c.verdict);
+    });
+  }
+
+  it("skips an untrusted entry without hiding a trusted one beside it", async () => {
+    const jwks = { keys: [{ ...docJwk, state: "suspended" }, docJwk] as SpecJwk[] };
+    expect(specVerify(docToken, jwks).valid).toBe(true);
+    expect(await coreKeySetVerdict(docToken, jwks)).toBe("valid");
+  });
+});
+
+describe("section 3.1: what a valid serial is", () => {
+  const vectors = doc.json<{ valid: { serial: string; hex: string }[]; invalid: { serial: string; why: string }[] }>("vector=serials");
+  // A decoder written from the section: 13 characters of the alphabet, zero fill bit, 8 bytes.
+  const specSerial = (text: string) => (text.length === 13 ? specBase32Decode(text) : null);
+
+  it("accepts each valid serial, with the bytes it stands for and no other text for them", () => {
+    expect(vectors.valid.map((v) => v.serial)).toContain(docClaims.serial);
+    for (const v of vectors.valid) {
+      expect(isSerial(v.serial), v.serial).toBe(true);
+      expect(toHex(serialToBytes(v.serial))).toBe(v.hex);
+      expect(serialFromBytes(fromHex(v.hex))).toBe(v.serial);
+      expect(Buffer.from(specSerial(v.serial)!).toString("hex")).toBe(v.hex);
+    }
+  });
+
+  for (const v of vectors.invalid) {
+    it(`refuses ${JSON.stringify(v.serial)}: ${v.why}`, () => {
+      expect(isSerial(v.serial)).toBe(false);
+      expect(specSerial(v.serial)).toBeNull();
+    });
+  }
+
+  it("gives every 8 bytes exactly one serial, with a last character from the section's list", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 8, maxLength: 8 }), (bytes) => {
+        const serial = serialFromBytes(bytes);
+        expect(serial).toMatch(/^[A-Z2-7]{12}[ACEGIKMOQSUWY246]$/);
+        expect(serialToBytes(serial)).toEqual(bytes);
+      }),
+    );
+  });
+
+  it("agrees with the decoder from the section on any string", () => {
+    const nearSerial = fc.stringMatching(/^[A-Z2-7a-z0-9=\s]{11,15}$/);
+    fc.assert(fc.property(fc.oneof(nearSerial, fc.string({ maxLength: 20 }), fc.string({ unit: "grapheme", maxLength: 14 })), (text) => {
+      expect(isSerial(text)).toBe(specSerial(text) !== null);
+    }));
+  });
+});
+
+describe("section 11: the token signed with a small-order component in R", () => {
+  const token = block("token-torsion-r");
+
+  it("carries the example payload and a signature that only a cofactored verifier accepts", async () => {
+    const bytes = base32Decode(token)!;
+    expect(toHex(bytes.subarray(0, 27))).toBe(hexBlock("payload"));
+    const message = signedMessageV1(bytes.subarray(0, 27));
+    const publicKey = fromHex(hexBlock("public-key"));
+    expect(await ed.verifyAsync(bytes.subarray(27), message, publicKey)).toBe(true); // ZIP 215, cofactored
+    expect(await ed.verifyAsync(bytes.subarray(27), message, publicKey, { zip215: false })).toBe(true); // noble strict is cofactored too
+  });
+
+  it("is bad-signature for the reference under both implementations and for the verifier from the document", async () => {
+    const keyring = new Keyring([await verificationKeyFromJwk(docJwk)]);
+    for (const verify of [webCryptoVerify, nobleVerify]) expect(await verifyToken(token, keyring, verify)).toEqual({ valid: false, reason: "bad-signature" });
+    expect(specVerify(token, { keys: [docJwk] })).toEqual({ valid: false, reason: "bad-signature" });
   });
 });

@@ -26,10 +26,14 @@ let base = "";
 let server: ChildProcess | undefined;
 
 /** Starts src/runtime/node.ts as a person would (npm start), on the test's database and key. */
-async function startServer(seed: string): Promise<{ code: number | null; output: string }> {
+/** `baseUrl` null: BASE_URL unset, as on the README's first start. */
+async function startServer(seed: string, baseUrl: string | null = base): Promise<{ code: number | null; output: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN };
+  if (baseUrl === null) delete env.BASE_URL;
+  else env.BASE_URL = baseUrl;
   const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -212,5 +216,23 @@ describe("npx asli-verify, a separate process, offline", () => {
     const revoked = await startServer(seedA);
     expect(revoked.code).not.toBe(0);
     expect(revoked.output).toContain("which is revoked");
-  });
+  }, 120_000); // two server starts and four runs of the CLI: over 30 s on a busy machine
+
+  it("takes localhost and 127.0.0.1 for one issuer, and names both origins when a bundle claims another", async () => {
+    // The README's first start: no BASE_URL, so the service signs as http://localhost:PORT.
+    await stopServer();
+    const started = await startServer(seedB, null);
+    expect(started.output).toContain(`listening on http://localhost:${port}`);
+    const loopback = await cli(["--update", "--server", `http://127.0.0.1:${port}/`, "--bundle", join(dir, "loopback-bundle")]);
+    expect(loopback.code, loopback.stderr).toBe(0);
+    expect(loopback.stderr).toContain(`from http://localhost:${port} saved`);
+    await stopServer();
+
+    await startServer(seedB, "https://asli.example");
+    const other = await cli(["--update", "--server", `HTTP://127.0.0.1:${port}`, "--bundle", join(dir, "other-bundle")]);
+    expect(other.code).toBe(3);
+    expect(other.stderr).toContain(`the service at http://127.0.0.1:${port} signs as issuer https://asli.example, another origin`);
+    expect(other.stderr).toContain("run again with --server https://asli.example");
+    await stopServer();
+  }, 120_000);
 });

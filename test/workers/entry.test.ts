@@ -110,18 +110,40 @@ describe("the worker entry (workerd, D1)", () => {
     expect(new TextDecoder("latin1").decode(sheet.slice(0, 5))).toBe("%PDF-");
   });
 
-  it("builds verify URLs from the request's origin when BASE_URL is empty", async () => {
-    const post = (path: string, b: unknown) =>
-      fetchWith(
-        { BASE_URL: "" },
-        new Request(`http://127.0.0.1:8787${path}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" },
-          body: JSON.stringify(b),
-        }),
-      );
-    const issued = await registerAndIssue(post);
-    expect(issued.verifyUrl).toBe(`HTTP://127.0.0.1:8787/V/${issued.token}`);
+  it("refuses to issue without BASE_URL, rather than print the request's origin into QR codes, and still verifies", async () => {
+    const issued = await registerAndIssue((path, b) => send(path, { method: "POST", body: JSON.stringify(b) }, env.ADMIN_TOKEN));
+    const at = (path: string, init: RequestInit = {}, token?: string) => {
+      const headers = new Headers(init.headers);
+      if (token) headers.set("authorization", `Bearer ${token}`);
+      return fetchWith({ BASE_URL: "" }, new Request(`https://asli-demo.example.workers.dev${path}`, { ...init, headers }));
+    };
+    const json = { "content-type": "application/json" };
+
+    // Registering is not issuing: no verify URL is printed.
+    const artisan = await at("/api/v1/artisans", { method: "POST", headers: json, body: JSON.stringify({ name: "Unprinted Weaver", districtCode: 187, productId: 103 }) }, env.ADMIN_TOKEN);
+    expect(artisan.status).toBe(201);
+    const { id } = (await artisan.json()) as { id: number };
+    const single = await at("/api/v1/certificates", { method: "POST", headers: json, body: JSON.stringify({ artisanId: id, title: "Never printed" }) }, env.ADMIN_TOKEN);
+    const batch = await at("/api/v1/batches", { method: "POST", headers: json, body: JSON.stringify({ items: [{ artisanId: id, title: "Never printed" }] }) }, env.ADMIN_TOKEN);
+    for (const res of [single, batch]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const problem = (await res.json()) as { code: string; detail: string };
+      expect(problem.code).toBe("base-url-unset");
+      expect(problem.detail).toContain("set BASE_URL to the public origin");
+    }
+    // The role check still comes first.
+    expect((await at("/api/v1/certificates", { method: "POST", headers: json, body: "{}" })).status).toBe(401);
+    const listed = (await (await at(`/api/v1/certificates?artisan=${id}`, {}, env.ADMIN_TOKEN)).json()) as { items: unknown[] };
+    expect(listed.items).toEqual([]);
+
+    // Verification and the public reads keep working.
+    const verdict = await at(`/api/v1/verify/${issued.token}`);
+    expect(verdict.status).toBe(200);
+    expect(await verdict.json()).toMatchObject({ status: "genuine", certificate: { id: issued.id } });
+    expect((await at(`/V/${issued.token}`)).status).toBe(200);
+    expect((await at("/.well-known/jwks.json")).status).toBe(200);
+    expect((await at("/.well-known/asli-trust-bundle")).status).toBe(200);
   });
 
   it("answers 503 with a stable code, and no secret, when a secret or binding is wrong", async () => {

@@ -14,6 +14,7 @@ import type { AppDeps } from "../deps.js";
 import type { Operation } from "../openapi.js";
 import { batchItemInput } from "../../service/batches.js";
 import { isoTime } from "../../core/time.js";
+import { requirePublicOrigin } from "../origin.js";
 
 export const batchSchema = z
   .object({
@@ -45,6 +46,7 @@ const BATCH_ERRORS = [
   "invalid-idempotency-key",
   "idempotency-key-reused",
   "serial-exhausted",
+  "base-url-unset",
 ];
 
 export const BATCH_OPERATIONS: Operation[] = [
@@ -161,7 +163,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     };
   };
 
-  app.post("/api/v1/batches", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+  app.post("/api/v1/batches", requireRole(deps, "admin", "district", "artisan"), requirePublicOrigin(deps), async (c) => {
     const source = mediaSource(c);
     const idempotencyKey = c.req.header("idempotency-key");
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {

@@ -9,6 +9,7 @@ import type { CertificateRecord } from "../../store/verification.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { readJson, readQuery } from "../input.js";
+import { requirePublicOrigin } from "../origin.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 import { certificateView } from "../../service/verification.js";
 import { isoTime } from "../../core/time.js";
@@ -70,7 +71,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
     links: links(cert.id),
   });
 
-  app.post("/api/v1/certificates", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+  app.post("/api/v1/certificates", requireRole(deps, "admin", "district", "artisan"), requirePublicOrigin(deps), async (c) => {
     const principal = c.get("principal");
     const issued = await issueCertificate(deps.db, deps.signingKey, principal, await readJson(c, certificateInput), deps.clock());
     c.header("location", `/api/v1/certificates/${issued.id}`);

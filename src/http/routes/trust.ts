@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { BUNDLE_MEDIA_TYPE, CERTIFICATE_REVOCATION_REASONS, KEY_STATES } from "../../core/bundle.js";
-import { BUNDLE_REUSE_SECONDS, currentTrustBundle } from "../../service/bundle.js";
+import { BUNDLE_MEDIA_TYPE, CERTIFICATE_REVOCATION_REASONS } from "../../core/bundle.js";
+import { KEY_STATES } from "../../core/keys.js";
+import { BUNDLE_MAX_AGE_SECONDS, currentTrustBundle } from "../../service/bundle.js";
 import { keyRevocationInput, revocationInput } from "../../service/revocations.js";
 import { VERIFY_SCRIPT_PATH } from "../../pages/assets/verify-script.js";
 import type { AppDeps } from "../deps.js";
@@ -93,17 +94,25 @@ export const TRUST_OPERATIONS: Operation[] = [
   },
 ];
 
+/** Whether an If-None-Match header names `etag`, compared weakly as RFC 9110 §13.1.2 asks. */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.trim() === "*" || header.split(",").some((tag) => opaque(tag) === opaque(etag));
+}
+
 /** The signed trust bundle for offline verifiers, at one stable URL (format: docs/trust-bundle.md). */
 export function trustRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get("/.well-known/asli-trust-bundle", async (c) => {
-    const { bytes, content } = await currentTrustBundle(deps);
-    // The ETag names the content version and the signing time: two copies with one ETag are identical.
-    const etag = `"${content.sequence}-${content.issuedAt}"`;
-    c.header("cache-control", `public, max-age=${BUNDLE_REUSE_SECONDS * 5}`);
+    const { bytes, sequence, contentHash } = await currentTrustBundle(deps);
+    // Weak, and from the content alone: copies signed at different times (by two instances, or
+    // a day apart) hold the same content and have the same ETag.
+    const etag = `W/"${sequence}-${contentHash.slice(0, 16)}"`;
+    c.header("cache-control", `public, max-age=${BUNDLE_MAX_AGE_SECONDS}`);
     c.header("etag", etag);
-    c.header("x-asli-bundle-sequence", String(content.sequence));
-    if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+    c.header("x-asli-bundle-sequence", String(sequence));
+    if (noneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { "content-type": BUNDLE_MEDIA_TYPE });
   });
   return app;

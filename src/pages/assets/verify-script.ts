@@ -86,10 +86,14 @@ async function check(box) {
   const { keys } = await response.json();
   let unsupported = false;
   for (const jwk of Array.isArray(keys) ? keys : []) {
+    // Which entries are trusted keys: docs/certificate-format.md §2.4 rule 1.
     if (!jwk || jwk.kty !== "OKP" || jwk.crv !== "Ed25519" || typeof jwk.x !== "string") continue;
+    if (!/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/.test(jwk.x)) continue;
+    if (jwk.state !== undefined && !["active", "retired", "revoked"].includes(jwk.state)) continue;
     const canonical = '{"crv":"Ed25519","kty":"OKP","x":"' + jwk.x + '"}';
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical)));
     if (![0, 1, 2, 3].every((i) => digest[i] === payload[1 + i])) continue;
+    if (jwk.kid !== undefined && jwk.kid !== base64urlEncode(digest)) continue;
     let key;
     try {
       key = await crypto.subtle.importKey("raw", base64urlDecode(jwk.x), { name: "Ed25519" }, false, ["verify"]);

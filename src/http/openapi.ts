@@ -18,6 +18,8 @@ export interface Response {
   schema?: z.ZodType;
   /** Defaults to application/json when a schema is given. */
   contentType?: string;
+  /** Other media types the same response comes in, chosen by the request's Accept header. */
+  alternativeContentTypes?: string[];
 }
 
 export interface Operation {
@@ -245,7 +247,8 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
       : [];
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = { description: r.description, ...(r.schema || r.contentType ? { content: { [r.contentType ?? "application/json"]: r.schema ? { schema: jsonSchema(r.schema, "output") } : {} } } : {}) };
+      const alternatives = Object.fromEntries((r.alternativeContentTypes ?? []).map((t) => [t, {}]));
+      responses[status] = { description: r.description, ...(r.schema || r.contentType ? { content: { [r.contentType ?? "application/json"]: r.schema ? { schema: jsonSchema(r.schema, "output") } : {}, ...alternatives } } : {}) };
     }
     const codes = [...(op.roles === "public" ? [] : COMMON_ERRORS), ...(op.errors ?? [])];
     if (codes.length) {

@@ -53,12 +53,13 @@ function drawPositions(count: number, exclude: ReadonlySet<number>): number[] {
  * them in the same db.batch as the certificates; a concurrent writer that took one of them makes
  * that batch fail on the unique index (isStatusPositionTaken), and the caller allocates again.
  */
-export async function allocateStatusPositions(db: AsliDatabase, count: number): Promise<StatusPosition[]> {
+export async function allocateStatusPositions(db: AsliDatabase, count: number, capacity = STATUS_LIST_CAPACITY): Promise<StatusPosition[]> {
+  if (capacity < 1 || capacity > STATUS_LIST_CAPACITY) throw new RangeError("a list's capacity is between 1 and half its length");
   const positions: StatusPosition[] = [];
   let { listNumber, used } = await newestStatusList(db);
-  if (used >= STATUS_LIST_CAPACITY) [listNumber, used] = [listNumber + 1, 0];
+  if (used >= capacity) [listNumber, used] = [listNumber + 1, 0];
   while (positions.length < count) {
-    const wanted = Math.min(count - positions.length, STATUS_LIST_CAPACITY - used);
+    const wanted = Math.min(count - positions.length, capacity - used);
     const chosen: number[] = [];
     const refused = new Set<number>();
     // A list is at most half full, so each round finds at least half of what it still needs.

@@ -12,7 +12,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { BATCH_OPERATIONS, batchRoutes } from "./routes/batches.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { CREDENTIAL_OPERATIONS, credentialRoutes } from "./routes/credentials.js";
-import { docsRoutes } from "./routes/docs.js";
+import { DOCS_OPERATIONS, docsRoutes } from "./routes/docs.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -24,7 +24,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();

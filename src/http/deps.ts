@@ -18,4 +18,12 @@ export interface AppDeps {
    * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
    */
   renderers?: TagRenderers;
+  /**
+   * The Markdown of docs/, which /docs/specs/{file} serves (src/runtime/specs.ts on Node).
+   * Absent on Workers, whose bundle carries no documentation: those routes answer 501.
+   */
+  specs?: SpecSource;
 }
+
+/** Reads one document of docs/ by file name; undefined when there is no such document. */
+export type SpecSource = (file: string) => Promise<string | undefined>;

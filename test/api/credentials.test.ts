@@ -11,7 +11,7 @@ import { admin, unique } from "../support/principals.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 import { randomSeedHex, restartWithKey } from "../support/restart.js";
 import {
-  readStatusBit,
+  decodeStatusBits,
   statusOfDataIntegrity,
   statusOfJwt,
   verifyDataIntegrity,
@@ -283,7 +283,7 @@ describe.each(FORMS)(`a certificate as a verifiable credential, $name (${runtime
       issuer: "did:web:asli.example",
       credentialSubject: { id: `${url}#list`, type: "BitstringStatusList", statusPurpose: "revocation", ttl: 300_000 },
     });
-    expect((await readStatusBit(list.credentialSubject.encodedList, 0)).length).toBe(131_072);
+    expect((await decodeStatusBits(list.credentialSubject.encodedList)).length).toBe(131_072);
 
     // Unchanged content: the same signed list, and the same validFrom, however often it is read.
     service.setNow(at(3 * HOUR));

@@ -88,15 +88,18 @@ export async function verifyJwt(fetcher: Fetcher, jwt: string) {
 }
 
 /**
- * Bit `index` of an encodedList, read as the Bitstring Status List specification says (multibase
- * base64url, GZIP, index 0 the most significant bit of the first byte), written here from the
- * specification rather than taken from the service. Also returns the list's length in bits.
+ * The bitstring of an encodedList, read as the Bitstring Status List specification says
+ * (multibase base64url, GZIP), written here from the specification rather than taken from the
+ * service; and the positions set in it (index 0 is the most significant bit of the first byte).
  */
-export async function readStatusBit(encodedList: string, index: number): Promise<{ set: boolean; length: number }> {
+export async function decodeStatusBits(encodedList: string): Promise<{ length: number; set: number[]; has(index: number): boolean }> {
   if (!encodedList.startsWith("u")) throw new Error("encodedList is not multibase base64url");
   const gzipped = Uint8Array.from(atob(encodedList.slice(1).replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
   const bits = new Uint8Array(await new Response(new Blob([gzipped]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  return { set: (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0, length: bits.length * 8 };
+  const has = (index: number) => (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+  const set: number[] = [];
+  for (let i = 0; i < bits.length * 8; i++) if (has(i)) set.push(i);
+  return { length: bits.length * 8, set, has };
 }
 
 /** Each status entry's bit, from the list fetched as vc+jwt and verified with jose. */
@@ -109,7 +112,7 @@ export async function statusOfJwt(fetcher: Fetcher, credential: { issuer?: unkno
     const subject = payload.credentialSubject as { statusPurpose: string; encodedList: string };
     if (payload.issuer !== credential.issuer) throw new Error("the status list has another issuer");
     if (subject.statusPurpose !== entry.statusPurpose) throw new Error("the status list has another purpose");
-    out[entry.statusPurpose] = (await readStatusBit(subject.encodedList, Number(entry.statusListIndex))).set;
+    out[entry.statusPurpose] = (await decodeStatusBits(subject.encodedList)).has(Number(entry.statusListIndex));
   }
   return out;
 }

@@ -21,6 +21,7 @@ import {
 } from "../support/credential-verifiers.js";
 import { TEST_START, type TestService } from "../support/harness.js";
 import { certificateCredentialSchema, didDocumentSchema, statusListCredentialSchema } from "../../src/http/routes/credentials.js";
+import { CATALOGS } from "../../src/pages/i18n/catalog.js";
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(TEST_START.getTime() + ms);
@@ -327,6 +328,19 @@ describe(`credential and status list requests (${runtime})`, () => {
       const res = await call(service, "GET", path, undefined, null);
       expect([res.status, res.json?.code], path).toEqual([404, "not-found"]);
     }
+  });
+
+  it("is linked from the verify page, in the page's languages from the message catalogs", async () => {
+    const { service, issued } = await setup();
+    const page = await (await service.app.request(`/V/${issued.token}`)).text();
+    expect(page).toContain(`<a href="/api/v1/certificates/${issued.id}/credential" download="asli-${issued.id}.json" type="application/vc">${CATALOGS.en.credential.download}</a>`);
+    expect(page).toContain(`<span lang="hi">${CATALOGS.hi.credential.download}</span>`);
+    await admin(service, "POST", `/api/v1/certificates/${issued.id}/revocation`, { reason: "lost" });
+    // Still linked once revoked: the credential is served, and its status says revoked.
+    expect(await (await service.app.request(`/V/${issued.token}`)).text()).toContain(`/api/v1/certificates/${issued.id}/credential`);
+    const invalid = await (await service.app.request(`/V/${"A".repeat(146)}`)).text();
+    expect(invalid).toContain('data-status="invalid"');
+    expect(invalid).not.toContain("/credential");
   });
 
   it("serves the Asli JSON-LD context at the URL credentials name, immutable", async () => {

@@ -7,8 +7,7 @@ import { STATUS_PURPOSES } from "../core/status-list.js";
 import type { CertificateView } from "../service/verification.js";
 import type { StatusPosition } from "../service/status-lists.js";
 import { asliContextUrl } from "./contexts/asli-v1.js";
-import { CREDENTIALS_V2_URL } from "./contexts/credentials-v2.js";
-import { credentialUrl, statusListUrl } from "./urls.js";
+import { CREDENTIALS_V2_URL, credentialUrl, statusListUrl } from "./urls.js";
 
 export type Credential = Record<string, unknown> & { "@context": string[]; id: string; issuer: string; credentialSubject: { id: string } & Record<string, unknown> };
 

@@ -3,9 +3,8 @@
 import { didWeb } from "../core/did.js";
 import { isoTime } from "../core/time.js";
 import type { StatusListContent } from "../service/status-lists.js";
-import { CREDENTIALS_V2_URL } from "./contexts/credentials-v2.js";
 import { credentialTime, type Credential } from "./certificate-credential.js";
-import { statusListUrl } from "./urls.js";
+import { CREDENTIALS_V2_URL, statusListUrl } from "./urls.js";
 
 /** How long a verifier may keep a copy (the list's `ttl`, and its HTTP max-age). */
 export const STATUS_LIST_TTL_SECONDS = 300;

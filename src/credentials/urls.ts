@@ -4,6 +4,9 @@ import type { StatusPurpose } from "../core/status-list.js";
 
 export const DID_DOCUMENT_PATH = "/.well-known/did.json";
 
+/** The W3C VC 2.0 context; its content is bundled in contexts/credentials-v2.ts, which only the signing code loads. */
+export const CREDENTIALS_V2_URL = "https://www.w3.org/ns/credentials/v2";
+
 export function credentialUrl(origin: string, certificateId: string): string {
   return `${origin}/api/v1/certificates/${certificateId}/credential`;
 }

@@ -3,7 +3,7 @@
 // package finds its files through import.meta.url, which the Workers runtime leaves undefined, so
 // importing it there fails before any code runs. test/core/credential-contexts.test.ts holds this
 // copy equal to the package's, and the context is frozen by the W3C (it is never fetched).
-export const CREDENTIALS_V2_URL = "https://www.w3.org/ns/credentials/v2";
+export { CREDENTIALS_V2_URL } from "../urls.js";
 
 export const credentialsV2Context = {
   "@context": {

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { ApiError, notFound } from "../../core/errors.js";
 import type { AppDeps } from "../deps.js";
 import { openApiDocument, type Operation } from "../openapi.js";
-import { referencePage, type SpecLink } from "../reference-page.js";
+import type { SpecLink } from "../reference-page.js";
 
 /** The documents of docs/, in the order an integrator needs them; a test holds this list to the folder. */
 export const SPECS: SpecLink[] = [
@@ -44,7 +44,8 @@ export function docsRoutes(deps: AppDeps, operations: Operation[]): Hono {
   });
 
   app.get("/docs", async (c) => {
-    page ??= String(await referencePage(described(), SPECS, deps.specs !== undefined));
+    // The renderer is loaded on first use, as the credentials' signing code is: no scan needs it.
+    page ??= String(await (await import("../reference-page.js")).referencePage(described(), SPECS, deps.specs !== undefined));
     c.header("cache-control", "public, max-age=300");
     return c.html(page);
   });

@@ -1,7 +1,6 @@
 // The issuer's decentralised identifier (did:web) and the public-key forms a DID document
 // lists: Multikey (multibase base58btc of the multicodec-tagged key) and JsonWebKey. Pure, so
 // that the DID document, the credentials and the tests all derive the same strings.
-import { toBase64url } from "./bytes.js";
 
 /**
  * did:web of an origin (W3C did:web method, "Create"): the host, with a port percent-encoded
@@ -49,10 +48,6 @@ export function ed25519FromMultibase(text: string): Uint8Array {
     throw new TypeError("not a multicodec ed25519-pub key");
   }
   return bytes.slice(2);
-}
-
-export function ed25519PublicJwkMembers(publicKey: Uint8Array) {
-  return { kty: "OKP", crv: "Ed25519", x: toBase64url(publicKey) } as const;
 }
 
 const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";

@@ -5,6 +5,7 @@
 // test/node/worker-credentials.test.ts). On Workers every test in this file shares one D1
 // database: nothing assumes it is empty.
 import { makeTestService, runtime } from "@harness";
+import fc from "fast-check";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { admin, unique } from "../support/principals.js";
@@ -308,6 +309,8 @@ describe(`credential and status list requests (${runtime})`, () => {
             ["application/vc+ld+json", "application/vc+ld+json"],
             ["application/ld+json", "application/ld+json"],
             ["application/json", "application/json"],
+            ["application/*", "application/vc"],
+            ["text/html", "application/vc"],
           ] as [string, string][])),
     ];
     for (const [accept, type] of types) {
@@ -341,6 +344,31 @@ describe(`credential and status list requests (${runtime})`, () => {
     const invalid = await (await service.app.request(`/V/${"A".repeat(146)}`)).text();
     expect(invalid).toContain('data-status="invalid"');
     expect(invalid).not.toContain("/credential");
+  });
+
+  it("answers any id, list path or Accept header with 200 or 404, never a 5xx", async () => {
+    const { service, issued } = await setup();
+    const segment = fc.string({ maxLength: 40 }).map(encodeURIComponent).filter((s) => s !== "" && s !== "." && s !== "..");
+    await fc.assert(
+      fc.asyncProperty(segment, segment, fc.string({ maxLength: 200 }), async (a, b, accept) => {
+        expect((await service.app.request(`/api/v1/certificates/${a}/credential`, { headers: { accept: "application/vc+jwt" } })).status).toBe(404);
+        for (const path of [`/credentials/status/${a}/${b}`, `/credentials/status/revocation/${a}`]) {
+          expect([200, 404], path).toContain((await service.app.request(path, { headers: { accept: "application/vc+jwt" } })).status);
+        }
+        // Any Accept header still gets the credential, in one of the two forms (the Data
+        // Integrity one only where the JSON-LD stack loads: see the header of this file).
+        if (onWorkers) return;
+        const headers = new Headers();
+        try {
+          headers.set("accept", accept);
+        } catch {
+          return; // not a header value a client could send
+        }
+        const res = await service.app.request(credentialPath(issued.id), { headers });
+        expect(res.status, accept).toBe(200);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("serves the Asli JSON-LD context at the URL credentials name, immutable", async () => {

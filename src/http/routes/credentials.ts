@@ -32,7 +32,8 @@ export const loadJwt = () => (jwt ??= import("../../credentials/secure-jwt.js"))
 
 /** Which form the request asks for; without a preference, the Data Integrity form as application/vc. */
 export function credentialMediaType(c: Context): string {
-  return accepts(c, { header: "Accept", supports: [JWT_MEDIA_TYPE, ...CREDENTIAL_JSON_TYPES], default: CREDENTIAL_JSON_TYPES[0] });
+  // JSON first: a wildcard such as application/* gets the default form, not the JWT.
+  return accepts(c, { header: "Accept", supports: [...CREDENTIAL_JSON_TYPES, JWT_MEDIA_TYPE], default: CREDENTIAL_JSON_TYPES[0] });
 }
 
 async function securedResponse(c: Context, deps: AppDeps, credential: Credential, maxAge: number): Promise<Response> {

@@ -105,6 +105,8 @@ export const artisans = sqliteTable(
     uniqueIndex("artisans_gi_authorised_user").on(t.giTagId, t.giAuthorisedUserNumber),
     index("artisans_district").on(t.districtCode),
     index("artisans_gi_tag").on(t.giTagId),
+    // The suspension status lists read the suspended artisans, a handful among lakhs.
+    index("artisans_suspended").on(t.status).where(sql`status = 'suspended'`),
   ],
 );
 
@@ -133,6 +135,8 @@ export const certificates = sqliteTable(
     index("certificates_district").on(t.districtCode, t.issuedAt),
     index("certificates_issued").on(t.issuedAt, t.id),
     uniqueIndex("certificates_batch_row").on(t.batchId, t.batchRow),
+    // The status lists find the certificates a compromised key signed after its compromise.
+    index("certificates_kid").on(t.kid, t.issuedAt),
   ],
 );
 
@@ -228,3 +232,39 @@ export const batches = sqliteTable("batches", {
   actorTokenId: integer("actor_token_id"),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * Each certificate's position in the Bitstring Status Lists of its verifiable credential
+ * (docs/credentials.md): list `listNumber`, bit `listIndex`, the same position in the
+ * revocation list and in the suspension list of that number. Positions are drawn at random
+ * among the free ones, at issuance (single and batch) or, for certificates issued before
+ * credentials existed, on the first request for their credential. The bits themselves are
+ * never stored: they are derived from the revocations, the artisans' status and the keys.
+ */
+export const statusListEntries = sqliteTable(
+  "status_list_entries",
+  {
+    certificateId: text("certificate_id").primaryKey().references(() => certificates.id),
+    listNumber: integer("list_number").notNull(),
+    listIndex: integer("list_index").notNull(),
+  },
+  (t) => [uniqueIndex("status_list_entries_position").on(t.listNumber, t.listIndex)],
+);
+
+/**
+ * One row per version of a status list's content, as trust_bundle_versions is for the bundle:
+ * a list's `validFrom` is the time its current content was first published, so that a verifier
+ * can tell how fresh its copy is, and a signed list is reused for as long as its content stands.
+ */
+export const statusListVersions = sqliteTable(
+  "status_list_versions",
+  {
+    purpose: text("purpose", { enum: ["revocation", "suspension"] }).notNull(),
+    listNumber: integer("list_number").notNull(),
+    sequence: integer("sequence").notNull(),
+    /** SHA-256 (hex) of the set positions. */
+    contentHash: text("content_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.purpose, t.listNumber, t.sequence] })],
+);

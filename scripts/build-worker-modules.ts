@@ -1,6 +1,7 @@
-// Builds the worker's renderer modules into src/runtime/worker-modules/: the renderers
-// (src/render/renderers.ts with fontkit, pdf-lib and fflate) bundled into one ES module, and
-// the two fonts and HarfBuzz's wasm copied beside it (names in src/runtime/worker-renderers.ts).
+// Builds the worker's modules of heavy code into src/runtime/worker-modules/: the renderers
+// (src/render/renderers.ts with fontkit, pdf-lib and fflate) and the Data Integrity signer
+// (src/credentials/secure-data-integrity.ts with jsonld) each bundled into one ES module, and
+// the two fonts and HarfBuzz's wasm copied beside them (names in src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
 //
@@ -29,8 +30,8 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [join(ROOT, WORKER_MODULES.renderers.from)],
-      outfile: join(staging, WORKER_MODULES.renderers.file),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      outdir: staging,
       bundle: true,
       format: "esm",
       // As wrangler 4.86 bundles for workerd: esbuild's browser platform (packages' browser

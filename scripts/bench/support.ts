@@ -15,7 +15,7 @@ import { generateSeed, signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp, type AppDeps } from "../../src/http/app.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { loadKeyring } from "../../src/service/keyring.js";
-import { loadNodeTagRenderers } from "../../src/runtime/renderers.js";
+import { nodeLazyModules } from "../../src/runtime/renderers.js";
 
 // ---------------------------------------------------------------------------------------------
 // The section contract
@@ -232,6 +232,6 @@ export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<
   const signingKey = await signingKeyFromSeed(generateSeed());
   const keyring = await loadKeyring(db, signingKey, new Date());
   const adminToken = generateApiToken();
-  const app = createApp({ db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock: () => new Date(), loadRenderers: loadNodeTagRenderers, ...extra });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock: () => new Date(), ...nodeLazyModules, ...extra });
   return { client, db, signingKey, adminToken, app };
 }

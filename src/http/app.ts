@@ -11,7 +11,8 @@ import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
 import { BATCH_OPERATIONS, batchRoutes } from "./routes/batches.js";
 import { certificateRoutes } from "./routes/certificates.js";
-import { docsRoutes } from "./routes/docs.js";
+import { CREDENTIAL_OPERATIONS, credentialRoutes } from "./routes/credentials.js";
+import { DOCS_OPERATIONS, docsRoutes } from "./routes/docs.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -23,7 +24,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): Hono {
     await next();
   });
   for (const path of ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"]) app.use(path, publicRead);
+  // Verifiable credentials and what their verifiers fetch (docs/credentials.md).
+  for (const path of ["/api/v1/certificates/:id/credential", "/credentials/status/*", "/contexts/*"]) app.use(path, publicRead);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));
+  app.route("/", credentialRoutes(deps));
   app.route("/", tagRoutes(deps));
   app.route("/", batchRoutes(deps));
   app.route("/", revocationRoutes(deps));

@@ -25,4 +25,20 @@ export interface AppDeps {
    * (src/runtime/worker-renderers.ts), so that the module every scan loads stays small.
    */
   loadRenderers: () => Promise<TagRenderers>;
+  /**
+   * The Data Integrity signer and its JSON-LD stack, loaded on the first credential in that form,
+   * as the renderers are: src/runtime/renderers.ts on Node, a module of its own on Workers.
+   */
+  loadDataIntegrity: () => Promise<typeof import("../credentials/secure-data-integrity.js")>;
+  /**
+   * The Markdown of docs/, which /docs/specs/{file} serves (src/runtime/specs.ts on Node).
+   * Absent on Workers, whose bundle carries no documentation: those routes answer 501.
+   */
+  specs?: SpecSource;
 }
+
+/** Reads one document of docs/ by file name; undefined when there is no such document. */
+export type SpecSource = (file: string) => Promise<string | undefined>;
+
+/** The heavy code each runtime loads on first use, in its own way. */
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity">;

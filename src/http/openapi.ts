@@ -18,6 +18,8 @@ export interface Response {
   schema?: z.ZodType;
   /** Defaults to application/json when a schema is given. */
   contentType?: string;
+  /** Other media types the same response comes in, chosen by the request's Accept header. */
+  alternativeContentTypes?: string[];
 }
 
 export interface Operation {
@@ -30,6 +32,13 @@ export interface Operation {
   roles: Role[] | "public";
   description?: string;
   body?: z.ZodType;
+  /**
+   * A JSON body that works: valid for `body`, and accepted by a fresh registry (its ids are those
+   * of the reference data and of the first records created). Required when `body` is set; the
+   * reference page (/docs) and the OpenAPI document show it, and test/api/reference-docs.test.ts
+   * sends each one to a real service.
+   */
+  example?: unknown;
   /** Media types accepted besides application/json. */
   bodyTypes?: string[];
   query?: z.ZodObject;
@@ -82,7 +91,14 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/healthz", summary: "Liveness", tag: "operations", roles: "public", responses: { 200: json("Up", z.object({ ok: z.literal(true) })) } },
   { method: "get", path: "/api/v1/openapi.json", summary: "This description", tag: "operations", roles: "public", responses: { 200: json("OpenAPI 3.1 document", z.object({ openapi: z.string() }).catchall(z.unknown())) } },
-  { method: "get", path: "/docs", summary: "Interactive API documentation", tag: "operations", roles: "public", responses: { 200: { description: "HTML", contentType: "text/html" } } },
+  {
+    method: "get",
+    path: "/docs",
+    summary: "API reference (HTML rendered from this description; no script, nothing from another origin)",
+    tag: "operations",
+    roles: "public",
+    responses: { 200: { description: "HTML", contentType: "text/html" } },
+  },
 
   { method: "get", path: "/api/v1/districts", summary: "Districts with their LGD codes and ODOP products", tag: "registry", roles: "public", responses: { 200: json("Districts", s.districtListSchema) } },
   { method: "get", path: "/api/v1/gi-tags", summary: "GI tags with the districts each belongs to", tag: "registry", roles: "public", responses: { 200: json("GI tags", s.giTagListSchema) } },
@@ -93,6 +109,7 @@ export const OPERATIONS: Operation[] = [
     tag: "registry",
     roles: ["admin"],
     body: giTagInput,
+    example: { name: "Mau Handloom Saree", category: "Handloom", districtCodes: [168] },
     responses: { 201: json("Added", s.giTagSchema) },
     errors: ["unknown-district", "duplicate-gi-tag"],
   },
@@ -103,6 +120,7 @@ export const OPERATIONS: Operation[] = [
     tag: "registry",
     roles: ["admin"],
     body: giTagChanges,
+    example: { applicationNumber: "1012" },
     responses: { 200: json("Changed", s.giTagSchema) },
     errors: ["not-found", "unknown-district", "application-number-set"],
   },
@@ -113,6 +131,7 @@ export const OPERATIONS: Operation[] = [
     tag: "registry",
     roles: ["admin"],
     body: productInput,
+    example: { name: "Banarasi Brocade Stole" },
     responses: { 201: json("Added", s.productCreatedSchema) },
     errors: ["not-found", "duplicate-product"],
   },
@@ -125,6 +144,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district"],
     description: "A district office registers artisans of its own district only.",
     body: artisanInput,
+    example: { name: "Abdul Kalam Ansari", districtCode: 187, productId: 103, giTagId: 2, giAuthorisedUserNumber: "GI-2-AU-0425", languages: ["hi", "ur"], seller: { name: "Kashi Handloom Cooperative", gstin: "09AAACK1234A1Z8" } },
     responses: { 201: json("Registered", s.artisanSchema) },
     errors: ["out-of-scope", "unknown-district", "unknown-product", "product-outside-district", "unknown-gi-tag", "gi-region-mismatch", "invalid-gstin", "invalid-seller-gstin", "invalid-udyam", "seller-with-gstin", "duplicate-gstin", "duplicate-gi-authorised-user"],
   },
@@ -147,6 +167,7 @@ export const OPERATIONS: Operation[] = [
     tag: "artisans",
     roles: ["admin", "district"],
     body: artisanChanges,
+    example: { languages: ["hi", "ur", "bho"], photoUrl: "https://asli.example/photos/ansari.jpg" },
     responses: { 200: json("Changed", s.artisanSchema) },
     errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam"],
   },
@@ -158,6 +179,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district"],
     description: "A suspended artisan's certificates verify as `suspended` until reinstated.",
     body: statusChange,
+    example: { status: "suspended", reason: "complaint under inquiry by DIC Varanasi" },
     responses: { 200: json("Changed", s.artisanSchema) },
     errors: ["not-found", "out-of-scope"],
   },
@@ -169,6 +191,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "gi-body"],
     description: "Only the GI body of the artisan's own GI tag. A withdrawn authorisation removes the GI claim from verification.",
     body: giAuthorisationChange,
+    example: { action: "withdraw", reason: "membership of the GI proprietor society lapsed" },
     responses: { 200: json("Changed", s.artisanSchema) },
     errors: ["not-found", "out-of-scope", "no-gi-authorisation"],
   },
@@ -181,6 +204,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district", "artisan"],
     description: "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance.",
     body: certificateInput,
+    example: { artisanId: 1, title: "Katan silk saree with zari buta", materials: ["mulberry silk", "zari"], madeOn: "2026-02-20" },
     responses: { 201: json("Issued", s.issuedCertificateSchema) },
     errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future", "base-url-unset"],
   },
@@ -206,6 +230,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district"],
     description: "Admins create tokens of any role; a district office creates artisan tokens for artisans of its district.",
     body: tokenInput,
+    example: { name: "DIC Varanasi", role: "district", districtCode: 187, expiresInDays: 365 },
     responses: { 201: json("Created: `token` is the secret", s.newTokenSchema) },
     errors: ["out-of-scope", "scope-required", "scope-mismatch", "unknown-district", "unknown-gi-tag", "unknown-artisan"],
   },
@@ -219,6 +244,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district"],
     description: "Creates a token with the same role and scope; the old one keeps working for `overlapSeconds` (default one day).",
     body: rotateInput,
+    example: { overlapSeconds: 86400 },
     responses: { 201: json("The new token", s.newTokenSchema) },
     errors: ["not-found", "out-of-scope", "token-inactive"],
   },
@@ -245,7 +271,8 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
       : [];
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      responses[status] = { description: r.description, ...(r.schema || r.contentType ? { content: { [r.contentType ?? "application/json"]: r.schema ? { schema: jsonSchema(r.schema, "output") } : {} } } : {}) };
+      const alternatives = Object.fromEntries((r.alternativeContentTypes ?? []).map((t) => [t, {}]));
+      responses[status] = { description: r.description, ...(r.schema || r.contentType ? { content: { [r.contentType ?? "application/json"]: r.schema ? { schema: jsonSchema(r.schema, "output") } : {}, ...alternatives } } : {}) };
     }
     const codes = [...(op.roles === "public" ? [] : COMMON_ERRORS), ...(op.errors ?? [])];
     if (codes.length) {
@@ -263,7 +290,14 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
       ...(op.roles === "public" ? { security: [] } : {}),
       parameters: [...pathParams, ...queryParams],
       ...(op.body
-        ? { requestBody: { required: true, content: Object.fromEntries(["application/json", ...(op.bodyTypes ?? [])].map((t) => [t, t === "application/json" ? { schema: jsonSchema(op.body!, "input") } : {}])) } }
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                ["application/json", ...(op.bodyTypes ?? [])].map((t) => [t, t === "application/json" ? { schema: jsonSchema(op.body!, "input"), ...(op.example !== undefined ? { example: op.example } : {}) } : {}]),
+              ),
+            },
+          }
         : {}),
       responses,
     };

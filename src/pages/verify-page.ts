@@ -6,6 +6,8 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
+import { credentialLink } from "./credential-link.js";
+import { CATALOGS } from "./i18n/catalog.js";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Noto Sans","Noto Sans Devanagari",sans-serif;background:#f6f4ef;color:#1d1b16}
@@ -61,6 +63,7 @@ export function verifyPage(verdict: Verdict) {
 <body><main>
 ${body(verdict)}
 ${browserCheck(verdict)}
+${verdict.status === "invalid" ? "" : credentialLink(verdict.certificate.id, [{ lang: "en", messages: CATALOGS.en }, { lang: "hi", messages: CATALOGS.hi }])}
 <footer><p>Asli certifies handmade goods of Uttar Pradesh's One District One Product programme. · <span lang="hi">असली — उत्तर प्रदेश के एक जनपद एक उत्पाद के हस्तनिर्मित सामान का प्रमाणन।</span></p></footer>
 </main>
 <script type="module" src="${VERIFY_SCRIPT_PATH}?v=${VERIFY_SCRIPT_VERSION}"></script>

@@ -11,7 +11,8 @@ import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
-import { loadNodeTagRenderers } from "./renderers.js";
+import { nodeLazyModules } from "./renderers.js";
+import { nodeSpecSource } from "./specs.js";
 import { unixSeconds } from "../core/time.js";
 
 const DATA_DIR = ".data";
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
 
   const demo = await ensureDemoData(db, signingKey, now);
   // PNG/PDF tags and label sheets: the fonts, HarfBuzz and pdf-lib load with the first one.
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), loadRenderers: loadNodeTagRenderers });
+  // The specifications of docs/ at /docs/specs, read from this checkout: no outside network needed.
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource() });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FontBytes } from "../render/font.js";
 import type { RendererAssets } from "../render/renderers.js";
+import type { LazyModules } from "../http/deps.js";
 import type { TagRenderers } from "../render/types.js";
 
 const FONT_PACKAGE = "@expo-google-fonts/noto-sans-devanagari";
@@ -24,6 +25,13 @@ export async function readRendererAssets(): Promise<RendererAssets> {
 }
 
 let loading: Promise<TagRenderers> | undefined;
+let dataIntegrity: ReturnType<LazyModules["loadDataIntegrity"]> | undefined;
+
+/** Node's way to the heavy modules: plain imports, on first use. */
+export const nodeLazyModules: LazyModules = {
+  loadRenderers: loadNodeTagRenderers,
+  loadDataIntegrity: () => (dataIntegrity ??= import("../credentials/secure-data-integrity.js")),
+};
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */
 export function loadNodeTagRenderers(): Promise<TagRenderers> {

@@ -10,7 +10,7 @@ import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from ".
 import type { AppDeps } from "../http/deps.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { schema, type AsliDatabase } from "../store/database.js";
-import { loadWorkerTagRenderers } from "./worker-renderers.js";
+import { workerLazyModules } from "./worker-renderers.js";
 
 /**
  * The bindings, as `wrangler types` generates them from wrangler.toml (D1 `DB`, `BASE_URL`,
@@ -174,7 +174,7 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
     // Without BASE_URL, baseUrl is the request's origin: fine for links, not for printed QR codes.
     baseUrlUnset: !env.BASE_URL?.trim(),
     clock: () => new Date(),
-    loadRenderers: loadWorkerTagRenderers,
+    ...workerLazyModules,
   };
 }
 

@@ -1,17 +1,21 @@
-// Workers: the PNG and PDF tag renderers as modules of their own, imported on the first
-// tag.png, tag.pdf or labels.pdf, so that the module every scan loads stays small.
+// Workers: the heavy code as modules of their own, imported on first use, so that the module
+// every scan loads stays small: the PNG and PDF tag renderers (on the first tag.png, tag.pdf or
+// labels.pdf) and the Data Integrity signer with its JSON-LD stack (on the first credential).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
 // fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
 // HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
 // find_additional_modules and [[rules]]). A Worker reads no files and may not compile
 // WebAssembly from bytes: the fonts arrive as Data modules (ArrayBuffers), the wasm as a
 // CompiledWasm module (a WebAssembly.Module).
+import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
+import type { LazyModules } from "../http/deps.js";
 import type * as Renderers from "../render/renderers.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
 export const WORKER_MODULES = {
   renderers: { file: "renderers.js", from: "src/render/renderers.ts" },
+  dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -40,4 +44,19 @@ export function loadWorkerTagRenderers(): Promise<TagRenderers> {
   })();
   renderers.catch(() => (renderers = undefined));
   return renderers;
+}
+
+/** Workers' way to the heavy modules: the modules built beside the entry. */
+export const workerLazyModules: LazyModules = {
+  loadRenderers: loadWorkerTagRenderers,
+  loadDataIntegrity: loadWorkerDataIntegrity,
+};
+
+let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
+
+/** The Data Integrity signer, loaded once per isolate on the first credential in that form. */
+export function loadWorkerDataIntegrity(): Promise<typeof DataIntegrity> {
+  dataIntegrity ??= load<typeof DataIntegrity>("dataIntegrity");
+  dataIntegrity.catch(() => (dataIntegrity = undefined));
+  return dataIntegrity;
 }

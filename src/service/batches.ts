@@ -19,6 +19,8 @@ import { listGiTags, type GiTag, type Product } from "../store/registry.js";
 import { products as productsTable } from "../../db/schema.js";
 import type { Principal } from "./access.js";
 import { assertIssuable, certificateInput } from "./certificates.js";
+import { allocateStatusPositions, isStatusPositionTaken } from "./status-lists.js";
+import { insertStatusEntryStatements } from "../store/status-lists.js";
 import { unixSeconds } from "../core/time.js";
 
 export const MAX_BATCH_ITEMS = 10_000;
@@ -348,6 +350,7 @@ export async function issueBatch(
     };
     const { rows, encoded } = await signRows(checked, signingKey, batch.id, issuedAt);
     const statements = insertBatchStatements(db, batch, encoded);
+    statements.push(...insertStatusEntryStatements(db, rows.map((r) => r.id), await allocateStatusPositions(db, rows.length)));
     statements.push(
       auditInsert(db, actor, now, {
         action: "batch.issue",
@@ -365,8 +368,9 @@ export async function issueBatch(
         const earlier = await replay(db, key, hash);
         if (earlier) return earlier;
       }
-      // 64-bit serials (or batch ids) collide with vanishing odds; then the whole batch is re-signed.
-      if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "batches.id")) throw error;
+      // 64-bit serials (or batch ids) collide with vanishing odds, and a concurrent issuance may
+      // take a status list position first; then the whole batch is re-signed.
+      if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "batches.id") && !isStatusPositionTaken(error)) throw error;
     }
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate unique serials");

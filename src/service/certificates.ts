@@ -13,6 +13,8 @@ import { findCertificateRecord, type CertificateRecord } from "../store/verifica
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct, type Product } from "../store/registry.js";
 import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
+import { allocateStatusPositions, isStatusPositionTaken } from "./status-lists.js";
+import { insertStatusEntryQuery } from "../store/status-lists.js";
 import { unixSeconds } from "../core/time.js";
 
 const isoDate = z
@@ -75,7 +77,9 @@ export async function issueCertificate(
 
   const issuedAt = unixSeconds(now);
   // Serials are 64 random bits; a collision is retried rather than trusted to never happen.
+  // So is a status list position that a concurrent issuance took first.
   for (let attempt = 0; attempt < 3; attempt++) {
+    const [statusPosition] = await allocateStatusPositions(db, 1);
     const claims: CertificateClaims = {
       serial: serialFromBytes(randomBytes(8)),
       issuedAt,
@@ -103,11 +107,12 @@ export async function issueCertificate(
     try {
       const [[certificate]] = await db.batch([
         insertCertificateQuery(db, values),
+        insertStatusEntryQuery(db, claims.serial, statusPosition!),
         auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined } }),
       ]);
       return certificate!;
     } catch (error) {
-      if (!isUniqueViolation(error, "certificates.id")) throw error;
+      if (!isUniqueViolation(error, "certificates.id") && !isStatusPositionTaken(error)) throw error;
     }
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");

@@ -10,7 +10,7 @@ import { verifyUrl } from "../core/url.js";
 import { signedAfterCompromise, type Keyring } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
 import type { AsliDatabase } from "../store/database.js";
-import { findVerificationRecord, type CertificateRecord } from "../store/verification.js";
+import { findVerificationRecord, type CertificateRecord, type CertificateStanding } from "../store/verification.js";
 
 export interface CertificateView {
   id: string;
@@ -89,6 +89,16 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
   };
 }
 
+/**
+ * The certificate as the registry vouches for it today: a GI claim whose authorisation the GI
+ * body has withdrawn is taken out of `giTag` (and reported), the rest stands. The verdict and
+ * the verifiable credential both show this, so that they never differ.
+ */
+export function standingView(record: CertificateRecord, standing: CertificateStanding, baseUrl: string): Pick<Known, "certificate" | "withdrawnGiClaim"> {
+  const view = certificateView(record, baseUrl);
+  if (standing.giWithdrawnAt === null || !view.giTag) return { certificate: view };
+  return { certificate: { ...view, giTag: null }, withdrawnGiClaim: { giTag: view.giTag, withdrawnAt: isoTime(standing.giWithdrawnAt) } };
+}
 
 /** What a verification reads: the registry, the trusted keys, and the origin that verify URLs name. */
 export interface VerificationDeps {
@@ -125,12 +135,7 @@ export async function verifyCertificate(deps: VerificationDeps, token: string): 
     return { ...invalid("key-compromised"), ...(standing.compromisedAt !== null ? { compromisedAt: isoTime(standing.compromisedAt) } : {}) };
   }
 
-  const view = certificateView(record, deps.baseUrl);
-  const known: Known = { certificate: view, claims: { ...claims } };
-  if (standing.giWithdrawnAt !== null && view.giTag) {
-    known.withdrawnGiClaim = { giTag: view.giTag, withdrawnAt: isoTime(standing.giWithdrawnAt) };
-    known.certificate = { ...view, giTag: null };
-  }
+  const known: Known = { ...standingView(record, standing, deps.baseUrl), claims: { ...claims } };
 
   if (standing.revocation) {
     const { reason, revokedAt } = standing.revocation;

@@ -29,11 +29,13 @@ describe(`OpenAPI description (${runtime})`, () => {
     for (const path of Object.keys(json.paths)) expect(path).not.toContain(":");
   });
 
-  it("serves interactive docs that read the description", async () => {
+  it("serves a reference rendered from the description, under the default CSP (test/api/reference-docs.test.ts)", async () => {
     const service = await makeTestService();
     const res = await service.app.request("/docs");
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('data-url="/api/v1/openapi.json"');
-    expect(res.headers.get("content-security-policy")).toContain("script-src https://cdn.jsdelivr.net");
+    const page = await res.text();
+    expect(page).toContain('href="/api/v1/openapi.json"');
+    expect(page).toContain("/api/v1/verify/{token}");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
-import { loadNodeTagRenderers } from "../../src/runtime/renderers.js";
+import { nodeLazyModules } from "../../src/runtime/renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
@@ -13,5 +13,5 @@ export const runtime = "node";
 export async function makeTestService(seedHex?: string): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), "asli-test-"));
   const { db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
-  return buildTestService(db, seedHex, loadNodeTagRenderers);
+  return buildTestService(db, seedHex, nodeLazyModules);
 }

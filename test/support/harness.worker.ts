@@ -3,7 +3,7 @@
 // service in a file shares one database, so tests must not assume it is empty.
 import { env } from "cloudflare:workers";
 import { d1Database } from "../../src/runtime/worker-deps.js";
-import { loadWorkerTagRenderers } from "../../src/runtime/worker-renderers.js";
+import { workerLazyModules } from "../../src/runtime/worker-renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
@@ -11,5 +11,5 @@ export * from "./harness.js";
 export const runtime = "workers";
 
 export async function makeTestService(seedHex?: string): Promise<TestService> {
-  return buildTestService(d1Database(env.DB), seedHex, loadWorkerTagRenderers);
+  return buildTestService(d1Database(env.DB), seedHex, workerLazyModules);
 }

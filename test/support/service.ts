@@ -4,12 +4,12 @@ import { fromHex } from "../../src/core/bytes.js";
 import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
-import type { TagRenderers } from "../../src/render/types.js";
+import type { LazyModules } from "../../src/http/deps.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
-/** `loadRenderers`: the runtime's loader of the PNG/PDF tag renderers (each harness passes its own). */
-export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, loadRenderers: () => Promise<TagRenderers>): Promise<TestService> {
+/** `modules`: the runtime's loaders of the heavy modules (each harness passes its own). */
+export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, modules: LazyModules): Promise<TestService> {
   let now = TEST_START;
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
@@ -21,7 +21,7 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     adminTokenHash: await hashApiToken(adminToken),
     baseUrl: "https://asli.example",
     clock: () => now,
-    loadRenderers,
+    ...modules,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

@@ -59,6 +59,12 @@ export const BATCH_OPERATIONS: Operation[] = [
     description:
       'A text/csv body (UTF-8; header artisan_id,title[,materials,made_on,product_id,claim_gi,gi_tag_id]) or {"items": [...]}. Every row is checked first and every error is reported with its row and a stable code; then all certificates are issued in one transaction, or none. An Idempotency-Key header makes a retry answer 200 with the same batch (Idempotent-Replayed: true). See docs/tags-and-batches.md.',
     body: z.object({ items: z.array(batchItemInput).max(10_000) }).strict(),
+    example: {
+      items: [
+        { artisanId: 1, title: "Jangla saree", materials: ["silk", "zari"], madeOn: "2026-02-18", giTagId: 2 },
+        { artisanId: 1, title: "Katan stole", claimGi: false },
+      ],
+    },
     bodyTypes: ["text/csv"],
     responses: { 201: json("Issued", batchSchema), 200: json("The batch this Idempotency-Key already issued", batchSchema) },
     errors: BATCH_ERRORS,

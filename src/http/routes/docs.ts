@@ -1,33 +1,65 @@
+// The API's own description: /api/v1/openapi.json, and /docs, a reference rendered on the
+// server from that same document (src/http/reference-page.ts) that needs no script and nothing
+// from another origin, so that it works on an intranet. /docs/specs/{file} serves the
+// specifications of docs/ as Markdown where the runtime supplies them (Node).
 import { Hono } from "hono";
-import { html } from "hono/html";
+import { ApiError, notFound } from "../../core/errors.js";
 import type { AppDeps } from "../deps.js";
 import { openApiDocument, type Operation } from "../openapi.js";
+import type { SpecLink } from "../reference-page.js";
 
-// Scalar's API reference renders the description in the browser. It is loaded from its CDN
-// only on this page (every other page keeps the strict default policy), at an exact version
-// whose integrity the browser checks: the hash is of the file in the npm package of that version.
-const SCALAR = "https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1/dist/browser/standalone.js";
-const SCALAR_INTEGRITY = "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
+/** The documents of docs/, in the order an integrator needs them; a test holds this list to the folder. */
+export const SPECS: SpecLink[] = [
+  { file: "certificate-format.md", title: "Certificate token, format version 1", about: "the bytes in every QR, and how to verify them offline" },
+  { file: "credentials.md", title: "Verifiable credentials", about: "certificates as W3C VC 2.0, did:web, status lists, and how to verify them with common tools" },
+  { file: "trust-bundle.md", title: "Trust bundle, format version 1", about: "the signed snapshot of keys and registry names for offline verifiers" },
+  { file: "api.md", title: "HTTP API", about: "roles and scopes, every endpoint, verdicts and problem codes, with real responses" },
+  { file: "tags-and-batches.md", title: "Tags and batches", about: "printable tags, batch issuance from CSV or JSON, label sheets" },
+  { file: "operations.md", title: "Operations", about: "signing keys: generate, rotate, revoke; stale bundles" },
+  { file: "workers.md", title: "Cloudflare Workers", about: "local development, deployment, Turso, runtime differences" },
+];
+
+export const DOCS_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/docs/specs/{file}",
+    summary: "A specification of docs/, as Markdown",
+    tag: "operations",
+    roles: "public",
+    description: "`file` is one of the documents the reference page lists, such as `certificate-format.md`. Served by the Node deployment (from its checkout); elsewhere 501 not-available-on-this-runtime.",
+    responses: { 200: { description: "The document", contentType: "text/markdown" } },
+    errors: ["not-found", "not-available-on-this-runtime"],
+  },
+];
 
 export function docsRoutes(deps: AppDeps, operations: Operation[]): Hono {
   const app = new Hono();
   let document: Record<string, unknown> | undefined;
+  const described = () => (document ??= openApiDocument(operations, new URL(deps.baseUrl).origin));
+  let page: string | undefined;
+
   app.get("/api/v1/openapi.json", (c) => {
-    document ??= openApiDocument(operations, new URL(deps.baseUrl).origin);
     c.header("cache-control", "public, max-age=300");
-    return c.json(document);
+    return c.json(described());
   });
-  app.get("/docs", (c) => {
-    c.header("content-security-policy", `default-src 'none'; script-src https://cdn.jsdelivr.net; style-src 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data:; connect-src 'self'`);
-    return c.html(html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Asli API</title></head>
-<body>
-<noscript><p>The API description is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></noscript>
-<script id="api-reference" data-url="/api/v1/openapi.json"></script>
-<script src="${SCALAR}" integrity="${SCALAR_INTEGRITY}" crossorigin="anonymous"></script>
-</body>
-</html>`);
+
+  app.get("/docs", async (c) => {
+    // The renderer is loaded on first use, as the credentials' signing code is: no scan needs it.
+    page ??= String(await (await import("../reference-page.js")).referencePage(described(), SPECS, deps.specs !== undefined));
+    c.header("cache-control", "public, max-age=300");
+    return c.html(page);
+  });
+
+  app.get("/docs/specs/:file", async (c) => {
+    const file = c.req.param("file");
+    if (!SPECS.some((s) => s.file === file)) throw notFound("this document");
+    if (!deps.specs) {
+      throw new ApiError(501, "not-available-on-this-runtime", "Not available here", "this deployment does not serve the specifications: they are the docs/ folder of the Asli repository");
+    }
+    const text = await deps.specs(file);
+    if (text === undefined) throw notFound("this document");
+    c.header("cache-control", "public, max-age=300");
+    return c.body(text, 200, { "content-type": "text/markdown; charset=utf-8" });
   });
   return app;
 }

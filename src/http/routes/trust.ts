@@ -67,6 +67,7 @@ export const TRUST_OPERATIONS: Operation[] = [
     description:
       "Certificates the key signed at or after compromisedAt then verify as invalid (key-compromised); those before stay genuine. The active key cannot be revoked: rotate first (docs/operations.md). Irreversible; audited.",
     body: keyRevocationInput,
+    example: { compromisedAt: "2026-03-01T09:30:00Z", reason: "key-compromise" },
     responses: { 200: { description: "The key as published", schema: publishedJwkSchema } },
     errors: ["key-active", "key-already-revoked", "compromise-in-future"],
   },
@@ -79,6 +80,7 @@ export const TRUST_OPERATIONS: Operation[] = [
     description:
       "By whoever may issue for the certificate's artisan: the registry, the artisan's district office, or the artisan when allowed to self-issue. The certificate then verifies as revoked, with the reason and date, and is listed in the trust bundle. Audited.",
     body: revocationInput,
+    example: { reason: "stolen" },
     responses: { 201: { description: "The revocation", schema: revocationSchema } },
     errors: ["already-revoked", "out-of-scope", "self-issuance-not-allowed"],
   },

@@ -6,4 +6,8 @@ export const de = {
     tagline: "Zertifizierte Handwerkswaren aus Uttar Pradesh",
     language: "Sprache",
   },
+  credential: {
+    download: "Als verifizierbaren Nachweis herunterladen",
+    explain: "Für Wallets und Prüfsoftware: dieses Zertifikat als W3C Verifiable Credential, vom Register signiert.",
+  },
 } satisfies PublicMessages;

@@ -6,6 +6,10 @@ export const en = {
     tagline: "Certified handmade goods of Uttar Pradesh",
     language: "Language",
   },
+  credential: {
+    download: "Download as a verifiable credential",
+    explain: "For wallets and verification software: this certificate as a W3C Verifiable Credential, signed by the registry.",
+  },
   console: {
     title: "Asli console",
   },

@@ -6,4 +6,8 @@ export const fr = {
     tagline: "Produits artisanaux certifiés de l’Uttar Pradesh",
     language: "Langue",
   },
+  credential: {
+    download: "Télécharger comme attestation vérifiable",
+    explain: "Pour les portefeuilles et les logiciels de vérification : ce certificat sous forme d’attestation vérifiable W3C, signée par le registre.",
+  },
 } satisfies PublicMessages;

@@ -1,4 +1,5 @@
 import type { Keyring, SigningKey } from "../core/keys.js";
+import type { BodyCompressor } from "./compression.js";
 import type { TagRenderers } from "../render/types.js";
 import type { AsliDatabase } from "../store/database.js";
 
@@ -18,4 +19,9 @@ export interface AppDeps {
    * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
    */
   renderers?: TagRenderers;
+  /**
+   * Compresses text responses (src/runtime/compression.ts on Node). Absent on Workers, where
+   * Cloudflare's edge compresses: the app must not compress twice.
+   */
+  compressor?: BodyCompressor;
 }

@@ -11,6 +11,7 @@ import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
+import { nodeCompressor } from "./compression.js";
 import { nodeTagRenderers } from "./renderers.js";
 import { unixSeconds } from "../core/time.js";
 
@@ -60,8 +61,9 @@ async function main(): Promise<void> {
   }
 
   const demo = await ensureDemoData(db, signingKey, now);
-  // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers() });
+  // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker
+  // bundle). Node compresses its own responses; on Workers, Cloudflare's edge does.
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers(), compressor: nodeCompressor() });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

@@ -4,12 +4,13 @@ import { fromHex } from "../../src/core/bytes.js";
 import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
+import type { AppDeps } from "../../src/http/deps.js";
 import type { TagRenderers } from "../../src/render/types.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
-/** `renderers`: the PNG/PDF tag renderers, which only the Node harness supplies. */
-export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, renderers?: TagRenderers): Promise<TestService> {
+/** `renderers`: the PNG/PDF tag renderers, which only the Node harness supplies; `runtimeDeps`: what else a runtime's entry supplies (Node's compressor). */
+export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, renderers?: TagRenderers, runtimeDeps: Partial<AppDeps> = {}): Promise<TestService> {
   let now = TEST_START;
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
@@ -22,6 +23,7 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     baseUrl: "https://asli.example",
     clock: () => now,
     renderers,
+    ...runtimeDeps,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

@@ -11,7 +11,7 @@ export function errorPage(locale: Locale, kind: ErrorPageKind): string {
   const m = locale.messages.errors;
   const [title, body] = kind === "not-found" ? [m.notFoundTitle, m.notFoundBody] : [m.serverTitle, m.serverBody];
   const main = `<section class="card" aria-labelledby="error-title"><h1 id="error-title">${esc(title)}</h1><p>${esc(body)}</p><p><a class="button" href="/">${esc(m.home)}</a></p></section>${
-    kind === "not-found" ? `\n${serialForm(locale)}` : ""
+    kind === "not-found" ? `\n${serialForm(locale, { heading: false })}` : ""
   }`;
   return renderPage({ locale, title, main });
 }

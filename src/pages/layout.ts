@@ -17,15 +17,20 @@ body{margin:0;background:#f6f3ec;color:#1f1c17;font:1rem/1.55 system-ui,-apple-s
 :lang(ur){font-family:"Noto Nastaliq Urdu","Jameel Noori Nastaleeq","Urdu Typesetting","Noto Naskh Arabic",Tahoma,sans-serif;line-height:2.1}
 :lang(ja){font-family:"Hiragino Sans","Hiragino Kaku Gothic ProN","Noto Sans CJK JP","Yu Gothic",Meiryo,system-ui,sans-serif;line-break:strict}
 :lang(zh-Hans){font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei","Source Han Sans SC",system-ui,sans-serif}
+:lang(ja) h1,:lang(ja) h2{word-break:auto-phrase}
+[lang=en]{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;line-height:1.55}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 a{color:#7a2e0e}
 .top{background:#fff;border-block-end:1px solid #e6dfd1}
 .bar,main,footer{max-width:36rem;margin:0 auto;padding-inline:1rem}
-.bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-block:.625rem}
-.brand{display:flex;align-items:center;gap:.625rem;color:inherit;text-decoration:none;margin-inline-end:auto}
+.bar{display:flex;align-items:center;gap:.75rem;padding-block:.625rem}
+.brand{display:flex;flex:1;min-width:0;align-items:center;gap:.625rem;color:inherit;text-decoration:none}
 .brand b{display:block;font-size:1.25rem;line-height:1.2}
 .brand span{display:block;color:#6b6355;font-size:.8125rem;line-height:1.35}
-.langs summary{cursor:pointer;display:flex;align-items:center;gap:.375rem;padding:.25rem .75rem;border:1px solid #d9d0bf;border-radius:99px;font-size:.9375rem}
-.langs ul{list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
+.langs{position:relative;flex:none}
+.langs summary{cursor:pointer;list-style:none;display:flex;align-items:center;gap:.375rem;padding:.25rem .75rem;border:1px solid #d9d0bf;border-radius:99px;font-size:.9375rem}
+.langs summary::-webkit-details-marker{display:none}
+.langs ul{position:absolute;z-index:1;inset-inline-end:0;top:calc(100% + .375rem);min-width:10rem;list-style:none;margin:0;padding:.375rem;background:#fff;border:1px solid #d9d0bf;border-radius:10px;box-shadow:0 6px 20px rgba(0,0,0,.12)}
 .langs a{display:block;padding:.375rem .625rem;border-radius:6px}
 .langs a[aria-current]{background:#f1e9dc;color:inherit;font-weight:600;text-decoration:none}
 main{padding-block:1rem}
@@ -104,7 +109,7 @@ function frame(locale: Locale): Frame {
 <meta name="theme-color" content="#7a2e0e">
 <style>${STYLE}</style>
 `,
-      header: `<a class="brand" href="/" aria-label="${esc(m.layout.home)}">${MARK}<span><b>${esc(m.common.siteName)}</b><span>${esc(m.common.tagline)}</span></span></a>`,
+      header: `<a class="brand" href="/">${MARK}<span><b>${esc(m.common.siteName)}</b><span>${esc(m.common.tagline)}</span></span></a>`,
       footer: `<footer><p>${esc(m.layout.footer)}</p></footer>`,
     };
     frames.set(locale.lang, f);
@@ -120,7 +125,8 @@ function switcher(locale: Locale, href: (lang: Language) => string): string {
     const current = lang === locale.lang ? ' aria-current="true"' : "";
     return `<li><a href="${esc(href(lang))}" lang="${tag}" hreflang="${tag}"${current}>${esc(name)}</a></li>`;
   }).join("");
-  return `<details class="langs"><summary>${GLOBE}<span>${esc(locale.messages.common.language)}: ${esc(LANGUAGES[locale.lang].name)}</span></summary><nav aria-label="${esc(locale.messages.common.language)}"><ul>${items}</ul></nav></details>`;
+  const label = esc(locale.messages.common.language);
+  return `<details class="langs"><summary>${GLOBE}<span class="vh">${label} </span><span>${esc(LANGUAGES[locale.lang].name)}</span></summary><nav aria-label="${label}"><ul>${items}</ul></nav></details>`;
 }
 
 // The switcher with default links is the same for every request in a language.

@@ -72,7 +72,7 @@ export const STATUS_VIEWS: StatusViews = {
     tone: "bad",
     title: (_, { m }) => m.verify.status.revoked.title,
     lead: (v, ctx) =>
-      `<p>${fillHtml(ctx.m.verify.status.revoked.lead, { date: esc(ctx.loc.date(v.revokedAt)) })} ${esc(ctx.m.verify.revocationReason[v.reason])}</p>` +
+      `<p>${fillHtml(ctx.m.verify.status.revoked.lead, { date: esc(ctx.loc.date(v.revokedAt)) })}${ctx.loc.sentenceGap}${esc(ctx.m.verify.revocationReason[v.reason])}</p>` +
       `<p>${esc(ctx.m.verify.revokedAdvice)}</p>${bySerialNote(v, ctx)}`,
   },
   suspended: {
@@ -94,7 +94,7 @@ export const STATUS_VIEWS: StatusViews = {
         return `<p>${fillHtml(m.verify.status.notFoundBySerial.lead, { serial: serialText(input.serial ?? "") })}</p><p>${esc(m.verify.notFoundAdvice)}</p>`;
       }
       const reason = fillHtml(m.verify.invalidReason[v.reason], { date: esc(v.compromisedAt ? loc.date(v.compromisedAt) : "") });
-      return `<p>${esc(m.verify.status.invalid.lead)} ${reason}</p><p>${esc(m.verify.invalidAdvice)}</p>`;
+      return `<p>${esc(m.verify.status.invalid.lead)}${loc.sentenceGap}${reason}</p><p>${esc(m.verify.invalidAdvice)}</p>`;
     },
   },
 };
@@ -175,7 +175,10 @@ function placeSection(v: Verdict, ctx: Ctx): string {
     const numbers =
       field(f.giApplication, c.giTag.applicationNumber ? `<span dir="ltr">${esc(c.giTag.applicationNumber)}</span>` : null) +
       field(f.giUser, c.giTag.authorisedUserNumber ? `<span dir="ltr">${esc(c.giTag.authorisedUserNumber)}</span>` : null);
-    gi = field(f.giTag, `${bdi(c.giTag.name)}<p class="story">${esc(m.verify.giMeaning)}</p>${story(c.giTag.story, loc)}`) + numbers;
+    // Where the GI and the ODOP product are one craft, its story is told once.
+    const giStory = story(c.giTag.story, loc);
+    const told = c.product ? story(c.product.story, loc) : "";
+    gi = field(f.giTag, `${bdi(c.giTag.name)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
   }
   const withdrawn = v.withdrawnGiClaim
     ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: bdi(v.withdrawnGiClaim.giTag.name), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
@@ -201,6 +204,8 @@ function proofSection(v: Verdict, ctx: Ctx): string {
 
 function helpSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
+  // The registry was out of reach, not the item in doubt: the page asks to try again instead.
+  if (v.status === "unconfirmed") return "";
   // Slot: the report form replaces or follows this text.
   const text =
     "certificate" in v

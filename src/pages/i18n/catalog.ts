@@ -44,12 +44,14 @@ export interface Locale {
   number(value: number): string;
   /** Items of data (materials) joined as this language punctuates a list. */
   list(values: readonly string[]): string;
+  /** What separates two sentences set on one line: " ", or "" in Chinese and Japanese. */
+  sentenceGap: string;
 }
 
 const formats = new Map<Language, { date: Intl.DateTimeFormat; day: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
 
 export function locale(lang: Language): Locale {
-  const { tag, dir, listSeparator = ", " } = LANGUAGES[lang];
+  const { tag, dir, listSeparator = ", ", sentenceGap = " " } = LANGUAGES[lang];
   let f = formats.get(lang);
   if (!f) {
     const intl = LANGUAGES[lang].intl ?? tag;
@@ -70,6 +72,7 @@ export function locale(lang: Language): Locale {
     date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? day.format(new Date(`${value}T00:00:00Z`)) : date.format(new Date(value))),
     number: (value) => number.format(value),
     list: (values) => values.join(listSeparator),
+    sentenceGap,
   };
 }
 

@@ -13,6 +13,8 @@ interface LanguageSpec {
   dir: "ltr" | "rtl";
   /** What separates the items of a list of data (materials): typography, not grammar, so no "and". Default ", ". */
   listSeparator?: string;
+  /** What goes between two sentences joined on one line: a space, or nothing in Chinese and Japanese. Default " ". */
+  sentenceGap?: string;
 }
 
 export type Language = "en" | "hi" | "ur" | "ar" | "fr" | "de" | "es" | "ja" | "zh";
@@ -25,8 +27,8 @@ export const LANGUAGES: Readonly<Record<Language, LanguageSpec>> = {
   fr: { tag: "fr", name: "Français", dir: "ltr" },
   de: { tag: "de", name: "Deutsch", dir: "ltr" },
   es: { tag: "es", name: "Español", dir: "ltr" },
-  ja: { tag: "ja", name: "日本語", dir: "ltr", listSeparator: "、" },
-  zh: { tag: "zh-Hans", name: "简体中文", dir: "ltr", listSeparator: "、" },
+  ja: { tag: "ja", name: "日本語", dir: "ltr", listSeparator: "、", sentenceGap: "" },
+  zh: { tag: "zh-Hans", name: "简体中文", dir: "ltr", listSeparator: "、", sentenceGap: "" },
 };
 
 /** The buyers' pages (verify, home, report, shipment): every language above. */

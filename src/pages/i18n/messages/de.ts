@@ -11,7 +11,6 @@ export const de = {
   },
 
   layout: {
-    home: "Asli-Startseite",
     footer: "Asli zertifiziert handgefertigte Waren aus dem Programm „Ein Distrikt, ein Produkt“ des indischen Bundesstaats Uttar Pradesh.",
   },
 

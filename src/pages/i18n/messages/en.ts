@@ -12,7 +12,6 @@ export const en = {
 
   // The frame of every public page (src/pages/layout.ts).
   layout: {
-    home: "Asli home page",
     footer: "Asli certifies handmade goods from the One District One Product programme of Uttar Pradesh, India.",
   },
 

@@ -11,7 +11,6 @@ export const es = {
   },
 
   layout: {
-    home: "Página de inicio de Asli",
     footer: "Asli certifica productos artesanales del programa «Un distrito, un producto» de Uttar Pradesh (India).",
   },
 

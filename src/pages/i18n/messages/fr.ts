@@ -11,7 +11,6 @@ export const fr = {
   },
 
   layout: {
-    home: "Page d’accueil d’Asli",
     footer: "Asli certifie des objets faits main issus du programme « Un district, un produit » de l’Uttar Pradesh, en Inde.",
   },
 

@@ -11,7 +11,6 @@ export const ja = {
   },
 
   layout: {
-    home: "Asli トップページ",
     footer: "Asli は、インド・ウッタル・プラデーシュ州の「一地区一品（ODOP）」プログラムの手工芸品を認証しています。",
   },
 

@@ -11,7 +11,6 @@ export const zh = {
   },
 
   layout: {
-    home: "Asli 首页",
     footer: "Asli 为印度北方邦“一区一品”计划的手工制品提供认证。",
   },
 

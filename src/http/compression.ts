@@ -48,16 +48,15 @@ export function compression(compressor: BodyCompressor): MiddlewareHandler {
     if (!type || !COMPRESSIBLE.test(type) || !res.body || c.req.method === "HEAD") return;
     // A strong ETag names these exact bytes; responses that carry one are left as they are.
     if (res.headers.has("content-encoding") || res.headers.has("etag") || /no-transform/i.test(res.headers.get("cache-control") ?? "")) return;
-    const body = new Uint8Array(await res.arrayBuffer());
-    if (body.byteLength < COMPRESSION_THRESHOLD) {
-      c.res = new Response(body as Uint8Array<ArrayBuffer>, res);
-      return;
-    }
+    const vary = res.headers.get("vary");
+    if (!vary || !/accept-encoding/i.test(vary)) res.headers.set("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    // A client that takes no coding gets the response untouched: no body read, no copy.
     const encoding = chooseEncoding(c.req.header("accept-encoding"), compressor.encodings);
-    c.res = new Response((encoding ? compressor.compress(body, encoding) : body) as Uint8Array<ArrayBuffer>, res);
-    const vary = c.res.headers.get("vary");
-    if (!vary || !/accept-encoding/i.test(vary)) c.res.headers.set("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
-    if (encoding) {
+    if (!encoding) return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const compressed = body.byteLength < COMPRESSION_THRESHOLD ? null : compressor.compress(body, encoding);
+    c.res = new Response((compressed ?? body) as Uint8Array<ArrayBuffer>, res);
+    if (compressed) {
       c.res.headers.set("content-encoding", encoding);
       c.res.headers.delete("content-length");
     }

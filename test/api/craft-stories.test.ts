@@ -2,7 +2,9 @@
 // written truthfully, served with the reference data and in verdicts, edited by the state cell
 // (admin) language by language, audited, and shown on the verify page in the reader's language.
 import { makeTestService, runtime, type TestService } from "@harness";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { snapshot } from "../support/snapshot.js";
 import { call, issueCertificate, registerArtisan, VARANASI } from "../support/requests.js";
 import { makeToken, unique } from "../support/principals.js";
 
@@ -101,5 +103,21 @@ describe(`craft stories (${runtime})`, () => {
       expect({ path, body, status: res.status, code: res.json?.code }).toEqual({ path, body, status, code });
     }
     expect((await call(service, "GET", "/api/v1/districts", undefined, null)).json).toEqual(before);
+  });
+
+  it("never answer a story edit of any shape with a 5xx, and a refusal writes nothing", async () => {
+    const language = fc.oneof(fc.constantFrom("en", "hi", "ur", "zh", "pt", "EN", ""), fc.string({ maxLength: 4 }));
+    const text = fc.oneof(fc.constant(null), fc.constantFrom("A story.", " =1+1", "\u0000", "x".repeat(600)), fc.string({ maxLength: 700 }), fc.integer());
+    const body = fc.oneof(fc.dictionary(language, text, { maxKeys: 4 }).map((story) => ({ story })), fc.anything());
+    const target = fc.oneof(fc.constantFrom(`/api/v1/products/${BANARASI_SILK_SAREE}`, `/api/v1/gi-tags/${AGRA_DURRIE}`), fc.integer({ min: 0, max: 200 }).map((id) => `/api/v1/products/${id}`));
+    await fc.assert(
+      fc.asyncProperty(target, body, async (path, payload) => {
+        const before = await snapshot(service.deps.db);
+        const res = await call(service, "PATCH", path, payload);
+        expect(res.status, `${path} ${JSON.stringify(payload)}`).toBeLessThan(500);
+        if (res.status >= 400) expect(await snapshot(service.deps.db)).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -51,20 +51,21 @@ const VERIFY_URL = /^https?:\/\/[^/?#\s]+\/v\/([^/?#]*)\/?(?:[?#][\s\S]*)?$/i;
 /**
  * The token from a verify URL (http or https, any case; a query, a fragment and one trailing
  * slash ignored; the token percent-decoded once and upper-cased) or from a bare token (any
- * case). Null when the text is neither, or the token holds a character outside base32.
+ * case, 146 characters). Null when the text is neither, or the token holds a character outside
+ * base32. A URL's token of another length is returned, for the decoder to call malformed.
  */
 export function tokenFromText(text: string): string | null {
   const trimmed = text.trim();
   const url = VERIFY_URL.exec(trimmed);
-  let candidate: string;
   if (url) {
     const decoded = percentDecodeOnce(url[1]!);
     if (decoded === null) return null;
-    candidate = tokenFromSegment(decoded);
-  } else {
-    candidate = asciiUpper(trimmed);
+    const candidate = tokenFromSegment(decoded);
+    return /^[A-Z2-7]+$/.test(candidate) ? candidate : null;
   }
-  return /^[A-Z2-7]+$/.test(candidate) ? candidate : null;
+  // Bare text is a token only at a token's length: a word such as "hello" is neither.
+  const candidate = asciiUpper(trimmed);
+  return candidate.length === TOKEN_TEXT_LENGTH && /^[A-Z2-7]+$/.test(candidate) ? candidate : null;
 }
 
 // Digits that keyboards of the pages' languages type: Devanagari, Arabic-Indic, Extended Arabic-Indic (Urdu).

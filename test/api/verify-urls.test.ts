@@ -35,7 +35,7 @@ describe(`lenient verify URLs (${runtime})`, () => {
     const exact = await pageVerdict(`/V/${token}`);
     expect(exact.status).toBe(200);
     expect(exact.json.status).toBe("genuine");
-    const urls = vectors("verify-urls").filter(([input, want]) => want !== null && /^https?:/i.test(input.trim()));
+    const urls = vectors("verify-urls").filter(([input, want]) => want === "<token>" && /^https?:/i.test(input.trim()));
     expect(urls.length).toBeGreaterThanOrEqual(8);
     for (const [input] of urls) {
       const seen = await pageVerdict(pathOf(expand(input, token)));

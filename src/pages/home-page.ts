@@ -32,7 +32,8 @@ export function homePage(input: HomePageInput): string {
     // Slot: the report form's link goes here once reports exist.
     section("report", m.reportHeading, m.reportBody),
   ].join("\n");
-  const html = renderPage({ locale, title: m.title, main });
+  // The box's answer for rejected text stays out of search engines; the home page itself does not.
+  const html = renderPage({ locale, title: m.title, main, indexable: input.rejected === undefined });
   if (input.rejected === undefined) pages.set(locale.lang, html);
   return html;
 }

@@ -85,6 +85,8 @@ export interface PageOptions {
   langHref?: (lang: Language) => string;
   /** A module script from this origin. */
   script?: string;
+  /** Whether search engines may list the page: the home page yes; a certificate's page, which names a person, no. */
+  indexable?: boolean;
 }
 
 interface Frame {
@@ -105,7 +107,6 @@ function frame(locale: Locale): Frame {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
 <meta name="theme-color" content="#7a2e0e">
 <style>${STYLE}</style>
 `,
@@ -142,7 +143,8 @@ export function renderPage(options: PageOptions): string {
     defaultSwitchers.set(locale.lang, langs);
   }
   const script = options.script ? `\n<script type="module" src="${esc(options.script)}"></script>` : "";
-  return `${f.head}<title>${esc(options.title)} · ${esc(locale.messages.common.siteName)}</title>
+  const robots = options.indexable ? "" : `<meta name="robots" content="noindex">\n`;
+  return `${f.head}${robots}<title>${esc(options.title)} · ${esc(locale.messages.common.siteName)}</title>
 </head>
 <body>
 <header class="top"><div class="bar">${f.header}${langs}</div></header>

@@ -2,6 +2,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
+/** Text by language code of the public pages (src/pages/i18n/languages.ts); English and Hindi at least where known. */
+export type CraftStory = Partial<Record<string, string>>;
+
 export const districts = sqliteTable("districts", {
   /** LGD (Local Government Directory) district code. */
   code: integer("code").primaryKey(),
@@ -15,6 +18,8 @@ export const products = sqliteTable(
     id: integer("id").primaryKey(),
     districtCode: integer("district_code").notNull().references(() => districts.code),
     name: text("name").notNull(),
+    /** The story of the craft for buyers: one to three factual sentences per language code ("en", "hi", …). */
+    story: text("story", { mode: "json" }).$type<CraftStory>().notNull().default(sql`'{}'`),
   },
   (t) => [uniqueIndex("products_district_name").on(t.districtCode, t.name)],
 );
@@ -25,6 +30,8 @@ export const giTags = sqliteTable("gi_tags", {
   category: text("category").notNull(),
   /** GI Registry application number; null where no official source was found. */
   applicationNumber: text("application_number"),
+  /** What the GI's goods are, for buyers: one to three factual sentences per language code. */
+  story: text("story", { mode: "json" }).$type<CraftStory>().notNull().default(sql`'{}'`),
 });
 
 export const giTagDistricts = sqliteTable(

@@ -92,6 +92,8 @@ export interface LoadJob {
   paths: string[];
   connections: number;
   durationSeconds: number;
+  /** Sent with every request (say Accept-Encoding, as a phone's browser sends it). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -180,7 +182,7 @@ async function loadChild(): Promise<void> {
     url: job.origin,
     connections: job.connections,
     duration: job.durationSeconds,
-    requests: job.paths.map((path) => ({ method: "GET", path })),
+    requests: job.paths.map((path) => ({ method: "GET", path, ...(job.headers ? { headers: job.headers } : {}) })),
   });
   const summary: ChildResult = {
     rps: result.requests.average,

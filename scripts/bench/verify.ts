@@ -2,12 +2,15 @@
 // valid tokens, against a bare route on the same server that does one native Ed25519
 // verification and nothing else. Goal (issue 3): verify_to_signature_ratio >= 0.5, i.e.
 // everything around the signature (routing, lookup, JSON) costs no more than the signature.
+// The same for the HTML page a phone opens (/V/{token}), as it is sent: plain, and compressed
+// for a browser that accepts brotli (the app as the Node entry builds it, compressor included).
 import { Hono } from "hono";
 import { base32Decode } from "../../src/core/base32.js";
 import { PAYLOAD_V1_LENGTH } from "../../src/core/payload.js";
 import { qrMatrix } from "../../src/core/qr.js";
 import { signedMessageV1 } from "../../src/core/token.js";
 import { verifyUrl } from "../../src/core/url.js";
+import { nodeCompressor } from "../../src/runtime/compression.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import type { SigningKey } from "../../src/core/keys.js";
@@ -27,7 +30,7 @@ export const verifySection: BenchSection = { name: "verify", run: runVerifyBench
 async function runVerifyBench(report: Report): Promise<void> {
   const rss = trackPeakRss();
   const dir = tempDir("asli-bench-verify-");
-  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, `https://${QR_HOST.toLowerCase()}`);
+  const { client, db, signingKey, adminToken, app } = await benchApp(dir.path, `https://${QR_HOST.toLowerCase()}`, { compressor: nodeCompressor() });
   let server: BenchServer | undefined;
   try {
     const started = performance.now();
@@ -48,14 +51,22 @@ async function runVerifyBench(report: Report): Promise<void> {
     await expectOk(origin, verifyPaths.at(-1)!, "genuine");
     await expectOk(origin, BARE_PATH, "ok");
 
-    const load = (paths: string[], durationSeconds: number) =>
-      runLoad({ origin, paths, connections: CONNECTIONS, durationSeconds });
+    const pagePaths = tokens.map((token) => `/V/${token}`);
+    await expectOk(origin, pagePaths[0]!, 'data-status="genuine"');
+
+    const load = (paths: string[], durationSeconds: number, headers?: Record<string, string>) =>
+      runLoad({ origin, paths, connections: CONNECTIONS, durationSeconds, headers });
+    const BROWSER = { accept: "text/html", "accept-encoding": "gzip, deflate, br" };
     log(`warm-up: ${WARMUP_SECONDS} s on each route`);
     await load(verifyPaths, WARMUP_SECONDS);
+    await load(pagePaths, WARMUP_SECONDS, BROWSER);
     await load([BARE_PATH], WARMUP_SECONDS);
 
     log(`verify: ${CONNECTIONS} connections for ${DURATION_SECONDS} s over ${verifyPaths.length} distinct tokens`);
     const verify = checked("verify", await load(verifyPaths, DURATION_SECONDS));
+    log(`verify page: ${CONNECTIONS} connections for ${DURATION_SECONDS} s, plain, then brotli`);
+    const page = checked("verify page", await load(pagePaths, DURATION_SECONDS));
+    const pageBr = checked("verify page, brotli", await load(pagePaths, DURATION_SECONDS, BROWSER));
     log(`bare signature: ${CONNECTIONS} connections for ${DURATION_SECONDS} s`);
     const bare = checked("bare signature", await load([BARE_PATH], DURATION_SECONDS));
 
@@ -74,6 +85,13 @@ async function runVerifyBench(report: Report): Promise<void> {
     report("verify_cpu_us_per_request", round(verify.serverCpuMicrosPerRequest));
     report("bare_signature_cpu_us_per_request", round(bare.serverCpuMicrosPerRequest));
     report("verify_to_signature_cpu_ratio", round(bare.serverCpuMicrosPerRequest / verify.serverCpuMicrosPerRequest, 2));
+    report("verify_page_rps", round(page.rps));
+    report("verify_page_latency_p50_ms", page.latencyP50Ms);
+    report("verify_page_cpu_us_per_request", round(page.serverCpuMicrosPerRequest));
+    report("verify_page_to_signature_ratio", round(page.rps / bare.rps, 2));
+    report("verify_page_br_rps", round(pageBr.rps));
+    report("verify_page_br_cpu_us_per_request", round(pageBr.serverCpuMicrosPerRequest));
+    report("verify_page_br_to_signature_ratio", round(pageBr.rps / bare.rps, 2));
 
     const url = verifyUrl(`https://${QR_HOST}`, tokens[0]!);
     report("qr_url_length", url.length);

@@ -50,6 +50,9 @@ export const artisanSchema = z
   .strict()
   .meta({ id: "Artisan" });
 
+/** A craft's story by language code of the public pages (en, hi, …): one to three factual sentences. */
+export const craftStorySchema = z.record(z.string(), z.string()).describe("the story of the craft by language code; {} when none is recorded").meta({ id: "CraftStory" });
+
 export const certificateViewSchema = z
   .object({
     id: z.string(),
@@ -58,12 +61,25 @@ export const certificateViewSchema = z
     madeOn: z.string().nullable(),
     issuedAt: isoTime,
     kid: z.string(),
-    verifyUrl: z.string(),
-    artisan: z.object({ id: z.number().int(), name: z.string(), sellerName: z.string().nullable() }),
+    verifyUrl: z.string().optional().describe("absent when the certificate was looked up by its serial"),
+    artisan: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      sellerName: z.string().nullable(),
+      photoUrl: z.string().nullable().describe("as registered; the verify page shows it only from its own origin"),
+    }),
     district: z.object({ code: z.number().int(), name: z.string(), division: z.string() }),
-    product: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+    product: z.object({ id: z.number().int(), name: z.string(), story: craftStorySchema }).nullable(),
     craft: z.string().nullable(),
-    giTag: z.object({ id: z.number().int(), name: z.string(), applicationNumber: z.string().nullable() }).nullable(),
+    giTag: z
+      .object({
+        id: z.number().int(),
+        name: z.string(),
+        applicationNumber: z.string().nullable(),
+        story: craftStorySchema,
+        authorisedUserNumber: z.string().nullable().describe("the artisan's number as an authorised user of this GI"),
+      })
+      .nullable(),
   })
   .meta({ id: "CertificateView" });
 
@@ -90,13 +106,14 @@ export const certificateSummarySchema = z
 
 export const verdictSchema = z
   .object({
-    status: z.enum(["genuine", "revoked", "suspended", "invalid"]),
+    status: z.enum(["genuine", "revoked", "suspended", "unconfirmed", "invalid"]),
     reason: z.string().optional(),
     message: z.string().optional(),
     certificate: certificateViewSchema.optional(),
+    lookup: z.literal("serial").optional().describe("present when the certificate was looked up by the serial printed on its tag: the registry's record, not a check of a signed token"),
   })
   .catchall(z.unknown())
-  .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason" });
+  .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason; unconfirmed carries the signed claims only" });
 
 export const tokenSchema = z
   .object({
@@ -130,15 +147,22 @@ export const auditEntrySchema = z
   .strict()
   .meta({ id: "AuditEntry" });
 
-const productSchema = z.object({ id: z.number().int(), name: z.string() });
+const productSchema = z.object({ id: z.number().int(), name: z.string(), story: craftStorySchema });
 export const districtListSchema = z.object({
   districts: z.array(z.object({ code: z.number().int(), name: z.string(), division: z.string(), products: z.array(productSchema) })),
 });
 export const giTagSchema = z
-  .object({ id: z.number().int(), name: z.string(), category: z.string(), applicationNumber: z.string().nullable(), districtCodes: z.array(z.number().int()) })
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    category: z.string(),
+    applicationNumber: z.string().nullable(),
+    story: craftStorySchema,
+    districtCodes: z.array(z.number().int()),
+  })
   .meta({ id: "GiTag" });
 export const giTagListSchema = z.object({ giTags: z.array(giTagSchema) });
-export const productCreatedSchema = z.object({ id: z.number().int(), districtCode: z.number().int(), name: z.string() });
+export const productCreatedSchema = z.object({ id: z.number().int(), districtCode: z.number().int(), name: z.string(), story: craftStorySchema }).meta({ id: "Product" });
 
 export const jwksSchema = z.object({
   keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string() }).catchall(z.unknown())),

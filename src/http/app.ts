@@ -5,7 +5,8 @@ import { HTTPException } from "hono/http-exception";
 import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
 import { describeOperations } from "./openapi.js";
-import { problemResponse } from "./problem.js";
+import { compression } from "./compression.js";
+import { errorResponse } from "./pages.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -13,6 +14,7 @@ import { BATCH_OPERATIONS, batchRoutes } from "./routes/batches.js";
 import { certificateRoutes } from "./routes/certificates.js";
 import { CREDENTIAL_OPERATIONS, credentialRoutes } from "./routes/credentials.js";
 import { DOCS_OPERATIONS, docsRoutes } from "./routes/docs.js";
+import { homeRoutes } from "./routes/home.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -28,6 +30,9 @@ export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATION
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+
+  // Outermost, so that it sees every response as it leaves, error pages included.
+  if (deps.compressor) app.use(compression(deps.compressor));
 
   // Set before the handler runs, so they travel with the response as it is built (cheaper than
   // rewriting a finished response on the verify hot path); a route may replace any of them, as
@@ -58,22 +63,25 @@ export function createApp(deps: AppDeps): Hono {
   // Verifiable credentials and what their verifiers fetch (docs/credentials.md).
   for (const path of ["/api/v1/certificates/:id/credential", "/credentials/status/*", "/contexts/*"]) app.use(path, publicRead);
 
+  // A browser asking for a page gets an HTML page for a 404 or a 5xx; everyone else the problem
+  // document (errorResponse in pages.ts chooses).
   app.onError((error, c) => {
-    if (error instanceof ApiError) return problemResponse(c, error);
+    if (error instanceof ApiError) return errorResponse(c, error, deps.baseUrl);
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(c, new ApiError(400, "bad-request", "Bad request", error.message));
+      return errorResponse(c, new ApiError(400, "bad-request", "Bad request", error.message), deps.baseUrl);
     }
     // The name only: messages of database errors can carry the values of the failed query.
     console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
-    return problemResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"));
+    return errorResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"), deps.baseUrl);
   });
-  app.notFound((c) => problemResponse(c, notFound("this resource")));
+  app.notFound((c) => errorResponse(c, notFound("this resource"), deps.baseUrl));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", keyRoutes(deps));
   app.route("/", trustRoutes(deps));
   app.route("/", assetRoutes());
   app.route("/", verifyRoutes(deps));
+  app.route("/", homeRoutes(deps));
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));

@@ -1,4 +1,5 @@
 import type { Keyring, SigningKey } from "../core/keys.js";
+import type { BodyCompressor } from "./compression.js";
 import type { TagRenderers } from "../render/types.js";
 import type { AsliDatabase } from "../store/database.js";
 
@@ -35,6 +36,11 @@ export interface AppDeps {
    * Absent on Workers, whose bundle carries no documentation: those routes answer 501.
    */
   specs?: SpecSource;
+  /**
+   * Compresses text responses (src/runtime/compression.ts on Node). Absent on Workers, where
+   * Cloudflare's edge compresses: the app must not compress twice.
+   */
+  compressor?: BodyCompressor;
 }
 
 /** Reads one document of docs/ by file name; undefined when there is no such document. */

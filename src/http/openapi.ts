@@ -4,7 +4,7 @@
 import * as z from "zod";
 import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../service/artisans.js";
 import { certificateInput } from "../service/certificates.js";
-import { giTagChanges, giTagInput, productInput } from "../service/registry.js";
+import { giTagChanges, giTagInput, productChanges, productInput } from "../service/registry.js";
 import { rotateInput, tokenInput } from "../service/tokens.js";
 import type { Role } from "../service/access.js";
 import * as s from "./api-schemas.js";
@@ -54,14 +54,16 @@ export const OPERATIONS: Operation[] = [
   {
     method: "get",
     path: "/api/v1/verify/{token}",
-    summary: "Verify a certificate token",
+    summary: "Verify a certificate token, or look a certificate up by its serial",
     tag: "verify",
     roles: "public",
-    description: "The machine verdict. 200 for a registered certificate, whose `status` says genuine, revoked or suspended; 400 not a certificate; 404 signed but unknown to the registry.",
+    description:
+      "The machine verdict. `{token}` is a token, read leniently (case, blanks, percent-encoding: docs/certificate-format.md §6.1), or the 13-character serial printed on the tag, read as a person types it; a lookup by serial carries `lookup: \"serial\"` and no `verifyUrl`. 200 for a registered certificate, whose `status` says genuine, revoked or suspended; 400 not a certificate; 404 signed but unknown to the registry, or no certificate with this serial; 503 the signature is valid but the registry could not be reached (`unconfirmed`).",
     responses: {
       200: json("A registered certificate: genuine, revoked or suspended", s.verdictSchema),
       400: json("Not a certificate", s.verdictSchema),
-      404: json("Validly signed but not registered", s.verdictSchema),
+      404: json("Validly signed but not registered, or no certificate with this serial", s.verdictSchema),
+      503: json("Signature valid, standing unconfirmed", s.verdictSchema),
     },
   },
   {
@@ -70,8 +72,14 @@ export const OPERATIONS: Operation[] = [
     summary: "Verify page (the URL in every QR)",
     tag: "verify",
     roles: "public",
-    description: "HTML in English and Hindi; JSON (the verdict) when the Accept header asks for application/json only. Also at /v/{token}.",
-    responses: { 200: { description: "Verify page", contentType: "text/html" }, 400: { description: "Not a certificate", contentType: "text/html" }, 404: { description: "Not registered", contentType: "text/html" } },
+    description:
+      "HTML in the reader's language (?lang=, the `lang` cookie, Accept-Language); JSON (the verdict) when the Accept header asks for application/json only. Also at /v/{token}. `{token}` is a token or a serial as for /api/v1/verify/{token}, with at most one trailing slash; other query parameters are ignored.",
+    responses: {
+      200: { description: "Verify page", contentType: "text/html" },
+      400: { description: "Not a certificate", contentType: "text/html" },
+      404: { description: "Not registered, or no certificate with this serial", contentType: "text/html" },
+      503: { description: "Signature valid, standing unconfirmed", contentType: "text/html" },
+    },
   },
   {
     method: "get",
@@ -79,8 +87,28 @@ export const OPERATIONS: Operation[] = [
     summary: "Verify page, lower-case path",
     tag: "verify",
     roles: "public",
-    responses: { 200: { description: "Verify page", contentType: "text/html" }, 400: { description: "Not a certificate", contentType: "text/html" }, 404: { description: "Not registered", contentType: "text/html" } },
+    responses: {
+      200: { description: "Verify page", contentType: "text/html" },
+      400: { description: "Not a certificate", contentType: "text/html" },
+      404: { description: "Not registered, or no certificate with this serial", contentType: "text/html" },
+      503: { description: "Signature valid, standing unconfirmed", contentType: "text/html" },
+    },
   },
+  {
+    method: "get",
+    path: "/v",
+    summary: "The home page's box: look a certificate up by the number on its tag",
+    tag: "verify",
+    roles: "public",
+    description:
+      "`?serial=` is what a person typed: a serial (spaces, dashes, lower case and look-alike digits allowed), a token or a whole verify URL. Answers with the verify page; with the home page and the reason (400) when the text is none of these; with the home page when it is empty.",
+    responses: {
+      200: { description: "Verify page, or the home page for an empty box", contentType: "text/html" },
+      400: { description: "Home page: not a certificate number", contentType: "text/html" },
+      404: { description: "Verify page: no certificate with this number", contentType: "text/html" },
+    },
+  },
+  { method: "get", path: "/", summary: "Home page: what Asli is, and a box to check a tag by its number", tag: "verify", roles: "public", responses: { 200: { description: "HTML", contentType: "text/html" } } },
   {
     method: "get",
     path: "/.well-known/jwks.json",
@@ -116,9 +144,10 @@ export const OPERATIONS: Operation[] = [
   {
     method: "patch",
     path: "/api/v1/gi-tags/{id}",
-    summary: "Fill a GI application number, or add districts to a GI's area",
+    summary: "Fill a GI application number, add districts to a GI's area, or edit its story",
     tag: "registry",
     roles: ["admin"],
+    description: "`story` is a merge patch by language: a text replaces that language's story, null removes it, others stay.",
     body: giTagChanges,
     example: { applicationNumber: "1012" },
     responses: { 200: json("Changed", s.giTagSchema) },
@@ -134,6 +163,17 @@ export const OPERATIONS: Operation[] = [
     example: { name: "Banarasi Brocade Stole" },
     responses: { 201: json("Added", s.productCreatedSchema) },
     errors: ["not-found", "duplicate-product"],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/products/{id}",
+    summary: "Edit the story of an ODOP product",
+    tag: "registry",
+    roles: ["admin"],
+    description: "`story` is a merge patch by language: a text replaces that language's story, null removes it, others stay. Names never change.",
+    body: productChanges,
+    responses: { 200: json("Changed", s.productCreatedSchema) },
+    errors: ["not-found"],
   },
 
   {

@@ -1,150 +1,255 @@
-// The page a phone opens from the QR: small, mobile-first, English and Hindi. It is complete
-// without scripts; with them, the buyer's browser also checks the signature itself
-// (assets/verify-script.ts) and says so in the section that is hidden until then.
-import { html, raw } from "hono/html";
-import type { HtmlEscapedString } from "hono/utils/html";
-import type { CertificateRevocationReason } from "../core/bundle.js";
+// The page a phone opens from the QR, in the reader's language: the verdict first, then the
+// item, its maker, its place and the proof, in that order. It is complete without scripts;
+// with them, the buyer's browser also checks the signature itself (assets/verify-script.ts),
+// and shows one of the messages this page carries for it.
+//
+// Table-driven: STATUS_VIEWS has one entry per verdict status (a new status, such as a later
+// `suspected-copy`, is one more entry), and SECTIONS lists the page's parts in order. Extension
+// points for later work are marked "Slot:" below.
+import type { CraftStory } from "../../db/schema.js";
 import type { Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
 import { credentialLink } from "./credential-link.js";
-import { CATALOGS } from "./i18n/catalog.js";
+import { bdi, esc, fillHtml } from "./html.js";
+import type { Locale, PublicMessages } from "./i18n/catalog.js";
+import type { Language } from "./i18n/languages.js";
+import { renderPage, serialForm } from "./layout.js";
 
-const STYLE = `
-*{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Noto Sans","Noto Sans Devanagari",sans-serif;background:#f6f4ef;color:#1d1b16}
-main{max-width:34rem;margin:0 auto;padding:1rem}
-.verdict{border-radius:12px;padding:1rem 1.2rem;color:#fff;margin-bottom:1rem}
-.genuine{background:#1b6e3a}.invalid{background:#a3261b}.revoked{background:#9a3412}.suspended{background:#854d0e}
-.verdict h1{margin:0;font-size:1.6rem}.verdict p{margin:.25rem 0 0}
-dl{background:#fff;border-radius:12px;padding:.5rem 1.2rem;margin:0 0 1rem}
-dt{font-size:.8rem;color:#6b6558;margin-top:.7rem}dd{margin:0 0 .5rem;font-weight:600}
-.note,.check{background:#fff;border-radius:12px;padding:.7rem 1.2rem;margin:0 0 1rem;font-size:.9rem}
-.note{border-left:4px solid #854d0e}.check p{margin:.2rem 0}.check code{font-size:.75rem;word-break:break-all}
-small{color:#6b6558}footer{font-size:.8rem;color:#6b6558}
-`;
+export interface VerifyPageInput {
+  verdict: Verdict;
+  locale: Locale;
+  /** The serial that was looked up, when the certificate was presented by its number rather than its QR. */
+  serial?: string;
+  /** Where the language switcher's links point; by default this address with `?lang=`. */
+  langHref?: (lang: Language) => string;
+}
 
-type Content = string | HtmlEscapedString | Promise<HtmlEscapedString>;
-type Known = Exclude<Verdict, { status: "invalid" }>;
+type Tone = "ok" | "bad" | "warn" | "info";
+type Known = Extract<Verdict, { certificate: unknown }>;
 
-const REASONS_HI: Record<CertificateRevocationReason, string> = {
-  lost: "वस्तु के खो जाने की सूचना मिली है।",
-  stolen: "वस्तु के चोरी होने की सूचना मिली है।",
-  misissued: "यह प्रमाणपत्र गलती से जारी हुआ था।",
-  "item-destroyed": "वस्तु के नष्ट होने की सूचना मिली है।",
-  superseded: "इसकी जगह एक नया प्रमाणपत्र जारी हुआ है।",
-  other: "रजिस्ट्री ने इसे रद्द किया है।",
+const ICON_PATHS: Record<Tone, string> = {
+  ok: "M9 16.5l4.5 4.5L23 11",
+  bad: "M11 11l10 10M21 11L11 21",
+  warn: "M16 9v9M16 22.5v.5",
+  info: "M16 14.5v8M16 9.5v.5",
+};
+const ICONS = Object.fromEntries(
+  Object.entries(ICON_PATHS).map(([tone, d]) => [
+    tone,
+    `<svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="15" fill="rgba(255,255,255,.18)"/><path d="${d}" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
+  ]),
+) as Record<Tone, string>;
+
+const TICK = `<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8.5l3 3 7-7" fill="none" stroke="#166534" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/></svg> `;
+
+// A neutral figure where the registry has no photo of the artisan: drawn inline, no request.
+const PHOTO_PLACEHOLDER = `<svg width="72" height="72" viewBox="0 0 72 72" aria-hidden="true"><rect width="72" height="72" fill="#ece6da"/><circle cx="36" cy="28" r="12" fill="#c9bea8"/><path d="M13 68c2-14 11-22 23-22s21 8 23 22z" fill="#c9bea8"/></svg>`;
+
+interface Ctx {
+  input: VerifyPageInput;
+  loc: Locale;
+  m: PublicMessages;
+}
+
+interface StatusView<V extends Verdict> {
+  tone: Tone;
+  /** Plain text: the verdict's heading and the page's title. */
+  title(v: V, ctx: Ctx): string;
+  /** HTML: the sentences under the heading. */
+  lead(v: V, ctx: Ctx): string;
+}
+
+type StatusViews = { [S in Verdict["status"]]: StatusView<Extract<Verdict, { status: S }>> };
+
+const bySerialNote = (v: { lookup?: string }, { m }: Ctx) => (v.lookup === "serial" ? `<p>${esc(m.verify.bySerial)}</p>` : "");
+
+export const STATUS_VIEWS: StatusViews = {
+  genuine: {
+    tone: "ok",
+    title: (v, { m }) => (v.lookup === "serial" ? m.verify.status.genuineBySerial.title : m.verify.status.genuine.title),
+    lead: (v, ctx) => `<p>${esc(v.lookup === "serial" ? ctx.m.verify.status.genuineBySerial.lead : ctx.m.verify.status.genuine.lead)}</p>${bySerialNote(v, ctx)}`,
+  },
+  revoked: {
+    tone: "bad",
+    title: (_, { m }) => m.verify.status.revoked.title,
+    lead: (v, ctx) =>
+      `<p>${fillHtml(ctx.m.verify.status.revoked.lead, { date: esc(ctx.loc.date(v.revokedAt)) })}${ctx.loc.sentenceGap}${esc(ctx.m.verify.revocationReason[v.reason])}</p>` +
+      `<p>${esc(ctx.m.verify.revokedAdvice)}</p>${bySerialNote(v, ctx)}`,
+  },
+  suspended: {
+    tone: "warn",
+    title: (_, { m }) => m.verify.status.suspended.title,
+    lead: (v, ctx) => `<p>${esc(ctx.m.verify.status.suspended.lead)}</p>${bySerialNote(v, ctx)}`,
+  },
+  unconfirmed: {
+    tone: "info",
+    title: (_, { m }) => m.verify.status.unconfirmed.title,
+    lead: (_, { m }) => `<p>${esc(m.verify.status.unconfirmed.lead)}</p><p><a href="">${esc(m.verify.tryAgain)}</a></p>`,
+  },
+  invalid: {
+    tone: "bad",
+    title: (v, { m }) => (v.lookup === "serial" && v.reason === "not-registered" ? m.verify.status.notFoundBySerial.title : m.verify.status.invalid.title),
+    lead: (v, ctx) => {
+      const { m, loc, input } = ctx;
+      if (v.lookup === "serial" && v.reason === "not-registered") {
+        return `<p>${fillHtml(m.verify.status.notFoundBySerial.lead, { serial: serialText(input.serial ?? "") })}</p><p>${esc(m.verify.notFoundAdvice)}</p>`;
+      }
+      const reason = fillHtml(m.verify.invalidReason[v.reason], { date: esc(v.compromisedAt ? loc.date(v.compromisedAt) : "") });
+      return `<p>${esc(m.verify.status.invalid.lead)}${loc.sentenceGap}${reason}</p><p>${esc(m.verify.invalidAdvice)}</p>`;
+    },
+  },
 };
 
-const TITLES: Record<Verdict["status"], string> = {
-  genuine: "Genuine · असली",
-  revoked: "Revoked certificate · रद्द प्रमाणपत्र",
-  suspended: "Artisan suspended · कारीगर निलंबित",
-  invalid: "Not a valid certificate · मान्य प्रमाणपत्र नहीं",
-};
-
-function row(en: string, hi: string, value: Content | null) {
-  if (value === null || value === "") return "";
-  return html`<dt>${en} · <span lang="hi">${hi}</span></dt><dd>${value}</dd>`;
+function statusView(v: Verdict): StatusView<Verdict> {
+  return STATUS_VIEWS[v.status] as StatusView<Verdict>;
 }
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString("en-IN", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Kolkata" });
+const serialText = (serial: string) => `<span class="serial" dir="ltr">${esc(serial)}</span>`;
+
+function verdictSection(v: Verdict, ctx: Ctx): string {
+  const view = statusView(v);
+  const reason = "reason" in v ? ` data-reason="${esc(v.reason)}"` : "";
+  const lookup = "lookup" in v && v.lookup ? ` data-lookup="${v.lookup}"` : "";
+  return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}</div></section>`;
 }
 
-export function verifyPage(verdict: Verdict) {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${TITLES[verdict.status]} — Asli</title>
-<style>${raw(STYLE)}</style>
-</head>
-<body><main>
-${body(verdict)}
-${browserCheck(verdict)}
-${verdict.status === "invalid" ? "" : credentialLink(verdict.certificate.id, [{ lang: "en", messages: CATALOGS.en }, { lang: "hi", messages: CATALOGS.hi }])}
-<footer><p>Asli certifies handmade goods of Uttar Pradesh's One District One Product programme. · <span lang="hi">असली — उत्तर प्रदेश के एक जनपद एक उत्पाद के हस्तनिर्मित सामान का प्रमाणन।</span></p></footer>
-</main>
-<script type="module" src="${VERIFY_SCRIPT_PATH}?v=${VERIFY_SCRIPT_VERSION}"></script>
-</body>
-</html>`;
+function card(id: string, heading: string, body: string): string {
+  return `<section class="card" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(heading)}</h2>${body}</section>`;
 }
 
-function body(verdict: Verdict) {
-  switch (verdict.status) {
-    case "genuine":
-      return html`<section class="verdict genuine" data-status="genuine">
-<h1>✓ Genuine</h1>
-<p lang="hi">✓ असली — यह वस्तु पंजीकृत कारीगर द्वारा बनाई गई प्रमाणित वस्तु है।</p>
-<p>This item is certified as made by a registered artisan.</p>
-</section>
-${details(verdict)}`;
-    case "revoked":
-      return html`<section class="verdict revoked" data-status="revoked" data-reason="${verdict.reason}">
-<h1>⚠ Revoked</h1>
-<p lang="hi">⚠ रद्द — यह प्रमाणपत्र ${formatDate(verdict.revokedAt)} को रद्द किया गया। ${REASONS_HI[verdict.reason]}</p>
-<p>${verdict.message} Revoked on ${formatDate(verdict.revokedAt)}.</p>
-</section>
-<p><small>Reason: ${verdict.reason}. The certificate below no longer vouches for this item. · <span lang="hi">नीचे दिया प्रमाणपत्र अब इस वस्तु की पुष्टि नहीं करता।</span></small></p>
-${details(verdict)}`;
-    case "suspended":
-      return html`<section class="verdict suspended" data-status="suspended">
-<h1>⚠ Artisan suspended</h1>
-<p lang="hi">⚠ कारीगर निलंबित — रजिस्ट्री ने इस कारीगर को निलंबित किया है; इस समय इनके प्रमाणपत्रों की पुष्टि नहीं की जाती।</p>
-<p>${verdict.message}</p>
-</section>
-${details(verdict)}`;
-    case "invalid":
-      return html`<section class="verdict invalid" data-status="invalid" data-reason="${verdict.reason}">
-<h1>✗ Not a valid certificate</h1>
-<p lang="hi">✗ यह मान्य प्रमाणपत्र नहीं है। यह वस्तु असली होने की पुष्टि नहीं होती।</p>
-<p>${verdict.message}${verdict.compromisedAt ? ` The key was reported compromised on ${formatDate(verdict.compromisedAt)}.` : ""}</p>
-</section>
-<p><small>Reason: ${verdict.reason}. If you bought this item as certified, ask the seller for the original tag. · <span lang="hi">यदि आपने यह वस्तु प्रमाणित मानकर खरीदी है, तो विक्रेता से मूल टैग माँगें।</span></small></p>`;
+function field(label: string, valueHtml: string | null): string {
+  return valueHtml ? `<dt>${esc(label)}</dt><dd>${valueHtml}</dd>` : "";
+}
+
+/** The story in the page's language, else in English (marked as English). */
+function story(text: CraftStory, loc: Locale): string {
+  const own = text[loc.lang];
+  if (own) return `<p class="story">${esc(own)}</p>`;
+  const english = text.en;
+  return english ? `<p class="story" lang="en" dir="ltr">${esc(english)}</p>` : "";
+}
+
+/** Only an image from this origin: the page's policy allows no other, and a foreign URL would tell a third party who scans what. */
+export function isOwnPath(url: string | null): url is string {
+  return typeof url === "string" && url.length <= 512 && /^\/(?![/\\])[^\s\\"'<>]*$/.test(url);
+}
+
+function itemSection(v: Verdict, ctx: Ctx): string {
+  const { m, loc } = ctx;
+  const f = m.verify.fields;
+  if (v.status === "unconfirmed") {
+    // Only what the signature says: without the registry there are no names.
+    const issued = new Date(v.claims.issuedAt * 1000).toISOString();
+    return card("item", m.verify.headings.item, `<dl>${field(f.certificate, serialText(v.claims.serial))}${field(f.issuedOn, esc(loc.date(issued)))}</dl>`);
   }
+  if (!("certificate" in v)) return "";
+  const c = v.certificate;
+  const rows =
+    field(f.materials, c.materials.length ? esc(loc.list(c.materials)) : null) +
+    field(f.madeOn, c.madeOn ? esc(loc.date(c.madeOn)) : null) +
+    field(f.issuedOn, esc(loc.date(c.issuedAt))) +
+    field(f.certificate, serialText(c.id));
+  return card("item", m.verify.headings.item, `<p class="title">${esc(c.title)}</p><dl>${rows}</dl>`);
 }
 
-function details(verdict: Known) {
-  const c = verdict.certificate;
-  const gi = c.giTag ? `${c.giTag.name}${c.giTag.applicationNumber ? ` (GI application no. ${c.giTag.applicationNumber})` : ""}` : null;
-  const withdrawn = verdict.withdrawnGiClaim;
-  return html`<dl>
-${row("Item", "वस्तु", c.title)}
-${row("Artisan", "कारीगर", c.artisan.name)}
-${row("District", "ज़िला", `${c.district.name}, Uttar Pradesh`)}
-${row("ODOP product", "ओडीओपी उत्पाद", c.product?.name ?? null)}
-${row("Craft", "शिल्प", c.product ? null : c.craft)}
-${row("GI tag", "जीआई टैग", gi)}
-${row("Materials", "सामग्री", c.materials.join(", "))}
-${row("Made on", "निर्माण तिथि", c.madeOn ? formatDate(c.madeOn) : null)}
-${row("Issued on", "जारी करने की तिथि", formatDate(c.issuedAt))}
-${row("Sold through", "विक्रेता", c.artisan.sellerName)}
-${row("Certificate", "प्रमाणपत्र", c.id)}
-</dl>
-${
-  withdrawn
-    ? html`<p class="note" data-gi-withdrawn="${withdrawn.giTag.id}">The artisan's authorisation to use the GI tag “${withdrawn.giTag.name}” was withdrawn on ${formatDate(withdrawn.withdrawnAt)}: this item's GI claim is no longer confirmed. The rest of the certificate stands. · <span lang="hi">जीआई टैग “${withdrawn.giTag.name}” के उपयोग का कारीगर का अधिकार ${formatDate(withdrawn.withdrawnAt)} को वापस ले लिया गया: इस वस्तु के जीआई दावे की अब पुष्टि नहीं होती। प्रमाणपत्र का बाकी भाग मान्य है।</span></p>`
-    : ""
-}`;
+function makerSection(v: Verdict, ctx: Ctx): string {
+  if (!("certificate" in v)) return "";
+  const { m } = ctx;
+  const a = v.certificate.artisan;
+  const photo = isOwnPath(a.photoUrl)
+    ? `<img src="${esc(a.photoUrl)}" alt="${fillHtml(m.verify.photoAlt, { name: esc(a.name) })}" width="72" height="72" decoding="async">`
+    : PHOTO_PLACEHOLDER;
+  const seller = a.sellerName ? `<p class="story">${fillHtml(m.verify.soldThrough, { seller: bdi(a.sellerName) })}</p>` : "";
+  return card("maker", m.verify.headings.maker, `<div class="maker">${photo}<div><b>${bdi(a.name)}</b>${seller}</div></div>`);
 }
+
+function placeSection(v: Verdict, ctx: Ctx): string {
+  if (!("certificate" in v)) return "";
+  const { m, loc } = ctx;
+  const f = m.verify.fields;
+  const c = v.certificate;
+  const product = c.product
+    ? field(f.product, `${bdi(c.product.name)}<p class="story">${esc(m.verify.odopNote)}</p>${story(c.product.story, loc)}`)
+    : field(f.craft, c.craft ? bdi(c.craft) : null);
+  let gi = "";
+  if (c.giTag) {
+    const numbers =
+      field(f.giApplication, c.giTag.applicationNumber ? `<span dir="ltr">${esc(c.giTag.applicationNumber)}</span>` : null) +
+      field(f.giUser, c.giTag.authorisedUserNumber ? `<span dir="ltr">${esc(c.giTag.authorisedUserNumber)}</span>` : null);
+    // Where the GI and the ODOP product are one craft, its story is told once.
+    const giStory = story(c.giTag.story, loc);
+    const told = c.product ? story(c.product.story, loc) : "";
+    gi = field(f.giTag, `${bdi(c.giTag.name)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
+  }
+  const withdrawn = v.withdrawnGiClaim
+    ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: bdi(v.withdrawnGiClaim.giTag.name), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
+    : "";
+  const district = field(f.district, fillHtml(m.verify.districtInState, { district: bdi(c.district.name) }));
+  return card("place", m.verify.headings.place, `<dl>${district}${product}${gi}</dl>${withdrawn}`);
+}
+
+function proofSection(v: Verdict, ctx: Ctx): string {
+  const { m } = ctx;
+  let office = "";
+  if ("certificate" in v) {
+    const district = bdi(v.certificate.district.name);
+    office = `<dl>${field(m.verify.fields.office, `${fillHtml(m.verify.officeName, { district })}<p class="story">${fillHtml(m.verify.officeNote, { district })}</p>`)}</dl>`;
+  }
+  // Slot: "checked N times since DATE" (scan counts) goes here, above the signature check.
+  const check = "lookup" in v && v.lookup === "serial" ? "" : browserCheck(v, ctx);
+  const credential = "certificate" in v ? credentialLink(v.certificate.id, m) : "";
+  if (!office && !check) return "";
+  return card("proof", m.verify.headings.proof, office + check + credential);
+}
+
+// Slot: the first buyer's claim form goes between the proof and the help section.
+
+function helpSection(v: Verdict, ctx: Ctx): string {
+  const { m } = ctx;
+  // The registry was out of reach, not the item in doubt: the page asks to try again instead.
+  if (v.status === "unconfirmed") return "";
+  // Slot: the report form replaces or follows this text.
+  const text =
+    "certificate" in v
+      ? fillHtml(m.verify.help.body, { district: bdi(v.certificate.district.name), serial: serialText(v.certificate.id) })
+      : esc(m.verify.help.generic);
+  const retry = v.status === "invalid" && v.lookup === "serial" ? serialForm(ctx.loc, { typed: ctx.input.serial, heading: false }) : "";
+  return retry + card("help", m.verify.headings.help, `<p>${text}</p>`);
+}
+
+/** The page's parts, in order: verdict, item, maker, place, proof, help. */
+export const SECTIONS: ((v: Verdict, ctx: Ctx) => string)[] = [verdictSection, itemSection, makerSection, placeSection, proofSection, helpSection];
 
 /**
  * Filled in by the script; hidden (and so absent for a reader) when scripts are off. The data
  * attributes are the signed ids that this server says it verified: the browser compares them
- * with the ones it decodes from the token itself.
+ * with the ones it decodes from the token itself. For any verdict but genuine, a passing check
+ * says only that the registry signed the code: never a tick there.
  */
-function browserCheck(verdict: Verdict) {
+function browserCheck(v: Verdict, { m }: Ctx): string {
+  const c = m.verify.check;
   const ids =
-    verdict.status === "invalid"
+    v.status === "invalid"
       ? ""
-      : html` data-serial="${verdict.claims.serial}" data-issued="${verdict.claims.issuedAt}" data-artisan="${verdict.claims.artisanId}" data-district="${verdict.claims.districtCode}" data-product="${verdict.claims.productId ?? ""}" data-gi="${verdict.claims.giTagId ?? ""}"`;
-  return html`<section id="browser-check" class="check" data-result="pending" hidden${ids}>
-<p data-when="running">Your browser is checking the signature itself… · <span lang="hi">आपका ब्राउज़र स्वयं हस्ताक्षर की जाँच कर रहा है…</span></p>
-<p data-when="pass" hidden>✓ Checked in your browser: the signature matches key <code data-kid></code>, published by this registry, and covers the certificate number, date, artisan, district, product and GI shown here. · <span lang="hi">✓ आपके ब्राउज़र में जाँचा गया: हस्ताक्षर इस रजिस्ट्री द्वारा प्रकाशित कुंजी से मेल खाता है और यहाँ दिखाई गई जानकारी से मेल खाता है।</span></p>
-<p data-when="fail" hidden>✗ Your browser's own check failed: the code's signature does not match the registry's published keys, or the page does not show what was signed. · <span lang="hi">✗ आपके ब्राउज़र की अपनी जाँच विफल रही: कोड का हस्ताक्षर रजिस्ट्री की प्रकाशित कुंजियों से मेल नहीं खाता, या पृष्ठ वह नहीं दिखाता जिस पर हस्ताक्षर हुआ था।</span></p>
-<p data-when="unsupported" hidden>Your browser cannot check Ed25519 signatures itself; the verdict above is the registry's. · <span lang="hi">आपका ब्राउज़र स्वयं हस्ताक्षर की जाँच नहीं कर सकता; ऊपर का निर्णय रजिस्ट्री का है।</span></p>
-<p data-when="error" hidden>Your browser could not fetch the registry's published keys to check the signature itself. · <span lang="hi">आपका ब्राउज़र हस्ताक्षर जाँचने के लिए रजिस्ट्री की प्रकाशित कुंजियाँ नहीं ला सका।</span></p>
-</section>
-<noscript><p class="check">With scripts turned on, your browser also checks the certificate's signature itself. · <span lang="hi">स्क्रिप्ट चालू होने पर आपका ब्राउज़र प्रमाणपत्र के हस्ताक्षर की स्वयं जाँच भी करता है।</span></p></noscript>`;
+      : ` data-serial="${v.claims.serial}" data-issued="${v.claims.issuedAt}" data-artisan="${v.claims.artisanId}" data-district="${v.claims.districtCode}" data-product="${v.claims.productId ?? ""}" data-gi="${v.claims.giTagId ?? ""}"`;
+  const pass = v.status === "genuine" ? TICK + esc(c.pass) : esc(c.passNotGenuine);
+  return `<div id="browser-check" class="check" data-result="pending" hidden${ids}>
+<p data-when="running">${esc(c.running)}</p>
+<p data-when="pass" hidden>${pass}</p>
+<p data-when="fail" hidden>${esc(c.fail)}</p>
+<p data-when="unsupported" hidden>${esc(c.unsupported)}</p>
+<p data-when="error" hidden>${esc(c.error)}</p>
+<details data-tech hidden><summary>${esc(c.details)}</summary><p>${esc(c.key)}: <code data-kid dir="ltr"></code></p></details>
+</div>
+<noscript><p class="check">${esc(c.noscript)}</p></noscript>`;
+}
+
+const SCRIPT = `${VERIFY_SCRIPT_PATH}?v=${VERIFY_SCRIPT_VERSION}`;
+
+export function verifyPage(input: VerifyPageInput): string {
+  const { verdict, locale } = input;
+  const ctx: Ctx = { input, loc: locale, m: locale.messages };
+  const main = SECTIONS.map((section) => section(verdict, ctx)).filter(Boolean).join("\n");
+  const script = "lookup" in verdict && verdict.lookup === "serial" ? undefined : SCRIPT;
+  return renderPage({ locale, title: statusView(verdict).title(verdict, ctx), main, langHref: input.langHref, script });
 }

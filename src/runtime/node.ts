@@ -13,6 +13,7 @@ import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
 import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
+import { nodeCompressor } from "./compression.js";
 import { unixSeconds } from "../core/time.js";
 
 const DATA_DIR = ".data";
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
   const demo = await ensureDemoData(db, signingKey, now);
   // PNG/PDF tags and label sheets: the fonts, HarfBuzz and pdf-lib load with the first one.
   // The specifications of docs/ at /docs/specs, read from this checkout: no outside network needed.
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource() });
+  // Node compresses its own responses; on Workers, Cloudflare's edge does.
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor() });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

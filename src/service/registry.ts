@@ -1,6 +1,7 @@
 // The state ODOP cell keeps the reference data current: new GI registrations, application
-// numbers as they are verified, districts added to a GI's area, new ODOP products. Ids are
-// printed in tokens, so nothing here renames, renumbers or removes.
+// numbers as they are verified, districts added to a GI's area, new ODOP products, and the
+// story of each craft that the verify page tells buyers. Ids are printed in tokens, so nothing
+// here renames, renumbers or removes.
 import { eq, sql } from "drizzle-orm";
 import * as z from "zod";
 import { text } from "./text.js";
@@ -8,7 +9,8 @@ import { giTagDistricts, giTags, products } from "../../db/schema.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { auditInsert } from "../store/audit.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
-import { findDistrict, findGiTag, type GiTag } from "../store/registry.js";
+import { findDistrict, findGiTag, findProduct, type GiTag, type Product } from "../store/registry.js";
+import { PUBLIC_LANGUAGES, type Language } from "../pages/i18n/languages.js";
 import type { Principal } from "./access.js";
 
 const applicationNumber = z.string().trim().regex(/^[0-9]{1,6}$/, "a GI Registry application number, digits only");
@@ -22,10 +24,29 @@ export const giTagInput = z
   })
   .strict();
 
+/**
+ * A change to a craft's story, by language of the public pages: one to three factual sentences
+ * (at most 600 characters) replace that language's text; null removes it. Languages not named
+ * keep their text (a JSON merge patch, RFC 7396).
+ */
+export const craftStoryChange = z
+  .partialRecord(z.enum(PUBLIC_LANGUAGES as [Language, ...Language[]]), text(600).nullable())
+  .refine((story) => Object.keys(story).length > 0, { message: "name at least one language" })
+  .describe("story text by language code (en, hi, ur, ar, fr, de, es, ja, zh); null removes a language");
+
 export const giTagChanges = z
-  .object({ applicationNumber: applicationNumber.optional(), addDistrictCodes: z.array(z.number().int().positive().max(0xffff)).min(1).max(75).optional() })
+  .object({
+    applicationNumber: applicationNumber.optional(),
+    addDistrictCodes: z.array(z.number().int().positive().max(0xffff)).min(1).max(75).optional(),
+    story: craftStoryChange.optional(),
+  })
   .strict()
-  .refine((c) => c.applicationNumber !== undefined || c.addDistrictCodes !== undefined, { message: "change at least one field" });
+  .refine((c) => c.applicationNumber !== undefined || c.addDistrictCodes !== undefined || c.story !== undefined, { message: "change at least one field" });
+
+export const productChanges = z.object({ story: craftStoryChange }).strict();
+
+/** Applies a story change in the UPDATE itself, so that two editors of different languages cannot undo each other. */
+const mergedStory = (column: typeof giTags.story | typeof products.story, change: Record<string, string | null>) => sql`json_patch(${column}, ${JSON.stringify(change)})`;
 
 export const productInput = z.object({ name: text(120) }).strict();
 
@@ -61,17 +82,30 @@ export async function changeGiTag(db: AsliDatabase, actor: Principal, id: number
     throw unprocessable("application-number-set", "this GI tag's application number is already recorded; it is not changed through the API");
   }
   await db.batch([
-    db.update(giTags).set({ applicationNumber: input.applicationNumber ?? tag.applicationNumber }).where(eq(giTags.id, id)),
+    db
+      .update(giTags)
+      .set({ applicationNumber: input.applicationNumber ?? tag.applicationNumber, ...(input.story ? { story: mergedStory(giTags.story, input.story) } : {}) })
+      .where(eq(giTags.id, id)),
     ...added.map((districtCode) => db.insert(giTagDistricts).values({ giTagId: id, districtCode })),
     auditInsert(db, actor, now, {
       action: "gi-tag.change",
       subjectType: "gi-tag",
       subjectId: id,
-      before: { applicationNumber: tag.applicationNumber, districtCodes: tag.districtCodes },
-      after: { applicationNumber: input.applicationNumber ?? tag.applicationNumber, addedDistrictCodes: added },
+      before: { applicationNumber: tag.applicationNumber, districtCodes: tag.districtCodes, ...(input.story ? { story: tag.story } : {}) },
+      after: { applicationNumber: input.applicationNumber ?? tag.applicationNumber, addedDistrictCodes: added, ...(input.story ? { story: input.story } : {}) },
     }),
   ]);
   return (await findGiTag(db, id))!;
+}
+
+export async function changeProduct(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof productChanges>, now: Date): Promise<Product> {
+  const product = await findProduct(db, id);
+  if (!product) throw notFound("this product");
+  await db.batch([
+    db.update(products).set({ story: mergedStory(products.story, input.story) }).where(eq(products.id, id)),
+    auditInsert(db, actor, now, { action: "product.change", subjectType: "product", subjectId: id, before: { story: product.story }, after: { story: input.story } }),
+  ]);
+  return (await findProduct(db, id))!;
 }
 
 export async function addProduct(db: AsliDatabase, actor: Principal, districtCode: number, input: z.output<typeof productInput>, now: Date) {

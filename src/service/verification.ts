@@ -4,13 +4,14 @@
 // The offline verifier (src/core/bundle.ts verifyOffline) follows the same order.
 import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { CertificateClaims } from "../core/payload.js";
-import type { TokenFailure } from "../core/token.js";
+import type { TokenFailure, TokenVerdict } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
-import { verifyUrl } from "../core/url.js";
+import { verifyUrl, type Presented } from "../core/url.js";
 import { signedAfterCompromise, type Keyring } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
 import type { AsliDatabase } from "../store/database.js";
-import { findVerificationRecord, type CertificateRecord, type CertificateStanding } from "../store/verification.js";
+import { findVerificationRecord, type CertificateRecord, type CertificateStanding, type VerificationRecord } from "../store/verification.js";
+import type { CraftStory } from "../../db/schema.js";
 
 export interface CertificateView {
   id: string;
@@ -19,12 +20,15 @@ export interface CertificateView {
   madeOn: string | null;
   issuedAt: string;
   kid: string;
-  verifyUrl: string;
-  artisan: { id: number; name: string; sellerName: string | null };
+  /** Absent when the certificate was looked up by its serial: the number alone does not hand out the signed token. */
+  verifyUrl?: string;
+  /** `photoUrl` as registered; pages show it only from their own origin. */
+  artisan: { id: number; name: string; sellerName: string | null; photoUrl: string | null };
   district: { code: number; name: string; division: string };
-  product: { id: number; name: string } | null;
+  product: { id: number; name: string; story: CraftStory } | null;
   craft: string | null;
-  giTag: { id: number; name: string; applicationNumber: string | null } | null;
+  /** `authorisedUserNumber`: the artisan's number as an authorised user of this GI, where registered. */
+  giTag: { id: number; name: string; applicationNumber: string | null; story: CraftStory; authorisedUserNumber: string | null } | null;
 }
 
 /** The GI tag a certificate claimed, and when the GI body withdrew the artisan's authorisation. */
@@ -38,18 +42,28 @@ export type SignedClaims = CertificateClaims;
 
 export type InvalidReason = TokenFailure | "not-registered" | "key-compromised";
 
+/**
+ * How the certificate was presented: absent for a signed token (the QR), `serial` for a lookup
+ * by the number printed on the tag, which shows the registry's record but proves nothing about
+ * the tag in hand.
+ */
+export type Lookup = "serial";
+
 interface Known {
   certificate: CertificateView;
   /** Set when the GI claim was removed from `certificate.giTag` because it was withdrawn. */
   withdrawnGiClaim?: WithdrawnGiClaim;
   claims: SignedClaims;
+  lookup?: Lookup;
 }
 
 export type Verdict =
   | ({ status: "genuine" } & Known)
   | ({ status: "revoked"; reason: CertificateRevocationReason; revokedAt: string; message: string } & Known)
   | ({ status: "suspended"; message: string } & Known)
-  | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string };
+  /** The signature is valid but the registry could not be reached to confirm the certificate's standing (HTTP 503). */
+  | { status: "unconfirmed"; claims: SignedClaims; key: { kid: string }; message: string }
+  | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string; lookup?: Lookup };
 
 const MESSAGES: Record<InvalidReason, string> = {
   malformed: "This is not an Asli certificate code.",
@@ -69,6 +83,8 @@ export const REVOCATION_MESSAGES: Record<CertificateRevocationReason, string> = 
   other: "The certificate was revoked by the registry.",
 };
 
+const NO_SUCH_SERIAL = "The registry holds no certificate with this number.";
+
 const SUSPENDED_MESSAGE = "The registry has suspended this artisan: their certificates are not vouched for at present.";
 
 export function certificateView(record: CertificateRecord, baseUrl: string): CertificateView {
@@ -81,13 +97,14 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
     issuedAt: isoTime(cert.issuedAt),
     kid: cert.kid,
     verifyUrl: verifyUrl(baseUrl, cert.token),
-    artisan: { id: artisan.id, name: artisan.name, sellerName: artisan.sellerName },
+    artisan: { id: artisan.id, name: artisan.name, sellerName: artisan.sellerName, photoUrl: artisan.photoUrl },
     district,
     product,
     craft: artisan.craft,
-    giTag,
+    giTag: giTag && { ...giTag, authorisedUserNumber: artisan.giAuthorisedUserNumber },
   };
 }
+
 
 /**
  * The certificate as the registry vouches for it today: a GI claim whose authorisation the GI
@@ -97,7 +114,8 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
 export function standingView(record: CertificateRecord, standing: CertificateStanding, baseUrl: string): Pick<Known, "certificate" | "withdrawnGiClaim"> {
   const view = certificateView(record, baseUrl);
   if (standing.giWithdrawnAt === null || !view.giTag) return { certificate: view };
-  return { certificate: { ...view, giTag: null }, withdrawnGiClaim: { giTag: view.giTag, withdrawnAt: isoTime(standing.giWithdrawnAt) } };
+  const { id, name, applicationNumber } = view.giTag;
+  return { certificate: { ...view, giTag: null }, withdrawnGiClaim: { giTag: { id, name, applicationNumber }, withdrawnAt: isoTime(standing.giWithdrawnAt) } };
 }
 
 /** What a verification reads: the registry, the trusted keys, and the origin that verify URLs name. */
@@ -110,9 +128,33 @@ export interface VerificationDeps {
 export async function verifyCertificate(deps: VerificationDeps, token: string): Promise<Verdict> {
   const verdict = await verifyToken(token, deps.keyring);
   if (!verdict.valid) return invalid(verdict.reason);
+  return judge(deps, token, verdict, await findVerificationRecord(deps.db, verdict.claims.serial));
+}
 
+/**
+ * The registry's record for a serial a person typed: the same checks, run on the token the
+ * registry holds for it, and marked `lookup: "serial"`. The signed token itself is not handed out
+ * (no `verifyUrl`): knowing a number must not yield a QR that verifies.
+ */
+export async function verifySerial(deps: VerificationDeps, serial: string): Promise<Verdict> {
+  const found = await findVerificationRecord(deps.db, serial);
+  if (!found) return { status: "invalid", reason: "not-registered", message: NO_SUCH_SERIAL, lookup: "serial" };
+  const token = found.record.certificate.token;
+  const verdict = await verifyToken(token, deps.keyring);
+  const judged = verdict.valid ? judge(deps, token, verdict, found) : invalid(verdict.reason);
+  if (judged.status === "invalid") return { ...judged, lookup: "serial" };
+  if (judged.status === "unconfirmed") return judged;
+  const { verifyUrl: _token, ...certificate } = judged.certificate;
+  return { ...judged, certificate, lookup: "serial" };
+}
+
+/** A token or a serial, as the lenient reading of a verify URL presents it (src/core/url.ts). */
+export function verifyPresented(deps: VerificationDeps, presented: Presented): Promise<Verdict> {
+  return presented.kind === "serial" ? verifySerial(deps, presented.serial) : verifyCertificate(deps, presented.token);
+}
+
+function judge(deps: VerificationDeps, token: string, verdict: Extract<TokenVerdict, { valid: true }>, found: VerificationRecord | undefined): Verdict {
   const { claims } = verdict;
-  const found = await findVerificationRecord(deps.db, claims.serial);
   const record = found?.record;
   const standing = found?.standing;
   const cert = record?.certificate;

@@ -30,7 +30,7 @@ export async function listDistricts(db: AsliDatabase): Promise<(District & { pro
   ]);
   return rows.map((d) => ({
     ...d,
-    products: productRows.filter((p) => p.districtCode === d.code).map(({ id, name }) => ({ id, name })),
+    products: productRows.filter((p) => p.districtCode === d.code).map(({ id, name, story }) => ({ id, name, story })),
   }));
 }
 

@@ -3,7 +3,7 @@
 // state of the key that signed it. Every read of a certificate goes through here.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
-import { artisans, certificateRevocations, certificates, districts, giTags, products, signingKeys } from "../../db/schema.js";
+import { artisans, certificateRevocations, certificates, districts, giTags, products, signingKeys, type CraftStory } from "../../db/schema.js";
 import type { Certificate } from "./certificates.js";
 import type { RevocationReason } from "./revocations.js";
 
@@ -11,10 +11,10 @@ import type { RevocationReason } from "./revocations.js";
 export interface CertificateRecord {
   /** What a verdict, a tag and a scope check read: every column but the batch bookkeeping. */
   certificate: Omit<Certificate, "batchId" | "batchRow">;
-  artisan: { id: number; name: string; craft: string | null; sellerName: string | null };
+  artisan: { id: number; name: string; craft: string | null; sellerName: string | null; photoUrl: string | null; giAuthorisedUserNumber: string | null };
   district: { code: number; name: string; division: string };
-  product: { id: number; name: string } | null;
-  giTag: { id: number; name: string; applicationNumber: string | null } | null;
+  product: { id: number; name: string; story: CraftStory } | null;
+  giTag: { id: number; name: string; applicationNumber: string | null; story: CraftStory } | null;
 }
 
 /** The record alone, through the same prepared query as the verify path: one way to read a certificate. */
@@ -60,13 +60,17 @@ function verificationQuery(db: AsliDatabase) {
       artisanName: artisans.name,
       craft: artisans.craft,
       sellerName: artisans.sellerName,
+      photoUrl: artisans.photoUrl,
+      giAuthorisedUserNumber: artisans.giAuthorisedUserNumber,
       artisanStatus: artisans.status,
       giWithdrawnAt: artisans.giWithdrawnAt,
       districtName: districts.name,
       division: districts.division,
       productName: products.name,
+      productStory: products.story,
       giTagName: giTags.name,
       giApplicationNumber: giTags.applicationNumber,
+      giStory: giTags.story,
       keyState: signingKeys.state,
       compromisedAt: signingKeys.compromisedAt,
       revocationReason: certificateRevocations.reason,
@@ -112,10 +116,20 @@ export async function findVerificationRecord(db: AsliDatabase, certificateId: st
       kid: row.kid,
       token: row.token,
     },
-    artisan: { id: row.artisanId, name: row.artisanName, craft: row.craft, sellerName: row.sellerName },
+    artisan: {
+      id: row.artisanId,
+      name: row.artisanName,
+      craft: row.craft,
+      sellerName: row.sellerName,
+      photoUrl: row.photoUrl,
+      giAuthorisedUserNumber: row.giAuthorisedUserNumber,
+    },
     district: { code: row.districtCode, name: row.districtName, division: row.division },
-    product: row.productId !== null && row.productName !== null ? { id: row.productId, name: row.productName } : null,
-    giTag: row.giTagId !== null && row.giTagName !== null ? { id: row.giTagId, name: row.giTagName, applicationNumber: row.giApplicationNumber } : null,
+    product: row.productId !== null && row.productName !== null ? { id: row.productId, name: row.productName, story: row.productStory ?? {} } : null,
+    giTag:
+      row.giTagId !== null && row.giTagName !== null
+        ? { id: row.giTagId, name: row.giTagName, applicationNumber: row.giApplicationNumber, story: row.giStory ?? {} }
+        : null,
   };
   return {
     record,

@@ -29,7 +29,7 @@ describe(`issuing and verifying a certificate (${runtime})`, () => {
     });
   });
 
-  it("serves the verify page at /V/ and /v/, in English and Hindi", async () => {
+  it("serves the verify page at /V/ and /v/, in English, and in Hindi on request", async () => {
     const service = await makeTestService();
     const artisan = await registerArtisan(service, { giTagId: 2, giAuthorisedUserNumber: "AU-VNS-2" });
     const issued = await issueCertificate(service, artisan.id);
@@ -39,11 +39,14 @@ describe(`issuing and verifying a certificate (${runtime})`, () => {
       expect(res.headers.get("content-type")).toContain("text/html");
       const page = await res.text();
       expect(page).toContain('data-status="genuine"');
-      expect(page).toContain("असली");
-      for (const text of ["Test Weaver", "Varanasi", "Banarasi Silk Saree", "Banaras Brocades and Sarees", "GI application no. 99", "Katan silk saree", "1 March 2026"]) {
+      for (const text of ["Test Weaver", "Varanasi", "Banarasi Silk Saree", "Banaras Brocades and Sarees", "GI application number", "<dd><span dir=\"ltr\">99</span></dd>", "Katan silk saree", "1 March 2026"]) {
         expect(page).toContain(text);
       }
     }
+    const hindi = await (await service.app.request(`/V/${issued.token}?lang=hi`)).text();
+    expect(hindi).toContain("असली");
+    expect(hindi).toContain("1 मार्च 2026");
+    expect(hindi).toContain("जारी होने की तिथि");
     const asJson = await service.app.request(`/v/${issued.token}`, { headers: { accept: "application/json" } });
     expect(((await asJson.json()) as any).status).toBe("genuine");
   });

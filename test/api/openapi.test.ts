@@ -9,7 +9,7 @@ describe(`OpenAPI description (${runtime})`, () => {
     const served = new Set(
       service.app.routes
         .filter((r) => r.method !== "ALL")
-        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}")}`),
     );
     const described = new Set(API_OPERATIONS.map((op) => `${op.method} ${op.path}`));
     expect([...served].filter((r) => !described.has(r)), "served but not described").toEqual([]);

@@ -16,12 +16,13 @@ async function expectInvalid(service: Awaited<ReturnType<typeof makeTestService>
   if (reason) expect(body.reason).toBe(reason);
   expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|\.ts:\d+/); // no stack trace
 
-  const page = await service.app.request(`/v/${encodeURIComponent(token)}`);
+  const page = await service.app.request(`/v/${encodeURIComponent(token)}?lang=hi`);
   expect(page.status).toBeGreaterThanOrEqual(400);
   expect(page.status).toBeLessThan(500);
   const html = await page.text();
   expect(html).toContain('data-status="invalid"');
   expect(html).toContain("मान्य प्रमाणपत्र नहीं");
+  expect(html).toContain("इस वस्तु के असली होने की पुष्टि नहीं होती");
   return body;
 }
 

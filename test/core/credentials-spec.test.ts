@@ -54,11 +54,11 @@ async function example() {
     issuedAt: "2026-03-01T10:00:00.000Z",
     kid: key.kid,
     verifyUrl: `HTTPS://ASLI.EXAMPLE/V/${TOKEN}`,
-    artisan: { id: 42, name: "Abdul Kalam Ansari", sellerName: "Kashi Handloom Cooperative" },
+    artisan: { id: 42, name: "Abdul Kalam Ansari", sellerName: "Kashi Handloom Cooperative", photoUrl: null },
     district: { code: 187, name: "Varanasi", division: "Varanasi" },
-    product: { id: 103, name: "Banarasi Silk Saree" },
+    product: { id: 103, name: "Banarasi Silk Saree", story: {} },
     craft: null,
-    giTag: { id: 2, name: "Banaras Brocades and Sarees", applicationNumber: "99" },
+    giTag: { id: 2, name: "Banaras Brocades and Sarees", applicationNumber: "99", story: {}, authorisedUserNumber: null },
   };
   return { key, credential: certificateCredential(view, { listNumber: 1, listIndex: 94567 }, ORIGIN) };
 }

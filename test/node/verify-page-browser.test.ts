@@ -1,13 +1,15 @@
 // The verify page in a real browser (Debian's Chromium through playwright-core): the buyer's
-// browser checks the signature itself with WebCrypto against the published keys, says so in
-// English and Hindi, and the page still gives its verdict with scripts off.
+// browser checks the signature itself with WebCrypto against the published keys, says so in the
+// reader's language, never with a tick unless the verdict is genuine, and the page still gives
+// its verdict with scripts off.
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { issueToken } from "../../src/core/token.js";
+import { CATALOGS } from "../../src/pages/i18n/catalog.js";
 import { makeTestService } from "../support/harness.node.js";
-import { issueCertificate, registerArtisan } from "../support/requests.js";
+import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 
 let browser: Browser;
 let server: ServerType;
@@ -17,6 +19,8 @@ let kid = "";
 let artisanId = 0;
 /** Signed with the registry's own key, yet never issued: the page says invalid. */
 let unregistered = "";
+let revoked = "";
+let suspended = "";
 
 beforeAll(async () => {
   const service = await makeTestService();
@@ -24,6 +28,12 @@ beforeAll(async () => {
   artisanId = artisan.id;
   token = (await issueCertificate(service, artisan.id)).token;
   kid = service.deps.signingKey.kid;
+  const withdrawn = await issueCertificate(service, artisan.id, { title: "Reported stolen" });
+  await call(service, "POST", `/api/v1/certificates/${withdrawn.id}/revocation`, { reason: "stolen" });
+  revoked = withdrawn.token;
+  const other = await registerArtisan(service, { name: "Suspended Weaver" });
+  suspended = (await issueCertificate(service, other.id)).token;
+  await call(service, "POST", `/api/v1/artisans/${other.id}/status`, { status: "suspended", reason: "under review" });
   unregistered = await issueToken(
     { serial: "AEBAGBAFAYDQQ", issuedAt: 1_772_359_200, artisanId: artisan.id, districtCode: 187, productId: 103, giTagId: 2 },
     service.deps.signingKey,
@@ -61,6 +71,9 @@ async function openAndCheck(page: Page, path: string) {
   return {
     result: await check.getAttribute("data-result"),
     text: await check.innerText(),
+    /** The key the browser found, folded away under "Technical details". */
+    kid: await check.locator("[data-kid]").textContent(),
+    ticks: await check.locator("[data-when]:not([hidden]) svg").count(),
     verdict: await page.locator(".verdict").getAttribute("data-status"),
     complaints,
   };
@@ -73,16 +86,45 @@ function tamper(t: string): string {
 }
 
 describe("the verify page's in-browser signature check (Chromium)", () => {
-  it("passes for a genuine certificate and names the key, in English and Hindi", async () => {
+  it("passes for a genuine certificate, with a tick, and folds the key away; in the reader's language", async () => {
     const page = await browser.newPage();
     const seen = await openAndCheck(page, `/V/${token}`);
     expect(seen.verdict).toBe("genuine");
     expect(seen.result).toBe("pass");
-    expect(seen.text).toContain("Checked in your browser: the signature matches key");
-    expect(seen.text).toContain(kid);
-    expect(seen.text).toContain("आपके ब्राउज़र में जाँचा गया");
+    expect(seen.text).toContain(CATALOGS.en.verify.check.pass);
+    expect(seen.ticks).toBe(1);
+    expect(seen.kid).toBe(kid);
+    expect(seen.text).not.toContain(kid); // inside a closed <details>
+    await page.locator("#browser-check summary").click();
+    expect(await page.locator("#browser-check").innerText()).toContain(kid);
     expect(seen.complaints).toEqual([]);
-    await page.screenshot({ path: "/tmp/asli-verify-page-genuine.png", fullPage: true });
+
+    const hindi = await openAndCheck(page, `/V/${token}?lang=hi`);
+    expect(hindi.result).toBe("pass");
+    expect(hindi.text).toContain(CATALOGS.hi.verify.check.pass);
+    await page.close();
+  });
+
+  it("never shows a tick for a revoked or suspended certificate, though its signature is valid", async () => {
+    const page = await browser.newPage();
+    for (const [path, status] of [[`/V/${revoked}`, "revoked"], [`/V/${suspended}`, "suspended"]] as const) {
+      const seen = await openAndCheck(page, path);
+      expect(seen.verdict).toBe(status);
+      expect(seen.text).toContain(CATALOGS.en.verify.check.passNotGenuine);
+      expect(seen.text).not.toContain(CATALOGS.en.verify.check.pass);
+      expect(seen.ticks).toBe(0);
+      expect(await page.locator(".verdict.ok").count()).toBe(0);
+      expect(seen.complaints).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it("reads the token from a lenient address as the server does: lower case, trailing slash, percent-encoded", async () => {
+    const page = await browser.newPage();
+    for (const path of [`/v/${token.toLowerCase()}`, `/V/${token}/?utm_source=chat`, `/V/%${token.charCodeAt(0).toString(16).toUpperCase()}${token.slice(1)}`]) {
+      const seen = await openAndCheck(page, path);
+      expect({ path: path.slice(0, 8), verdict: seen.verdict, result: seen.result }).toEqual({ path: path.slice(0, 8), verdict: "genuine", result: "pass" });
+    }
     await page.close();
   });
 
@@ -91,7 +133,8 @@ describe("the verify page's in-browser signature check (Chromium)", () => {
     const seen = await openAndCheck(page, `/V/${tamper(token)}`);
     expect(seen.verdict).toBe("invalid");
     expect(seen.result).toBe("fail");
-    expect(seen.text).toContain("Your browser's own check failed");
+    expect(seen.text).toContain(CATALOGS.en.verify.check.fail);
+    expect(seen.ticks).toBe(0);
     expect(seen.complaints).toEqual([]);
     await page.close();
   });
@@ -127,7 +170,7 @@ describe("the verify page's in-browser signature check (Chromium)", () => {
     expect(await page.locator(".verdict").getAttribute("data-status")).toBe("genuine");
     expect(await page.locator("h1").innerText()).toContain("Genuine");
     expect(await page.locator("#browser-check").isVisible()).toBe(false);
-    expect(await page.locator("body").innerText()).toContain("With scripts turned on, your browser also checks the certificate's signature itself.");
+    expect(await page.locator("body").innerText()).toContain(CATALOGS.en.verify.check.noscript);
     await context.close();
   });
 });

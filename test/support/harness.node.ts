@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
+import { nodeCompressor } from "../../src/runtime/compression.js";
 import { nodeLazyModules } from "../../src/runtime/renderers.js";
 import type { TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
@@ -13,5 +14,6 @@ export const runtime = "node";
 export async function makeTestService(seedHex?: string): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), "asli-test-"));
   const { db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
-  return buildTestService(db, seedHex, nodeLazyModules);
+  // As the Node entry does: Node compresses its own responses.
+  return buildTestService(db, seedHex, nodeLazyModules, { compressor: nodeCompressor() });
 }

@@ -4,12 +4,12 @@ import { fromHex } from "../../src/core/bytes.js";
 import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
-import type { LazyModules } from "../../src/http/deps.js";
+import type { AppDeps, LazyModules } from "../../src/http/deps.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
-/** `modules`: the runtime's loaders of the heavy modules (each harness passes its own). */
-export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, modules: LazyModules): Promise<TestService> {
+/** `modules`: the runtime's loaders of the heavy modules (each harness passes its own); `runtimeDeps`: what else a runtime's entry supplies (Node's compressor). */
+export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, modules: LazyModules, runtimeDeps: Partial<AppDeps> = {}): Promise<TestService> {
   let now = TEST_START;
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
@@ -22,6 +22,7 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     baseUrl: "https://asli.example",
     clock: () => now,
     ...modules,
+    ...runtimeDeps,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { addGiTag, addProduct, changeGiTag, giTagChanges, giTagInput, productInput } from "../../service/registry.js";
+import { addGiTag, addProduct, changeGiTag, changeProduct, giTagChanges, giTagInput, productChanges, productInput } from "../../service/registry.js";
 import { listDistricts, listGiTags } from "../../store/registry.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
@@ -29,6 +29,10 @@ export function registryRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.post("/api/v1/districts/:code/products", admin, async (c) => {
     const code = integerParam(c.req.param("code"), "this district");
     return c.json(await addProduct(deps.db, c.get("principal"), code, await readJson(c, productInput), deps.clock()), 201);
+  });
+  app.patch("/api/v1/products/:id", admin, async (c) => {
+    const id = integerParam(c.req.param("id"), "this product");
+    return c.json(await changeProduct(deps.db, c.get("principal"), id, await readJson(c, productChanges), deps.clock()));
   });
   return app;
 }

@@ -3,7 +3,9 @@
 // server alone. Hand-written and dependency-free on purpose (a few KB on a slow phone); it
 // mirrors docs/certificate-format.md: base32 token, 27-byte payload, "ASLI-CERT-V1\0" context,
 // key tag = the first 4 bytes of the RFC 7638 thumbprint. The page works without it: the
-// section it fills stays hidden. All wording lives in the page, in English and Hindi.
+// section it fills stays hidden. All wording lives in the page, in the reader's language: the
+// script only shows and hides it. It reads the token from its own address by the rules of
+// docs/certificate-format.md §6.1, as the server does (src/core/url.ts tokenFromSegment).
 // Kept as a string so that both runtimes serve it with no file system and no bundler rule.
 
 export const VERIFY_SCRIPT = `// Asli: in-browser signature check. Spec: docs/certificate-format.md
@@ -70,9 +72,21 @@ function matchesPage(box, claims) {
     Number(d.district) === claims.districtCode && id(d.product) === claims.productId && id(d.gi) === claims.giTagId;
 }
 
+// The path's one segment after /V/ or /v/, percent-decoded once; blanks around it and one
+// trailing slash dropped; ASCII letters upper-cased. The strict decoder judges the rest.
+function tokenFromPath(path) {
+  const m = /^\\/v\\/([^/]+)\\/?$/i.exec(path);
+  if (!m) return "";
+  let text;
+  try { text = decodeURIComponent(m[1]); } catch { return ""; }
+  text = text.trim();
+  if (text.endsWith("/")) text = text.slice(0, -1).trim();
+  return text.replace(/[a-z]+/g, (run) => run.toUpperCase());
+}
+
 async function check(box) {
   if (!globalThis.crypto || !crypto.subtle) return { result: "unsupported" };
-  const token = decodeURIComponent(location.pathname.split("/").pop() || "");
+  const token = tokenFromPath(location.pathname);
   const bytes = base32Decode(token);
   if (!bytes || bytes.length !== TOKEN_BYTES || bytes[0] !== 1) return { result: "fail" };
   const payload = bytes.slice(0, PAYLOAD_LENGTH);
@@ -116,6 +130,8 @@ function show(box, result, kid) {
   box.dataset.result = result;
   for (const p of box.querySelectorAll("[data-when]")) p.hidden = p.dataset.when !== result;
   if (kid) for (const el of box.querySelectorAll("[data-kid]")) el.textContent = kid;
+  const tech = box.querySelector("[data-tech]");
+  if (tech) tech.hidden = !kid;
   box.hidden = false;
 }
 

@@ -42,12 +42,16 @@ export interface Locale {
   /** A calendar date (YYYY-MM-DD) or an instant (ISO 8601), as a reader of this language writes it; India's time zone, where certificates are issued. */
   date(value: string): string;
   number(value: number): string;
+  /** Items of data (materials) joined as this language punctuates a list. */
+  list(values: readonly string[]): string;
+  /** What separates two sentences set on one line: " ", or "" in Chinese and Japanese. */
+  sentenceGap: string;
 }
 
 const formats = new Map<Language, { date: Intl.DateTimeFormat; day: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
 
 export function locale(lang: Language): Locale {
-  const { tag, dir } = LANGUAGES[lang];
+  const { tag, dir, listSeparator = ", ", sentenceGap = " " } = LANGUAGES[lang];
   let f = formats.get(lang);
   if (!f) {
     const intl = LANGUAGES[lang].intl ?? tag;
@@ -67,6 +71,8 @@ export function locale(lang: Language): Locale {
     messages: CATALOGS[lang],
     date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? day.format(new Date(`${value}T00:00:00Z`)) : date.format(new Date(value))),
     number: (value) => number.format(value),
+    list: (values) => values.join(listSeparator),
+    sentenceGap,
   };
 }
 

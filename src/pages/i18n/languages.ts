@@ -11,6 +11,10 @@ interface LanguageSpec {
   /** The language's own name for itself, as a switcher shows it. */
   name: string;
   dir: "ltr" | "rtl";
+  /** What separates the items of a list of data (materials): typography, not grammar, so no "and". Default ", ". */
+  listSeparator?: string;
+  /** What goes between two sentences joined on one line: a space, or nothing in Chinese and Japanese. Default " ". */
+  sentenceGap?: string;
 }
 
 export type Language = "en" | "hi" | "ur" | "ar" | "fr" | "de" | "es" | "ja" | "zh";
@@ -18,13 +22,13 @@ export type Language = "en" | "hi" | "ur" | "ar" | "fr" | "de" | "es" | "ja" | "
 export const LANGUAGES: Readonly<Record<Language, LanguageSpec>> = {
   en: { tag: "en", intl: "en-GB", name: "English", dir: "ltr" },
   hi: { tag: "hi", name: "हिन्दी", dir: "ltr" },
-  ur: { tag: "ur", name: "اردو", dir: "rtl" },
-  ar: { tag: "ar", name: "العربية", dir: "rtl" },
+  ur: { tag: "ur", name: "اردو", dir: "rtl", listSeparator: "، " },
+  ar: { tag: "ar", name: "العربية", dir: "rtl", listSeparator: "، " },
   fr: { tag: "fr", name: "Français", dir: "ltr" },
   de: { tag: "de", name: "Deutsch", dir: "ltr" },
   es: { tag: "es", name: "Español", dir: "ltr" },
-  ja: { tag: "ja", name: "日本語", dir: "ltr" },
-  zh: { tag: "zh-Hans", name: "简体中文", dir: "ltr" },
+  ja: { tag: "ja", name: "日本語", dir: "ltr", listSeparator: "、", sentenceGap: "" },
+  zh: { tag: "zh-Hans", name: "简体中文", dir: "ltr", listSeparator: "、", sentenceGap: "" },
 };
 
 /** The buyers' pages (verify, home, report, shipment): every language above. */

@@ -90,13 +90,17 @@ export const certificateSummarySchema = z
 
 export const verdictSchema = z
   .object({
-    status: z.enum(["genuine", "revoked", "suspended", "invalid"]),
+    status: z.enum(["genuine", "revoked", "suspended", "invalid", "unconfirmed"]),
     reason: z.string().optional(),
     message: z.string().optional(),
     certificate: certificateViewSchema.optional(),
+    key: z.object({ kid: z.string() }).optional().describe("unconfirmed: the key whose signature checked out"),
   })
   .catchall(z.unknown())
-  .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason" });
+  .meta({
+    id: "Verdict",
+    description: "genuine, revoked or suspended carry the certificate; invalid carries a reason; unconfirmed (the registry could not be read) carries the signed claims and the key",
+  });
 
 export const tokenSchema = z
   .object({

@@ -4,8 +4,10 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { CertificateRevocationReason } from "../core/bundle.js";
-import type { Verdict } from "../service/verification.js";
+import { isoTime } from "../core/time.js";
+import type { SignedClaims, Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
+import { CATALOGS } from "./i18n/catalog.js";
 
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.45 system-ui,-apple-system,"Noto Sans","Noto Sans Devanagari",sans-serif;background:#f6f4ef;color:#1d1b16}
@@ -18,10 +20,11 @@ dt{font-size:.8rem;color:#6b6558;margin-top:.7rem}dd{margin:0 0 .5rem;font-weigh
 .note,.check{background:#fff;border-radius:12px;padding:.7rem 1.2rem;margin:0 0 1rem;font-size:.9rem}
 .note{border-left:4px solid #854d0e}.check p{margin:.2rem 0}.check code{font-size:.75rem;word-break:break-all}
 small{color:#6b6558}footer{font-size:.8rem;color:#6b6558}
+.unconfirmed{background:#4b5563}
 `;
 
 type Content = string | HtmlEscapedString | Promise<HtmlEscapedString>;
-type Known = Exclude<Verdict, { status: "invalid" }>;
+type Known = Exclude<Verdict, { status: "invalid" } | { status: "unconfirmed" }>;
 
 const REASONS_HI: Record<CertificateRevocationReason, string> = {
   lost: "वस्तु के खो जाने की सूचना मिली है।",
@@ -37,6 +40,7 @@ const TITLES: Record<Verdict["status"], string> = {
   revoked: "Revoked certificate · रद्द प्रमाणपत्र",
   suspended: "Artisan suspended · कारीगर निलंबित",
   invalid: "Not a valid certificate · मान्य प्रमाणपत्र नहीं",
+  unconfirmed: `${CATALOGS.en.unconfirmed.title} · ${CATALOGS.hi.unconfirmed.title}`,
 };
 
 function row(en: string, hi: string, value: Content | null) {
@@ -99,7 +103,24 @@ ${details(verdict)}`;
 <p>${verdict.message}${verdict.compromisedAt ? ` The key was reported compromised on ${formatDate(verdict.compromisedAt)}.` : ""}</p>
 </section>
 <p><small>Reason: ${verdict.reason}. If you bought this item as certified, ask the seller for the original tag. · <span lang="hi">यदि आपने यह वस्तु प्रमाणित मानकर खरीदी है, तो विक्रेता से मूल टैग माँगें।</span></small></p>`;
+    case "unconfirmed":
+      return unconfirmed(verdict.claims);
   }
+}
+
+/** Signed but not confirmed: what the signature alone says (the number and date), and to try again. */
+function unconfirmed(claims: SignedClaims) {
+  const en = CATALOGS.en.unconfirmed;
+  const hi = CATALOGS.hi.unconfirmed;
+  return html`<section class="verdict unconfirmed" data-status="unconfirmed">
+<h1>? ${en.title}</h1>
+<p lang="hi">? ${hi.title} — ${hi.body}</p>
+<p>${en.body}</p>
+</section>
+<dl>
+${row("Certificate", "प्रमाणपत्र", claims.serial)}
+${row("Issued on", "जारी करने की तिथि", formatDate(isoTime(claims.issuedAt)))}
+</dl>`;
 }
 
 function details(verdict: Known) {

@@ -1,6 +1,7 @@
 // Cloudflare Workers entry: the same createApp as the Node entry, over D1 (or Turso), with the
 // signing key and admin token from Workers secrets. Everything is built per request from
-// `env` (see worker-deps.ts); only the small cache of derived key material outlives a request.
+// `env` (see worker-deps.ts); only the small caches of derived key material and of the public
+// keys last read from the database outlive a request.
 // The heavy renderers (tag PDF/PNG, label sheets) are not imported here: the Node entry
 // injects them, and on Workers their routes answer 501.
 import { createApp } from "../http/app.js";

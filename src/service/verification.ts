@@ -2,14 +2,18 @@
 // registry's record of that exact token; the signing key's compromise; the certificate's
 // revocation; the artisan's suspension; then the claims, with a withdrawn GI claim taken out.
 // The offline verifier (src/core/bundle.ts verifyOffline) follows the same order.
+// The signature needs no database: when the registry cannot be read, a correctly signed token
+// gets `unconfirmed` (its signed claims, without the standing the registry would add).
 import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl } from "../core/url.js";
-import type { Keyring } from "../core/keys.js";
+import { registryUnavailable } from "../core/errors.js";
+import type { SigningKey } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
-import type { AsliDatabase } from "../store/database.js";
+import { databaseFailure, type AsliDatabase } from "../store/database.js";
+import type { LiveKeyring } from "./keyring.js";
 import { findVerificationRecord, type CertificateRecord } from "../store/verification.js";
 
 export interface CertificateView {
@@ -49,7 +53,9 @@ export type Verdict =
   | ({ status: "genuine" } & Known)
   | ({ status: "revoked"; reason: CertificateRevocationReason; revokedAt: string; message: string } & Known)
   | ({ status: "suspended"; message: string } & Known)
-  | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string };
+  | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string }
+  /** The signature checks out, but the registry could not be read to say whether the certificate still stands. */
+  | { status: "unconfirmed"; claims: SignedClaims; key: { kid: string }; message: string };
 
 const MESSAGES: Record<InvalidReason, string> = {
   malformed: "This is not an Asli certificate code.",
@@ -68,6 +74,9 @@ export const REVOCATION_MESSAGES: Record<CertificateRevocationReason, string> = 
   superseded: "The certificate was revoked: a new certificate replaces it.",
   other: "The certificate was revoked by the registry.",
 };
+
+const UNCONFIRMED_MESSAGE =
+  "The signature is valid, but the registry could not be reached to confirm the certificate's standing (whether it is registered, revoked or suspended). Try again in a few minutes.";
 
 const SUSPENDED_MESSAGE = "The registry has suspended this artisan: their certificates are not vouched for at present.";
 
@@ -93,16 +102,32 @@ export function certificateView(record: CertificateRecord, baseUrl: string): Cer
 /** What a verification reads: the registry, the trusted keys, and the origin that verify URLs name. */
 export interface VerificationDeps {
   db: AsliDatabase;
-  keyring: Keyring;
+  keyring: LiveKeyring;
+  signingKey: SigningKey;
   baseUrl: string;
+  clock: () => Date;
 }
 
 export async function verifyCertificate(deps: VerificationDeps, token: string): Promise<Verdict> {
-  const verdict = await verifyToken(token, deps.keyring);
-  if (!verdict.valid) return invalid(verdict.reason);
+  const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
+  const verdict = await verifyToken(token, trusted.keyring);
+  if (!verdict.valid) {
+    // An instance that has not read the registry's keys since it started knows only its own:
+    // another key may have signed this token.
+    if (verdict.reason === "unknown-key" && !trusted.complete) throw registryUnavailable();
+    return invalid(verdict.reason);
+  }
 
   const { claims } = verdict;
-  const found = await findVerificationRecord(deps.db, claims.serial);
+  let found: Awaited<ReturnType<typeof findVerificationRecord>>;
+  try {
+    found = await findVerificationRecord(deps.db, claims.serial);
+  } catch (error) {
+    const failure = databaseFailure(error);
+    if (!failure) throw error;
+    console.error(`database ${failure.kind} (${failure.code}) during a verification: answered unconfirmed`);
+    return { status: "unconfirmed", claims: { ...claims }, key: { kid: verdict.key.kid }, message: UNCONFIRMED_MESSAGE };
+  }
   const record = found?.record;
   const standing = found?.standing;
   const cert = record?.certificate;

@@ -9,6 +9,7 @@ export function verifyRoutes(deps: AppDeps): Hono {
   app.get("/api/v1/verify/:token", async (c) => {
     const verdict = await verifyCertificate(deps, c.req.param("token"));
     c.header("cache-control", "no-store");
+    if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
     return c.json(verdict, verdictHttpStatus(verdict));
   });
 
@@ -18,6 +19,7 @@ export function verifyRoutes(deps: AppDeps): Hono {
       const verdict = await verifyCertificate(deps, c.req.param("token"));
       c.header("cache-control", "no-store");
       c.header("vary", "accept");
+      if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
       const accept = c.req.header("accept") ?? "";
       if (accept.includes("application/json") && !accept.includes("text/html")) {
         return c.json(verdict, verdictHttpStatus(verdict));
@@ -28,12 +30,16 @@ export function verifyRoutes(deps: AppDeps): Hono {
   return app;
 }
 
+/** How soon to ask again when the registry could not be read. */
+const UNCONFIRMED_RETRY_SECONDS = 30;
+
 /**
  * HTTP status for a verdict: 200 for a certificate the registry holds, whatever its standing
  * (genuine, revoked, suspended: the body's `status` says which); 404 signed but unknown; 400 not
- * a trustworthy certificate at all.
+ * a trustworthy certificate at all; 503 correctly signed, but the registry could not be read.
  */
-export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 {
+export function verdictHttpStatus(verdict: Verdict): 200 | 400 | 404 | 503 {
+  if (verdict.status === "unconfirmed") return 503;
   if (verdict.status !== "invalid") return 200;
   return verdict.reason === "not-registered" ? 404 : 400;
 }

@@ -6,4 +6,8 @@ export const de = {
     tagline: "Zertifizierte Handwerkswaren aus Uttar Pradesh",
     language: "Sprache",
   },
+  unconfirmed: {
+    title: "Derzeit nicht bestätigt",
+    body: "Dieser Code trägt eine gültige Signatur des Registers, aber das Register war gerade nicht erreichbar, um zu bestätigen, dass das Zertifikat noch gilt. Bitte versuchen Sie es in einigen Minuten erneut.",
+  },
 } satisfies PublicMessages;

@@ -9,4 +9,9 @@ export const en = {
   console: {
     title: "Asli console",
   },
+  unconfirmed: {
+    // The verify page when the registry cannot be read: the signature is valid, the standing unknown.
+    title: "Could not be confirmed right now",
+    body: "This code carries the registry's valid signature, but the registry could not be reached just now to confirm that the certificate still stands. Please try again in a few minutes.",
+  },
 };

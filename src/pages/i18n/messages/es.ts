@@ -6,4 +6,8 @@ export const es = {
     tagline: "Productos artesanales certificados de Uttar Pradesh",
     language: "Idioma",
   },
+  unconfirmed: {
+    title: "No se puede confirmar ahora",
+    body: "Este código lleva una firma válida del registro, pero no se pudo contactar con el registro para confirmar que el certificado sigue vigente. Vuelva a intentarlo dentro de unos minutos.",
+  },
 } satisfies PublicMessages;

@@ -29,7 +29,8 @@ let server: ChildProcess | undefined;
 async function startServer(seed: string): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN },
+    // ASLI_INIT_DB: the first start of a deployment (SIGNING_KEY set) creates its database only when told to.
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN, ASLI_INIT_DB: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -4,6 +4,7 @@
 import { serve } from "@hono/node-server";
 import QRCode from "qrcode";
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
 import { verifyUrl } from "../core/url.js";
@@ -39,6 +40,7 @@ function checkDatabaseExists(path: string | undefined): void {
   const firstStart = !process.env.SIGNING_KEY && !existsSync(`${DATA_DIR}/${DEV_SIGNING_KEY}`);
   if (told || firstStart) {
     console.log(`creating a new database at ${path}`);
+    mkdirSync(dirname(path), { recursive: true });
     return;
   }
   const why = process.env.SIGNING_KEY ? "SIGNING_KEY is set, so this is a deployment" : `${DATA_DIR}/${DEV_SIGNING_KEY} is there from an earlier start`;
@@ -52,6 +54,7 @@ function checkDatabaseExists(path: string | undefined): void {
 function developmentSecret(file: string, make: () => string): { value: string; created: boolean } {
   const path = `${DATA_DIR}/${file}`;
   if (existsSync(path)) return { value: readFileSync(path, "utf8").trim(), created: false };
+  mkdirSync(DATA_DIR, { recursive: true });
   const value = make();
   writeFileSync(path, `${value}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);
@@ -59,7 +62,6 @@ function developmentSecret(file: string, make: () => string): { value: string; c
 }
 
 async function main(): Promise<void> {
-  mkdirSync(DATA_DIR, { recursive: true });
   const databasePath = databaseFilePath(databaseUrl);
   checkDatabaseExists(databasePath);
   const { client, db } = await openLibsqlDatabase(databaseUrl);

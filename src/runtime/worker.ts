@@ -17,7 +17,13 @@ function unavailable(code: string, detail: string): Response {
   const body = { type: `urn:asli:problem:${code}`, title: "Service unavailable", status: 503, code, detail };
   return new Response(JSON.stringify(body), {
     status: 503,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      // The database may be back shortly; a misconfiguration waits for an operator.
+      ...(code === "service-unavailable" ? { "retry-after": "30" } : {}),
+    },
   });
 }
 

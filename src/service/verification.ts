@@ -125,6 +125,12 @@ export async function verifyCertificate(deps: VerificationDeps, token: string): 
   } catch (error) {
     const failure = databaseFailure(error);
     if (!failure) throw error;
+    // A revocation is never undone, so the key's state as last read still settles a token
+    // signed at or after its compromise.
+    const key = trusted.keys.find((k) => k.kid === verdict.key.kid);
+    if (key?.state === "revoked" && key.compromisedAt !== null && claims.issuedAt >= key.compromisedAt) {
+      return { ...invalid("key-compromised"), compromisedAt: isoTime(key.compromisedAt) };
+    }
     console.error(`database ${failure.kind} (${failure.code}) during a verification: answered unconfirmed`);
     return { status: "unconfirmed", claims: { ...claims }, key: { kid: verdict.key.kid }, message: UNCONFIRMED_MESSAGE };
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../../src/pages/i18n/catalog.js";
 import { TEST_START } from "../support/harness.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
+import { randomSeedHex, restartWithKey } from "../support/restart.js";
 
 /** The same token with one character of its signature changed: still well-formed, no longer signed. */
 function tampered(token: string): string {
@@ -57,6 +58,25 @@ describe(`verification while the database is unavailable (${runtime})`, () => {
     expect(((await json2.json()) as any).status).toBe("unconfirmed");
   });
 
+  it("still calls a token signed after its key's compromise invalid, from the key states last read", async () => {
+    const a = await makeBreakableTestService(randomSeedHex());
+    const artisan = await registerArtisan(a);
+    const before = await issueCertificate(a, artisan.id);
+    a.setNow(new Date(TEST_START.getTime() + 2 * 3_600_000));
+    const after = await issueCertificate(a, artisan.id);
+    const b = await restartWithKey(a, randomSeedHex(), new Date(TEST_START.getTime() + 86_400_000));
+    const compromisedAt = new Date(TEST_START.getTime() + 3_600_000).toISOString();
+    expect((await call(b, "POST", `/api/v1/keys/${a.deps.signingKey.kid}/revocation`, { compromisedAt })).status).toBe(200);
+    expect((await call(b, "GET", "/.well-known/jwks.json", undefined, null)).status).toBe(200);
+
+    a.breakDatabase(); // the database both instances share
+    const bad = await call(b, "GET", `/api/v1/verify/${after.token}`, undefined, null);
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ status: "invalid", reason: "key-compromised", compromisedAt: new Date(compromisedAt).toISOString() });
+    // Signed before the compromise: whether the registry still vouches for it needs the database.
+    expect((await call(b, "GET", `/api/v1/verify/${before.token}`, undefined, null)).json.status).toBe("unconfirmed");
+  });
+
   it("says so on the verify page, in English and Hindi, and asks to try again", async () => {
     const service = await makeBreakableTestService();
     const artisan = await registerArtisan(service);
@@ -91,7 +111,7 @@ describe(`verification while the database is unavailable (${runtime})`, () => {
     const jwks = await call(service, "GET", "/.well-known/jwks.json", undefined, null);
     expect(jwks.status).toBe(200);
     expect(jwks.json).toEqual(before.json);
-    expect(jwks.json.keys).toContainEqual(expect.objectContaining({ kid: service.deps.signingKey.kid, state: "active" }));
+    expect(jwks.json.keys).toContainEqual(expect.objectContaining({ kid: service.deps.signingKey.kid, state: expect.any(String) }));
     expect(jwks.res.headers.get("cache-control")).toBe("no-store");
     expect(jwks.res.headers.get("x-asli-keys-as-of")).toBe(TEST_START.toISOString());
 

@@ -115,7 +115,7 @@ describe("the Node entry and its database", () => {
     expect(told.base).not.toBe("");
   });
 
-  it("verifies from signatures alone once its database file is emptied under it, and says why", async () => {
+  it("verifies from signatures alone once its database file is emptied under it, and says why", { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), "asli-db-"));
     const running = await start(cwd);
     const token = demoToken(running);
@@ -130,7 +130,7 @@ describe("the Node entry and its database", () => {
     expect(running.child.exitCode).toBeNull();
   });
 
-  it("under npm start, names the cause and exits non-zero when SIGBUS kills it (its WAL index truncated)", async () => {
+  it("under npm start, names the cause and exits non-zero when SIGBUS kills it (its WAL index truncated)", { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), "asli-db-"));
     const running = await start(cwd, { entry: "node-supervisor.ts" });
     truncateSync(join(cwd, ".data/asli.db-shm"), 0);
@@ -143,7 +143,7 @@ describe("the Node entry and its database", () => {
 
   // chattr needs root and a file system with attributes (ext4 here); skipped where it cannot run.
   const chattr = spawnSync("chattr", ["--help"]).error === undefined && process.getuid?.() === 0;
-  it.skipIf(!chattr)("names the cause when its database files are made immutable under it", async () => {
+  it.skipIf(!chattr)("names the cause when its database files are made immutable under it", { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), "asli-db-"));
     const running = await start(cwd, { entry: "node-supervisor.ts" });
     const files = ["asli.db", "asli.db-wal", "asli.db-shm"].map((f) => join(cwd, ".data", f));

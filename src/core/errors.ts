@@ -26,3 +26,7 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, "not-found", "Not found", `${what} does not exist`);
 
 export const unprocessable = (code: string, detail: string) => new ApiError(422, code, "Unprocessable request", detail);
+
+/** The registry's database cannot be read or written right now, and the answer depends on it. */
+export const registryUnavailable = () =>
+  new ApiError(503, "service-unavailable", "Service unavailable", "the registry's database cannot be read right now; try again shortly");

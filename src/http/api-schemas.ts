@@ -110,10 +110,14 @@ export const verdictSchema = z
     reason: z.string().optional(),
     message: z.string().optional(),
     certificate: certificateViewSchema.optional(),
+    key: z.object({ kid: z.string() }).optional().describe("unconfirmed: the key whose signature checked out"),
     lookup: z.literal("serial").optional().describe("present when the certificate was looked up by the serial printed on its tag: the registry's record, not a check of a signed token"),
   })
   .catchall(z.unknown())
-  .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason; unconfirmed carries the signed claims only" });
+  .meta({
+    id: "Verdict",
+    description: "genuine, revoked or suspended carry the certificate; invalid carries a reason; unconfirmed (the registry could not be read) carries the signed claims and the key",
+  });
 
 export const tokenSchema = z
   .object({

@@ -2,7 +2,9 @@
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import { ApiError, notFound } from "../core/errors.js";
+import { ApiError, notFound, registryUnavailable } from "../core/errors.js";
+import { SigningKeyRevokedError } from "../service/keyring.js";
+import { databaseFailure, probeDatabase } from "../store/database.js";
 import type { AppDeps } from "./deps.js";
 import { describeOperations } from "./openapi.js";
 import { compression } from "./compression.js";
@@ -28,6 +30,11 @@ export type { AppDeps } from "./deps.js";
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
 export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS);
 
+/** Retry-After, in seconds, for each 503: a lock is held for moments, an unreadable database for longer. */
+const RETRY_AFTER_SECONDS: Record<string, number> = { "database-busy": 2, "service-unavailable": 30 };
+
+const databaseBusy = () => new ApiError(503, "database-busy", "Try again", "the database is busy with another write; try again shortly");
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
 
@@ -45,6 +52,14 @@ export function createApp(deps: AppDeps): Hono {
       "content-security-policy",
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     );
+    await next();
+  });
+
+  // The keys this instance holds, read again once KEYRING_MAX_AGE_SECONDS old (no query
+  // otherwise): a SIGNING_KEY revoked through another instance makes every request answer 503
+  // service-misconfigured within that bound, on Node as on Workers, rather than sign with it.
+  app.use(async (c, next) => {
+    await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
     await next();
   });
 
@@ -66,9 +81,28 @@ export function createApp(deps: AppDeps): Hono {
   // A browser asking for a page gets an HTML page for a 404 or a 5xx; everyone else the problem
   // document (errorResponse in pages.ts chooses).
   app.onError((error, c) => {
-    if (error instanceof ApiError) return errorResponse(c, error, deps.baseUrl);
+    if (error instanceof ApiError) {
+      if (error.status === 503) c.header("retry-after", String(RETRY_AFTER_SECONDS[error.code] ?? 2));
+      return errorResponse(c, error, deps.baseUrl);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return errorResponse(c, new ApiError(400, "bad-request", "Bad request", error.message), deps.baseUrl);
+    }
+    // The database's fault, not the request's: a 503 to retry, never a 500 (src/store/database.ts
+    // says which errors count). The driver's code only, never its message.
+    const failure = databaseFailure(error);
+    if (failure) {
+      console.error(`database ${failure.kind} (${failure.code}) on ${c.req.method} ${c.req.routePath}`);
+      const problem = failure.kind === "busy" ? databaseBusy() : registryUnavailable();
+      c.header("retry-after", String(RETRY_AFTER_SECONDS[problem.code]));
+      c.header("cache-control", "no-store");
+      return errorResponse(c, problem, deps.baseUrl);
+    }
+    // Another instance revoked the key this one signs with (src/service/keyring.ts): it must not
+    // go on signing. The operator's to fix, as on Workers.
+    if (error instanceof SigningKeyRevokedError) {
+      console.error(error.message);
+      return errorResponse(c, new ApiError(503, "service-misconfigured", "Service unavailable", "the service is not configured correctly (see its log)"), deps.baseUrl);
     }
     // The name only: messages of database errors can carry the values of the failed query.
     console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
@@ -76,7 +110,12 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.notFound((c) => errorResponse(c, notFound("this resource"), deps.baseUrl));
 
-  app.get("/healthz", (c) => c.json({ ok: true }));
+  // Readiness as a user would see it: a real read of the database, 503 when it cannot be read.
+  app.get("/healthz", async (c) => {
+    c.header("cache-control", "no-store");
+    await probeDatabase(deps.db);
+    return c.json({ ok: true });
+  });
   app.route("/", keyRoutes(deps));
   app.route("/", trustRoutes(deps));
   app.route("/", assetRoutes());

@@ -1,14 +1,15 @@
-import type { Keyring, SigningKey } from "../core/keys.js";
+import type { SigningKey } from "../core/keys.js";
 import type { BodyCompressor } from "./compression.js";
 import type { TagRenderers } from "../render/types.js";
+import type { LiveKeyring } from "../service/keyring.js";
 import type { AsliDatabase } from "../store/database.js";
 
 export interface AppDeps {
   db: AsliDatabase;
   /** Signs new certificates. */
   signingKey: SigningKey;
-  /** Every public key whose certificates still verify. */
-  keyring: Keyring;
+  /** Every public key whose certificates still verify, as last read (src/service/keyring.ts). */
+  keyring: LiveKeyring;
   /** SHA-256 (hex) of the admin token from the environment, if one is configured there. */
   adminTokenHash?: string;
   /** Public origin that verify URLs and links point to, e.g. https://asli.example. */

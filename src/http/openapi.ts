@@ -58,13 +58,14 @@ export const OPERATIONS: Operation[] = [
     tag: "verify",
     roles: "public",
     description:
-      "The machine verdict. `{token}` is a token, read leniently (case, blanks, percent-encoding: docs/certificate-format.md §6.1), or the 13-character serial printed on the tag, read as a person types it; a lookup by serial carries `lookup: \"serial\"` and no `verifyUrl`. 200 for a registered certificate, whose `status` says genuine, revoked or suspended; 400 not a certificate; 404 signed but unknown to the registry, or no certificate with this serial; 503 the signature is valid but the registry could not be reached (`unconfirmed`).",
+      "The machine verdict. `{token}` is a token, read leniently (case, blanks, percent-encoding: docs/certificate-format.md §6.1), or the 13-character serial printed on the tag, read as a person types it; a lookup by serial carries `lookup: \"serial\"` and no `verifyUrl`. 200 for a registered certificate, whose `status` says genuine, revoked or suspended; 400 not a certificate; 404 signed but unknown to the registry, or no certificate with this serial; 503 `unconfirmed`: correctly signed, but the registry's database could not be read to confirm the certificate's standing (with `Retry-After`). An instance that has never read the registry's keys answers a token of another key with the problem `service-unavailable`.",
     responses: {
       200: json("A registered certificate: genuine, revoked or suspended", s.verdictSchema),
       400: json("Not a certificate", s.verdictSchema),
       404: json("Validly signed but not registered, or no certificate with this serial", s.verdictSchema),
-      503: json("Signature valid, standing unconfirmed", s.verdictSchema),
+      503: json("Correctly signed, standing unconfirmed: the registry could not be reached (`status: unconfirmed`, `Retry-After`)", s.verdictSchema),
     },
+    errors: ["service-unavailable"],
   },
   {
     method: "get",
@@ -80,6 +81,7 @@ export const OPERATIONS: Operation[] = [
       404: { description: "Not registered, or no certificate with this serial", contentType: "text/html" },
       503: { description: "Signature valid, standing unconfirmed", contentType: "text/html" },
     },
+    errors: ["service-unavailable"],
   },
   {
     method: "get",
@@ -93,6 +95,7 @@ export const OPERATIONS: Operation[] = [
       404: { description: "Not registered, or no certificate with this serial", contentType: "text/html" },
       503: { description: "Signature valid, standing unconfirmed", contentType: "text/html" },
     },
+    errors: ["service-unavailable"],
   },
   {
     method: "get",
@@ -115,9 +118,20 @@ export const OPERATIONS: Operation[] = [
     summary: "Public signing keys (RFC 8037 OKP Ed25519 JWKs)",
     tag: "verify",
     roles: "public",
+    description:
+      "The keys as this instance last read them (at most 60 seconds old). When the database cannot be read, the keys as last read, with `Cache-Control: no-store` and `X-Asli-Keys-As-Of`: their states may have changed since.",
     responses: { 200: json("Key set", s.jwksSchema) },
+    errors: ["service-unavailable"],
   },
-  { method: "get", path: "/healthz", summary: "Liveness", tag: "operations", roles: "public", responses: { 200: json("Up", z.object({ ok: z.literal(true) })) } },
+  {
+    method: "get",
+    path: "/healthz",
+    summary: "Health: the database answers a real read",
+    tag: "operations",
+    roles: "public",
+    responses: { 200: json("Up", z.object({ ok: z.literal(true) })) },
+    errors: ["service-unavailable", "database-busy"],
+  },
   { method: "get", path: "/api/v1/openapi.json", summary: "This description", tag: "operations", roles: "public", responses: { 200: json("OpenAPI 3.1 document", z.object({ openapi: z.string() }).catchall(z.unknown())) } },
   {
     method: "get",
@@ -297,6 +311,8 @@ export function describeOperations(...more: Operation[][]): Operation[] {
 }
 
 const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "payload-too-large", "unauthorized", "role-not-allowed"];
+/** What any operation may answer when the service cannot serve it: a busy or unreadable database, a misconfiguration. */
+export const SERVICE_ERRORS = ["database-busy", "service-unavailable", "service-misconfigured"];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
@@ -321,6 +337,11 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
         content: { "application/problem+json": { schema: jsonSchema(s.problemSchema, "output") } },
       };
     }
+    responses["503"] ??= {
+      description:
+        "The database is busy (`database-busy`) or cannot be read (`service-unavailable`): try again after `Retry-After` seconds. `service-misconfigured`: the operator must fix the service (a revoked `SIGNING_KEY`, on Workers a missing secret or binding).",
+      content: { "application/problem+json": { schema: jsonSchema(s.problemSchema, "output") } },
+    };
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,

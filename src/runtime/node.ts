@@ -1,15 +1,18 @@
 // Node entry: an embedded libSQL database under .data/, development secrets made on first
 // start (the environment overrides both), demo data, and the app on PORT (default 8787).
+// `npm start` runs it under node-supervisor.ts, which reports a death by signal.
 import { serve } from "@hono/node-server";
 import QRCode from "qrcode";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
 import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
 import { ensureDemoData } from "../service/demo.js";
-import { loadKeyring } from "../service/keyring.js";
+import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
+import { databaseFileIdentity, databaseFilePath, watchDatabaseFiles } from "./database-files.js";
 import { openLibsqlDatabase } from "./libsql.js";
 import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
@@ -20,11 +23,40 @@ const DATA_DIR = ".data";
 const port = Number(process.env.PORT ?? 8787);
 const baseUrl = process.env.BASE_URL ?? `http://localhost:${port}`;
 const databaseUrl = process.env.DATABASE_URL ?? `file:${DATA_DIR}/asli.db`;
+const DEV_SIGNING_KEY = "dev-signing-key";
+/** Exit status for a configuration the operator must fix (sysexits' EX_CONFIG): a supervisor should not restart. */
+const EXIT_CONFIG = 78;
+
+/** A start the service refuses: the message says what to do, and the process exits with EXIT_CONFIG. */
+class RefusedStart extends Error {}
+
+/**
+ * A new, empty database only where there was never one: every certificate issued so far would
+ * verify as not-registered in an empty one. "Never" is the README's first `npm start` (no
+ * database, and no development signing key of an earlier start); anywhere else, and always with
+ * SIGNING_KEY from the environment (a deployment), only when told: --init-db or ASLI_INIT_DB=1.
+ */
+function checkDatabaseExists(path: string | undefined): void {
+  if (!path || (existsSync(path) && statSync(path).size > 0)) return;
+  const told = process.argv.includes("--init-db") || process.env.ASLI_INIT_DB === "1";
+  const firstStart = !process.env.SIGNING_KEY && !existsSync(`${DATA_DIR}/${DEV_SIGNING_KEY}`);
+  if (told || firstStart) {
+    console.log(`creating a new database at ${path}`);
+    mkdirSync(dirname(path), { recursive: true });
+    return;
+  }
+  const why = process.env.SIGNING_KEY ? "SIGNING_KEY is set, so this is a deployment" : `${DATA_DIR}/${DEV_SIGNING_KEY} is there from an earlier start`;
+  throw new RefusedStart(
+    `no database at ${path}, and this is not a first start (${why}). Refusing to create an empty one, in which every certificate issued so far would verify as not-registered. ` +
+      `Restore the database from a backup (docs/operations.md), check DATABASE_URL, or start with --init-db (or ASLI_INIT_DB=1) to create a new, empty database.`,
+  );
+}
 
 /** A development secret kept in .data/ (git-ignored, mode 0600) and reused on later starts. */
 function developmentSecret(file: string, make: () => string): { value: string; created: boolean } {
   const path = `${DATA_DIR}/${file}`;
   if (existsSync(path)) return { value: readFileSync(path, "utf8").trim(), created: false };
+  mkdirSync(DATA_DIR, { recursive: true });
   const value = make();
   writeFileSync(path, `${value}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);
@@ -32,11 +64,13 @@ function developmentSecret(file: string, make: () => string): { value: string; c
 }
 
 async function main(): Promise<void> {
-  mkdirSync(DATA_DIR, { recursive: true });
-  const { db } = await openLibsqlDatabase(databaseUrl);
+  const databasePath = databaseFilePath(databaseUrl);
+  checkDatabaseExists(databasePath);
+  const { client, db } = await openLibsqlDatabase(databaseUrl);
+  const opened = databasePath ? await databaseFileIdentity(databasePath) : undefined;
   const now = new Date();
 
-  const seedText = process.env.SIGNING_KEY ?? developmentSecret("dev-signing-key", () => encodeSeed(generateSeed())).value;
+  const seedText = process.env.SIGNING_KEY ?? developmentSecret(DEV_SIGNING_KEY, () => encodeSeed(generateSeed())).value;
   const signingKey = await signingKeyFromSeed(decodeSeed(seedText));
   const keyring = await loadKeyring(db, signingKey, now);
 
@@ -82,9 +116,22 @@ async function main(): Promise<void> {
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Forked by node-supervisor.ts: end with it, rather than linger without it.
+  if (process.send) process.on("disconnect", stop);
+
+  // Files removed, replaced, emptied or made read-only under the running service: the process
+  // would write into a file no one reads again, or die of SIGBUS. It says so and stops using the
+  // database (verification goes on from signatures alone: `unconfirmed`; writes and /healthz
+  // answer 503) until an operator restores the files and restarts it.
+  if (databasePath && opened) {
+    watchDatabaseFiles(databasePath, opened, (problem) => {
+      console.error(`database fault: ${problem}. The service has stopped using its database: verify answers from signatures alone, writes and /healthz answer 503. Restore the database (docs/operations.md) and restart the service.`);
+      client.close();
+    });
+  }
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof RefusedStart || error instanceof SigningKeyRevokedError ? EXIT_CONFIG : 1);
 });

@@ -1,14 +1,15 @@
 // What the Workers entry needs from its environment, built for each request from `env`:
 // the database (D1, or Turso when LIBSQL_URL is set), the signing key, the admin token's hash
 // and the public origin. Nothing here holds a database client or configuration between
-// requests; the one module-level state is a cache of key material derived from a secret.
+// requests; the module-level state is a cache of key material derived from a secret, and the
+// public keys last read from each database (read again once KEYRING_MAX_AGE_SECONDS old).
 import { createClient, type Client } from "@libsql/client/web";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { hashApiToken } from "../core/api-token.js";
-import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from "../core/keys.js";
+import { decodeSeed, signingKeyFromSeed, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
-import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
+import { LiveKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 import { workerLazyModules } from "./worker-renderers.js";
 
@@ -127,10 +128,35 @@ function adminTokenHash(token: string | undefined): Promise<string> | undefined 
   return adminHashCache.hash;
 }
 
-/** The keyring, in one place, so that a change to loadKeyring touches only this function. `reader`: see loadKeyring. */
-export async function workerKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date, reader: AsliDatabase = db): Promise<Keyring> {
+// The recorded public keys, per database, for every request of this isolate: without it each
+// request read them (a query before every verify), and a request that found the database
+// unreachable had no keys to check a signature with. A revocation made through this isolate
+// reaches its cache at once (the route invalidates it); one made through another isolate, on the
+// first request after the cache is KEYRING_MAX_AGE_SECONDS old. Keyed by the D1 binding object,
+// or by the Turso URL.
+const keyringsByBinding = new WeakMap<object, LiveKeyring>();
+const keyringsByUrl = new Map<string, LiveKeyring>();
+
+function cachedKeyring(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL">): LiveKeyring {
+  const url = env.LIBSQL_URL?.trim();
+  let keyring = url ? keyringsByUrl.get(url) : keyringsByBinding.get(env.DB!);
+  if (!keyring) {
+    keyring = new LiveKeyring();
+    if (url) keyringsByUrl.set(url, keyring);
+    else keyringsByBinding.set(env.DB!, keyring);
+  }
+  return keyring;
+}
+
+/**
+ * The isolate's keyring for this database, checked for this request's signing key: recorded as
+ * active if new, refused if revoked.
+ */
+export async function workerKeyring(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL">, db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<LiveKeyring> {
+  const keyring = cachedKeyring(env);
   try {
-    return await loadKeyring(db, signingKey, now, reader);
+    await keyring.current(db, signingKey, now);
+    return keyring;
   } catch (error) {
     // A revoked key in SIGNING_KEY is the operator's to fix, like a malformed one.
     if (error instanceof SigningKeyRevokedError) {
@@ -168,7 +194,9 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
   return {
     db,
     signingKey,
-    keyring: await workerKeyring(opened.db, signingKey, now, db),
+    // Keys are read from the primary (a lagging replica must never decide a rotation); the
+    // verify path then finds them fresh and reads no keys through the session.
+    keyring: await workerKeyring(env, opened.db, signingKey, now),
     adminTokenHash: await adminTokenHash(env.ADMIN_TOKEN),
     baseUrl,
     // Without BASE_URL, baseUrl is the request's origin: fine for links, not for printed QR codes.

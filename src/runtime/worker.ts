@@ -1,6 +1,7 @@
 // Cloudflare Workers entry: the same createApp as the Node entry, over D1 (or Turso), with the
 // signing key and admin token from Workers secrets. Everything is built per request from
-// `env` (see worker-deps.ts); only the small cache of derived key material outlives a request.
+// `env` (see worker-deps.ts); only the small caches of derived key material and of the public
+// keys last read from the database outlive a request.
 // The heavy renderers (tag PDF/PNG, label sheets) are not imported here: they are a module
 // of their own, loaded on first use (worker-renderers.ts).
 import { createApp } from "../http/app.js";
@@ -16,7 +17,13 @@ function unavailable(code: string, detail: string): Response {
   const body = { type: `urn:asli:problem:${code}`, title: "Service unavailable", status: 503, code, detail };
   return new Response(JSON.stringify(body), {
     status: 503,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      // The database may be back shortly; a misconfiguration waits for an operator.
+      ...(code === "service-unavailable" ? { "retry-after": "30" } : {}),
+    },
   });
 }
 

@@ -7,9 +7,11 @@ import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure, TokenVerdict } from "../core/token.js";
 import { verifyToken } from "../core/token.js";
 import { verifyUrl, type Presented } from "../core/url.js";
-import { signedAfterCompromise, type Keyring } from "../core/keys.js";
+import { registryUnavailable } from "../core/errors.js";
+import { signedAfterCompromise, type SigningKey } from "../core/keys.js";
 import { isoTime } from "../core/time.js";
-import type { AsliDatabase } from "../store/database.js";
+import { databaseFailure, type AsliDatabase } from "../store/database.js";
+import type { LiveKeyring } from "./keyring.js";
 import { findVerificationRecord, type CertificateRecord, type CertificateStanding, type VerificationRecord } from "../store/verification.js";
 import type { CraftStory } from "../../db/schema.js";
 
@@ -85,6 +87,9 @@ export const REVOCATION_MESSAGES: Record<CertificateRevocationReason, string> = 
 
 const NO_SUCH_SERIAL = "The registry holds no certificate with this number.";
 
+const UNCONFIRMED_MESSAGE =
+  "The signature is valid, but the registry could not be reached to confirm the certificate's standing (whether it is registered, revoked or suspended). Try again in a few minutes.";
+
 const SUSPENDED_MESSAGE = "The registry has suspended this artisan: their certificates are not vouched for at present.";
 
 export function certificateView(record: CertificateRecord, baseUrl: string): CertificateView {
@@ -121,14 +126,39 @@ export function standingView(record: CertificateRecord, standing: CertificateSta
 /** What a verification reads: the registry, the trusted keys, and the origin that verify URLs name. */
 export interface VerificationDeps {
   db: AsliDatabase;
-  keyring: Keyring;
+  keyring: LiveKeyring;
+  signingKey: SigningKey;
   baseUrl: string;
+  clock: () => Date;
 }
 
 export async function verifyCertificate(deps: VerificationDeps, token: string): Promise<Verdict> {
-  const verdict = await verifyToken(token, deps.keyring);
-  if (!verdict.valid) return invalid(verdict.reason);
-  return judge(deps, token, verdict, await findVerificationRecord(deps.db, verdict.claims.serial));
+  const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
+  const verdict = await verifyToken(token, trusted.keyring);
+  if (!verdict.valid) {
+    // An instance that has not read the registry's keys since it started knows only its own:
+    // another key may have signed this token.
+    if (verdict.reason === "unknown-key" && !trusted.complete) throw registryUnavailable();
+    return invalid(verdict.reason);
+  }
+
+  const { claims } = verdict;
+  let found: VerificationRecord | undefined;
+  try {
+    found = await findVerificationRecord(deps.db, claims.serial);
+  } catch (error) {
+    const failure = databaseFailure(error);
+    if (!failure) throw error;
+    // A revocation is never undone, so the key's state as last read still settles a token
+    // signed at or after its compromise.
+    const key = trusted.keys.find((k) => k.kid === verdict.key.kid);
+    if (key && signedAfterCompromise(key, claims.issuedAt)) {
+      return { ...invalid("key-compromised"), ...(key.compromisedAt !== null ? { compromisedAt: isoTime(key.compromisedAt) } : {}) };
+    }
+    console.error(`database ${failure.kind} (${failure.code}) during a verification: answered unconfirmed`);
+    return { status: "unconfirmed", claims: { ...claims }, key: { kid: verdict.key.kid }, message: UNCONFIRMED_MESSAGE };
+  }
+  return judge(deps, token, verdict, found);
 }
 
 /**
@@ -137,10 +167,14 @@ export async function verifyCertificate(deps: VerificationDeps, token: string): 
  * (no `verifyUrl`): knowing a number must not yield a QR that verifies.
  */
 export async function verifySerial(deps: VerificationDeps, serial: string): Promise<Verdict> {
-  const found = await findVerificationRecord(deps.db, serial);
+  // Without the registry there is nothing to look a number up in: a 503, not a verdict.
+  const found = await findVerificationRecord(deps.db, serial).catch((error: unknown) => {
+    throw databaseFailure(error) ? registryUnavailable() : error;
+  });
   if (!found) return { status: "invalid", reason: "not-registered", message: NO_SUCH_SERIAL, lookup: "serial" };
   const token = found.record.certificate.token;
-  const verdict = await verifyToken(token, deps.keyring);
+  const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
+  const verdict = await verifyToken(token, trusted.keyring);
   const judged = verdict.valid ? judge(deps, token, verdict, found) : invalid(verdict.reason);
   if (judged.status === "invalid") return { ...judged, lookup: "serial" };
   if (judged.status === "unconfirmed") return judged;

@@ -28,7 +28,8 @@ let server: ChildProcess | undefined;
 /** Starts src/runtime/node.ts as a person would (npm start), on the test's database and key. */
 /** `baseUrl` null: BASE_URL unset, as on the README's first start. */
 async function startServer(seed: string, baseUrl: string | null = base): Promise<{ code: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN };
+  // ASLI_INIT_DB: the first start of a deployment (SIGNING_KEY set) creates its database only when told to.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN, ASLI_INIT_DB: "1" };
   if (baseUrl === null) delete env.BASE_URL;
   else env.BASE_URL = baseUrl;
   const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {

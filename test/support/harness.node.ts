@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { nodeCompressor } from "../../src/runtime/compression.js";
 import { nodeLazyModules } from "../../src/runtime/renderers.js";
-import type { TestService } from "./harness.js";
+import type { BreakableTestService, TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
 export * from "./harness.js";
@@ -16,4 +16,12 @@ export async function makeTestService(seedHex?: string): Promise<TestService> {
   const { db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
   // As the Node entry does: Node compresses its own responses.
   return buildTestService(db, seedHex, nodeLazyModules, { compressor: nodeCompressor() });
+}
+
+/** The database fails as a closed client does (CLIENT_CLOSED on every call). */
+export async function makeBreakableTestService(seedHex?: string): Promise<BreakableTestService> {
+  const dir = mkdtempSync(join(tmpdir(), "asli-test-"));
+  const { client, db } = await openLibsqlDatabase(`file:${join(dir, "asli.db")}`);
+  const service = await buildTestService(db, seedHex, nodeLazyModules, { compressor: nodeCompressor() });
+  return { ...service, breakDatabase: () => client.close() };
 }

@@ -14,3 +14,9 @@ export interface TestService {
 export const TEST_START = new Date("2026-03-01T10:00:00Z");
 /** RFC 8032 §7.1 TEST 1 secret key: a published test key, never a real one. */
 export const TEST_SEED_HEX = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+
+/** A service whose database can be made to fail under it, as a real one can (test/api/database-down.test.ts). */
+export interface BreakableTestService extends TestService {
+  /** From now on every query fails as an unreachable database does: a closed libSQL client, a D1 binding that throws. */
+  breakDatabase(): void;
+}

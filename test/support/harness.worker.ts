@@ -4,7 +4,7 @@
 import { env } from "cloudflare:workers";
 import { d1Database } from "../../src/runtime/worker-deps.js";
 import { workerLazyModules } from "../../src/runtime/worker-renderers.js";
-import type { TestService } from "./harness.js";
+import type { BreakableTestService, TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
 
 export * from "./harness.js";
@@ -12,4 +12,43 @@ export const runtime = "workers";
 
 export async function makeTestService(seedHex?: string): Promise<TestService> {
   return buildTestService(d1Database(env.DB), seedHex, workerLazyModules);
+}
+
+/**
+ * The D1 binding wrapped so that, once broken, every statement and batch rejects as D1 does when
+ * it cannot reach its database. Statements are wrapped too: drizzle keeps prepared ones.
+ */
+export async function makeBreakableTestService(seedHex?: string): Promise<BreakableTestService> {
+  const { binding, breakDatabase } = breakableD1(env.DB);
+  const service = await buildTestService(d1Database(binding), seedHex, workerLazyModules);
+  return { ...service, breakDatabase };
+}
+
+export function breakableD1(real: D1Database): { binding: D1Database; breakDatabase(): void } {
+  let broken = false;
+  const fail = () => Promise.reject(new Error("D1_ERROR: Network connection lost."));
+  // Each wrapper's real statement, which the real binding's batch needs.
+  const realStatements = new WeakMap<object, D1PreparedStatement>();
+  const wrap = (s: D1PreparedStatement): D1PreparedStatement => {
+    const wrapped = new Proxy(s, {
+      get(target, name) {
+        if (name === "bind") return (...values: unknown[]) => wrap(target.bind(...values));
+        const value = Reflect.get(target, name, target);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => (broken ? fail() : value.apply(target, args));
+      },
+    });
+    realStatements.set(wrapped, s);
+    return wrapped;
+  };
+  const binding = new Proxy(real, {
+    get(target, name) {
+      if (name === "prepare") return (sql: string) => wrap(target.prepare(sql));
+      if (name === "batch") return (statements: D1PreparedStatement[]) => (broken ? fail() : target.batch(statements.map((s) => realStatements.get(s) ?? s)));
+      if (name === "exec") return (sql: string) => (broken ? fail() : target.exec(sql));
+      const value = Reflect.get(target, name, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { binding, breakDatabase: () => (broken = true) };
 }

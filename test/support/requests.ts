@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import { API_OPERATIONS } from "../../src/http/app.js";
 import { problemSchema } from "../../src/http/api-schemas.js";
-import { findOperation } from "../../src/http/openapi.js";
+import { SERVICE_ERRORS, findOperation } from "../../src/http/openapi.js";
 import type { TestService } from "./harness.js";
 
 /** Codes any operation may answer with, besides those it lists. */
@@ -14,7 +14,7 @@ function checkAgainstDescription(method: string, path: string, status: number, t
   if (!op) return;
   if (type.startsWith("application/problem+json")) {
     const problem = problemSchema.parse(json);
-    expect([...GENERIC_CODES, ...(op.errors ?? [])], `${method} ${path}: undocumented problem code`).toContain(problem.code);
+    expect([...GENERIC_CODES, ...SERVICE_ERRORS, ...(op.errors ?? [])], `${method} ${path}: undocumented problem code`).toContain(problem.code);
     return;
   }
   const documented = op.responses[status];

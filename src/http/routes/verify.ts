@@ -16,12 +16,14 @@ export function verifyRoutes(deps: AppDeps): Hono {
   app.get("/api/v1/verify/:token", async (c) => {
     const verdict = await verifyPresented(deps, presentedFromSegment(c.req.param("token")));
     c.header("cache-control", "no-store");
+    if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
     return c.json(verdict, verdictHttpStatus(verdict));
   });
 
   const answer = async (c: Context, presented: Presented, langBase?: string) => {
     const verdict = await verifyPresented(deps, presented);
     c.header("cache-control", "no-store");
+    if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
     const accept = c.req.header("accept") ?? "";
     if (accept.includes("application/json") && !accept.includes("text/html")) {
       c.header("vary", "Accept");
@@ -56,6 +58,9 @@ export function verifyRoutes(deps: AppDeps): Hono {
   });
   return app;
 }
+
+/** How soon to ask again when the registry could not be read. */
+const UNCONFIRMED_RETRY_SECONDS = 30;
 
 /**
  * HTTP status for a verdict: 200 for a certificate the registry holds, whatever its standing

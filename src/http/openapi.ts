@@ -186,6 +186,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin"],
     description: "`story` is a merge patch by language: a text replaces that language's story, null removes it, others stay. Names never change.",
     body: productChanges,
+    example: { story: { en: "Woven by hand on pit looms in Varanasi.", hi: "बुनकरों के घरों में गड्ढा करघों पर बुना जाता है।" } },
     responses: { 200: json("Changed", s.productCreatedSchema) },
     errors: ["not-found"],
   },

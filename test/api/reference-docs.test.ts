@@ -35,7 +35,8 @@ describe(`example request bodies (${runtime})`, () => {
 
     const gi = await send("post", "/api/v1/gi-tags", "/api/v1/gi-tags", 201);
     await send("patch", "/api/v1/gi-tags/{id}", `/api/v1/gi-tags/${gi.id}`, 200);
-    await send("post", "/api/v1/districts/{code}/products", "/api/v1/districts/187/products", 201);
+    const product = await send("post", "/api/v1/districts/{code}/products", "/api/v1/districts/187/products", 201);
+    await send("patch", "/api/v1/products/{id}", `/api/v1/products/${product.id}`, 200);
     const artisan = await send("post", "/api/v1/artisans", "/api/v1/artisans", 201);
     expect(artisan.id).toBe(1);
     await send("patch", "/api/v1/artisans/{id}", "/api/v1/artisans/1", 200);

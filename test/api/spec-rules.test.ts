@@ -64,6 +64,7 @@ describe(`what a key's lifecycle does to a verdict (${runtime})`, () => {
     const issued = await issueCertificate(service, artisan.id);
     // Another instance's clock, a little ahead, recorded the key.
     await service.deps.db.update(signingKeys).set({ createdAt: T0 + 5 }).where(eq(signingKeys.kid, service.deps.signingKey.kid));
+    service.deps.keyring.invalidate(); // as the keyring's next refresh would read it
     expect(await published(service, service.deps.signingKey.kid)).toMatchObject({ state: "active", notBefore: later(5).toISOString() });
     expect((await verdict(service, issued.token)).json).toMatchObject({ status: "genuine", certificate: { issuedAt: TEST_START.toISOString() } });
   });

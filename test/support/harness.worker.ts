@@ -41,14 +41,18 @@ export function breakableD1(real: D1Database): { binding: D1Database; breakDatab
     realStatements.set(wrapped, s);
     return wrapped;
   };
-  const binding = new Proxy(real, {
-    get(target, name) {
-      if (name === "prepare") return (sql: string) => wrap(target.prepare(sql));
-      if (name === "batch") return (statements: D1PreparedStatement[]) => (broken ? fail() : target.batch(statements.map((s) => realStatements.get(s) ?? s)));
-      if (name === "exec") return (sql: string) => (broken ? fail() : target.exec(sql));
-      const value = Reflect.get(target, name, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  // A binding, or a D1 session of it (scans read through one): both fail once broken.
+  const breakable = <T extends D1Database | D1DatabaseSession>(target: T): T =>
+    new Proxy(target, {
+      get(t, name) {
+        if (name === "prepare") return (sql: string) => wrap(t.prepare(sql));
+        if (name === "batch") return (statements: D1PreparedStatement[]) => (broken ? fail() : t.batch(statements.map((s) => realStatements.get(s) ?? s)));
+        if (name === "exec" && "exec" in t) return (sql: string) => (broken ? fail() : t.exec(sql));
+        if (name === "withSession" && "withSession" in t) return (constraint?: string) => breakable(t.withSession(constraint));
+        const value = Reflect.get(t, name, t);
+        return typeof value === "function" ? value.bind(t) : value;
+      },
+    });
+  const binding = breakable(real);
   return { binding, breakDatabase: () => (broken = true) };
 }

@@ -100,8 +100,8 @@ describe("the worker entry (workerd, D1)", () => {
       expect(png.length).toBeLessThan(14_000);
       const pdf = await bytes(`/api/v1/certificates/${issued.id}/tag.pdf?size=${size}`, "application/pdf");
       expect(new TextDecoder("latin1").decode(pdf.slice(0, 5))).toBe("%PDF-");
-      // Two embedded font subsets, several kilobytes (test/node/worker-dev.test.ts reads them back).
-      expect(pdf.length).toBeGreaterThan(5_000);
+      // Embedded font subsets: kilobytes, not a bare page (test/node/worker-dev.test.ts reads them back).
+      expect(pdf.length).toBeGreaterThan(3_000);
     }
     const batch = await send("/api/v1/batches", { method: "POST", body: JSON.stringify({ items: [1, 2, 3].map((n) => ({ artisanId: issued.artisanId, title: `Dupatta ${n}` })) }) }, env.ADMIN_TOKEN);
     expect(batch.status).toBe(201);

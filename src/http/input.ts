@@ -10,10 +10,7 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json");
   }
-  const declared = Number(c.req.header("content-length") ?? "0");
-  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
-  const text = await c.req.text();
-  if (text.length > MAX_JSON_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(await readBody(c, MAX_JSON_BODY_BYTES));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -23,16 +20,47 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   return parsed(schema, value, "validation-failed", "Validation failed", "the body does not have the expected shape", "(body)");
 }
 
+/**
+ * The request body, at most `maxBytes` of it: every route that reads a body reads it here. It
+ * is read as it streams and refused (413) as soon as it passes the limit, whatever the
+ * Content-Length said or whether there was one (Transfer-Encoding: chunked), so an oversized
+ * body never sits in memory. The rest is left unread: the Node server drains or drops the
+ * connection, workerd discards it.
+ */
+export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new ApiError(413, "payload-too-large", "Payload too large", `this body is limited to ${maxBytes} bytes`);
+  if (Number(c.req.header("content-length") ?? "0") > maxBytes) throw tooLarge();
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 /** The value as the schema reads it, or a 400 that lists every failing field. */
 function parsed<S extends z.ZodType>(schema: S, value: unknown, code: string, title: string, detail: string, whole: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((i) => ({ path: i.path.join(".") || whole, message: i.message }));
   throw new ApiError(400, code, title, detail, errors);
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(413, "payload-too-large", "Payload too large", `bodies are limited to ${MAX_JSON_BODY_BYTES} bytes`);
 }
 
 /** Path ids: a positive integer that fits the token's fields, else a 404 rather than a 5xx. */

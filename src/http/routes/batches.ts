@@ -11,6 +11,7 @@ import { issueBatch, MAX_BATCH_BODY_BYTES, type BatchSource } from "../../servic
 import { findBatch, listBatchCertificates, listBatchTagSources, type Batch } from "../../store/batches.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
+import { readBody } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { requireRenderers } from "./tags.js";
 import { batchItemInput } from "../../service/batches.js";
@@ -104,37 +105,6 @@ function mediaSource(c: Context): BatchSource {
   throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the batch as text/csv or application/json");
 }
 
-function tooLarge(): ApiError {
-  return new ApiError(413, "payload-too-large", "Payload too large", `batch bodies are limited to ${MAX_BATCH_BODY_BYTES} bytes`);
-}
-
-/** The body, refused as soon as it passes the limit rather than after buffering all of it. */
-async function readBody(c: Context): Promise<Uint8Array> {
-  if (Number(c.req.header("content-length") ?? "0") > MAX_BATCH_BODY_BYTES) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > MAX_BATCH_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
-}
-
 export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const origin = () => new URL(deps.baseUrl).origin;
@@ -168,7 +138,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ApiError(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "1 to 200 visible ASCII characters");
     }
-    const body = await readBody(c);
+    const body = await readBody(c, MAX_BATCH_BODY_BYTES);
     const { batch, created, certificates } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock());
     c.header("location", `/api/v1/batches/${batch.id}`);
     if (!created) c.header("idempotent-replayed", "true");

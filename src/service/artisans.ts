@@ -2,7 +2,7 @@
 // authorisation. Every change is written together with its audit entry in one batch.
 import { sql } from "drizzle-orm";
 import * as z from "zod";
-import { text } from "./text.js";
+import { safeString, text } from "./text.js";
 import { ApiError, notFound, unprocessable } from "../core/errors.js";
 import { isValidGstin, isValidUdyam } from "../core/identifiers.js";
 import { findArtisan, findArtisanByGstin, insertArtisanQuery, updateArtisanQuery, type Artisan, type NewArtisan } from "../store/artisans.js";
@@ -13,7 +13,7 @@ import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./acc
 import { unixSeconds } from "../core/time.js";
 
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
-const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
+const httpsUrl = safeString().pipe(z.url({ protocol: /^https$/ }).max(500));
 /** BCP 47 language tags such as hi, ur, en, bho, awa. */
 const languages = z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as hi or ur")).max(10);
 const seller = z.object({ name: text(160), gstin: upper(15) }).strict();

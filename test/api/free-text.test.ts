@@ -59,10 +59,9 @@ interface Ids {
 
 const artisanBody = (extra: Record<string, unknown>) => ({ name: unique("Text Weaver"), districtCode: VARANASI, productId: 103, ...extra });
 
-function batchCsv(service: TestService, body: string) {
-  return service.app
-    .request("/api/v1/batches", { method: "POST", headers: { authorization: `Bearer ${service.adminToken}`, "content-type": "text/csv" }, body })
-    .then(async (res) => ({ status: res.status, json: (await res.json()) as any }));
+async function batchCsv(service: TestService, body: string) {
+  const res = await service.app.request("/api/v1/batches", { method: "POST", headers: { authorization: `Bearer ${service.adminToken}`, "content-type": "text/csv" }, body });
+  return { status: res.status, json: (await res.json()) as any };
 }
 
 const csvCell = (text: string) => `"${text.replace(/"/g, '""')}"`;

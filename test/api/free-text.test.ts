@@ -142,7 +142,7 @@ const anyText = fc.oneof(
 );
 
 describe(`any text the API accepts prints on every tag format (${runtime})`, () => {
-  it("draws tag.svg as well-formed XML (and tag.png, tag.pdf on Node) for any craft, product or GI name it accepts", async () => {
+  it("draws tag.svg as well-formed XML (and tag.png, tag.pdf where the runtime renders them) for any craft, product or GI name it accepts", async () => {
     const service = await makeTestService();
     let accepted = 0;
     await fc.assert(
@@ -176,7 +176,7 @@ describe(`any text the API accepts prints on every tag format (${runtime})`, () 
           expect(res.status).toBe(200);
           const svg = await res.text();
           expect(xmlWellFormednessError(svg), svg).toBeNull();
-          if (runtime === "node") {
+          if (service.deps.renderers) {
             for (const ext of ["png", "pdf"]) {
               const other = await service.app.request(`/api/v1/certificates/${certificate.json.id}/tag.${ext}?size=${size}`, { headers: { authorization: `Bearer ${service.adminToken}` } });
               expect(other.status, `tag.${ext}`).toBe(200);

@@ -26,3 +26,7 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, "not-found", "Not found", `${what} does not exist`);
 
 export const unprocessable = (code: string, detail: string) => new ApiError(422, code, "Unprocessable request", detail);
+
+/** A conditional write found its record no longer in the state the request read: another request changed it first. */
+export const stateChanged = () =>
+  new ApiError(409, "state-changed", "Conflict", "the record changed while this request was being handled; read it again and retry if the change is still wanted");

@@ -104,7 +104,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin"],
     body: giTagChanges,
     responses: { 200: json("Changed", s.giTagSchema) },
-    errors: ["not-found", "unknown-district", "application-number-set"],
+    errors: ["not-found", "unknown-district", "application-number-set", "state-changed"],
   },
   {
     method: "post",
@@ -148,7 +148,7 @@ export const OPERATIONS: Operation[] = [
     roles: ["admin", "district"],
     body: artisanChanges,
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam"],
+    errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam", "state-changed"],
   },
   {
     method: "post",
@@ -159,7 +159,7 @@ export const OPERATIONS: Operation[] = [
     description: "A suspended artisan's certificates verify as `suspended` until reinstated.",
     body: statusChange,
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope"],
+    errors: ["not-found", "out-of-scope", "status-unchanged", "state-changed"],
   },
   {
     method: "post",
@@ -170,7 +170,7 @@ export const OPERATIONS: Operation[] = [
     description: "Only the GI body of the artisan's own GI tag. A withdrawn authorisation removes the GI claim from verification.",
     body: giAuthorisationChange,
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope", "no-gi-authorisation"],
+    errors: ["not-found", "out-of-scope", "no-gi-authorisation", "gi-authorisation-unchanged", "state-changed"],
   },
 
   {
@@ -210,7 +210,7 @@ export const OPERATIONS: Operation[] = [
     errors: ["out-of-scope", "scope-required", "scope-mismatch", "unknown-district", "unknown-gi-tag", "unknown-artisan"],
   },
   { method: "get", path: "/api/v1/tokens", summary: "List tokens, by prefix", tag: "tokens", roles: ["admin", "district"], query: tokenListQuery, responses: { 200: json("A page of tokens (never the secrets)", s.pageOf(s.tokenSchema)) }, errors: ["invalid-query", "invalid-cursor"] },
-  { method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke a token at once", tag: "tokens", roles: ["admin", "district"], responses: { 200: json("Revoked", s.tokenSchema) }, errors: ["not-found", "out-of-scope"] },
+  { method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke a token at once", tag: "tokens", roles: ["admin", "district"], responses: { 200: json("Revoked", s.tokenSchema) }, errors: ["not-found", "out-of-scope", "token-already-revoked"] },
   {
     method: "post",
     path: "/api/v1/tokens/{id}/rotate",
@@ -220,7 +220,7 @@ export const OPERATIONS: Operation[] = [
     description: "Creates a token with the same role and scope; the old one keeps working for `overlapSeconds` (default one day).",
     body: rotateInput,
     responses: { 201: json("The new token", s.newTokenSchema) },
-    errors: ["not-found", "out-of-scope", "token-inactive"],
+    errors: ["not-found", "out-of-scope", "token-inactive", "token-already-rotated", "state-changed"],
   },
   { method: "get", path: "/api/v1/audit", summary: "The audit trail (read-only)", tag: "audit", roles: ["admin"], query: auditQuery, responses: { 200: json("A page of entries, newest first", s.pageOf(s.auditEntrySchema)) }, errors: ["invalid-query", "invalid-cursor"] },
 ];

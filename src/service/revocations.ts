@@ -2,10 +2,10 @@
 // change is written in one batch with its audit entry: both land or neither does.
 import * as z from "zod";
 import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
-import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
 import { assertCanIssueFor, type Principal } from "./access.js";
 import { findReadableCertificate } from "./certificates.js";
-import { auditInsert, type Actor } from "../store/audit.js";
+import { auditInsert, auditInsertIf, type Actor } from "../store/audit.js";
 import { findArtisan } from "../store/artisans.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
@@ -67,15 +67,15 @@ const REVOKER_RANK: Record<Principal["role"], number> = { admin: 3, district: 2,
 export async function reinstateCertificate(db: AsliDatabase, actor: Principal, certificateId: string, now: Date): Promise<CertificateRevocation> {
   await requireCertificate(db, actor, certificateId);
   const current = await findCurrentRevocation(db, certificateId);
-  if (!current) throw new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+  if (!current) throw notRevoked();
   // An artisan cannot undo what their district office or the registry revoked (say, as stolen).
   if (REVOKER_RANK[actor.role] < REVOKER_RANK[current.revokedByRole ?? "admin"]) {
     throw new ApiError(403, "revoked-by-higher-authority", "Forbidden", `revoked by the ${current.revokedByRole ?? "admin"} role; only that role or one above it can reinstate`);
   }
   const at = unixSeconds(now);
-  await db.batch([
+  const [[reinstated]] = await db.batch([
     reinstateQuery(db, current.id, at),
-    auditInsert(db, actor, now, {
+    auditInsertIf(db, actor, now, {
       action: "certificate.reinstate",
       subjectType: "certificate",
       subjectId: certificateId,
@@ -83,8 +83,10 @@ export async function reinstateCertificate(db: AsliDatabase, actor: Principal, c
       after: { revoked: false, reinstatedAt: at },
     }),
   ]);
+  // Another request reinstated it between our read and our write.
+  if (!reinstated) throw notRevoked();
   invalidateTrustBundle(db);
-  return { ...current, reinstatedAt: at };
+  return reinstated;
 }
 
 /**
@@ -101,7 +103,7 @@ export async function revokeSigningKey(
 ): Promise<StoredKey> {
   const key = /^[A-Za-z0-9_-]{43}$/.test(kid) ? await findStoredKey(db, kid) : undefined;
   if (!key) throw notFound("this key");
-  if (key.state === "revoked") throw new ApiError(409, "key-already-revoked", "Conflict", "this key is already revoked");
+  if (key.state === "revoked") throw keyAlreadyRevoked();
   if (key.state === "active" || key.kid === signingKid) {
     throw new ApiError(409, "key-active", "Conflict", "this key signs new certificates: rotate to a new SIGNING_KEY first, then revoke this one");
   }
@@ -109,9 +111,9 @@ export async function revokeSigningKey(
   if (compromisedAt > unixSeconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
   const revokedAt = unixSeconds(now);
   const revocation = { revokedAt, compromisedAt, reason: input.reason };
-  await db.batch([
+  const [[revoked]] = await db.batch([
     revokeKeyQuery(db, kid, revocation),
-    auditInsert(db, actor, now, {
+    auditInsertIf(db, actor, now, {
       action: "signing-key.revoke",
       subjectType: "signing-key",
       subjectId: kid,
@@ -119,8 +121,14 @@ export async function revokeSigningKey(
       after: { state: "revoked", ...revocation },
     }),
   ]);
+  if (!revoked) {
+    // Another request changed the key between our read and our write: say what it is now.
+    const current = await findStoredKey(db, kid);
+    if (current?.state === "revoked") throw keyAlreadyRevoked();
+    throw stateChanged();
+  }
   invalidateTrustBundle(db);
-  return { ...key, state: "revoked", revokedAt, compromisedAt, revocationReason: input.reason };
+  return revoked;
 }
 
 /**
@@ -133,6 +141,14 @@ async function requireCertificate(db: AsliDatabase, principal: Principal, certif
   const artisan = await findArtisan(db, record.certificate.artisanId);
   if (!artisan) throw notFound("this certificate");
   assertCanIssueFor(principal, artisan);
+}
+
+function notRevoked(): ApiError {
+  return new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+}
+
+function keyAlreadyRevoked(): ApiError {
+  return new ApiError(409, "key-already-revoked", "Conflict", "this key is already revoked");
 }
 
 function alreadyRevoked(): ApiError {

@@ -67,7 +67,7 @@ export const TRUST_OPERATIONS: Operation[] = [
       "Certificates the key signed at or after compromisedAt then verify as invalid (key-compromised); those before stay genuine. The active key cannot be revoked: rotate first (docs/operations.md). Irreversible; audited.",
     body: keyRevocationInput,
     responses: { 200: { description: "The key as published", schema: publishedJwkSchema } },
-    errors: ["key-active", "key-already-revoked", "compromise-in-future"],
+    errors: ["key-active", "key-already-revoked", "compromise-in-future", "state-changed"],
   },
   {
     method: "post",

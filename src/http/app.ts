@@ -27,6 +27,9 @@ export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATION
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // A deployment whose public origin is HTTPS tells browsers to use nothing else (RFC 6797), for
+  // two years; not on plain-HTTP development origins such as http://localhost:8787.
+  const hsts = new URL(deps.baseUrl).protocol === "https:" ? "max-age=63072000" : null;
 
   // Set before the handler runs, so they travel with the response as it is built (cheaper than
   // rewriting a finished response on the verify hot path); a route may replace any of them, as
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Hono {
       "content-security-policy",
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     );
+    if (hsts) c.header("strict-transport-security", hsts);
     await next();
   });
 
@@ -53,7 +57,8 @@ export function createApp(deps: AppDeps): Hono {
     c.header("access-control-allow-origin", "*");
     await next();
   });
-  for (const path of ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"]) app.use(path, publicRead);
+  const PUBLIC_READ = ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"];
+  for (const path of PUBLIC_READ) app.use(path, publicRead);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
@@ -64,7 +69,16 @@ export function createApp(deps: AppDeps): Hono {
     console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
     return problemResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"));
   });
-  app.notFound((c) => problemResponse(c, notFound("this resource")));
+  // A path the app serves, asked with a method it does not take, is 405 with Allow (RFC 9110
+  // §15.5.6); any other miss is 404. Worked out only on a miss, so no route pays for it.
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    allowedMethods ??= methodsByPath(app, PUBLIC_READ);
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length === 0) return problemResponse(c, notFound("this resource"));
+    c.header("allow", allowed.join(", "));
+    return problemResponse(c, new ApiError(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here; allowed: ${allowed.join(", ")}`));
+  });
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", keyRoutes(deps));
@@ -81,4 +95,19 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
+}
+
+/** For a request path, the methods the app's routes take there (HEAD with GET; OPTIONS where CORS preflight is answered). */
+function methodsByPath(app: Hono, preflightPaths: readonly string[]): (path: string) => string[] {
+  const pattern = (path: string) =>
+    new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+").replace(/\*/g, ".*")}$`);
+  const routes = app.routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, path: pattern(r.path) }));
+  const preflight = preflightPaths.map(pattern);
+  return (path) => {
+    const methods = new Set(routes.filter((r) => r.path.test(path)).map((r) => r.method));
+    if (methods.size === 0) return [];
+    if (methods.has("GET")) methods.add("HEAD");
+    if (preflight.some((p) => p.test(path))) methods.add("OPTIONS");
+    return [...methods].sort();
+  };
 }

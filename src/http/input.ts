@@ -6,8 +6,7 @@ import { ApiError, notFound } from "../core/errors.js";
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
+  if (mediaType(c) !== "application/json") {
     throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json");
   }
   const text = new TextDecoder().decode(await readBody(c, MAX_JSON_BODY_BYTES));
@@ -18,6 +17,20 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     throw new ApiError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
   }
   return parsed(schema, value, "validation-failed", "Validation failed", "the body does not have the expected shape", "(body)");
+}
+
+/**
+ * The essence of the request's Content-Type, lower-case ("application/json"), after checking
+ * that a charset parameter, if any, names UTF-8 (in any case, quoted or not, `utf8` too): every
+ * body is read as UTF-8, so one declared in another charset gets 415 rather than being misread.
+ */
+export function mediaType(c: Context): string {
+  const [essence = "", ...params] = (c.req.header("content-type") ?? "").split(";").map((s) => s.trim().toLowerCase());
+  const charset = params.find((p) => /^charset\s*=/.test(p))?.replace(/^charset\s*=\s*/, "").replace(/^"(.*)"$/, "$1");
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    throw new ApiError(415, "unsupported-charset", "Unsupported charset", "send the body as UTF-8 (charset=utf-8)");
+  }
+  return essence;
 }
 
 /**

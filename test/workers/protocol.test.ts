@@ -39,4 +39,16 @@ describe("the worker entry: protocol points (workerd, D1)", () => {
     expect(((await res.json()) as { code: string }).code).toBe("payload-too-large");
     expect(pulled).toBeLessThan(1024 * 1024);
   });
+
+  it("answers a method a path does not take with 405 and Allow (workerd itself answers 501 to a method it does not know at all)", async () => {
+    const res = await send(new Request(`${ORIGIN}/api/v1/artisans`, { method: "PROPFIND", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } }));
+    expect([res.status, res.headers.get("allow")]).toEqual([405, "GET, HEAD, POST"]);
+    expect(((await res.json()) as { code: string }).code).toBe("method-not-allowed");
+  });
+
+  it("takes the Bearer scheme in any case, and sends HSTS for its HTTPS origin", async () => {
+    const res = await send(new Request(`${ORIGIN}/api/v1/audit?limit=1`, { headers: { authorization: `bearer  ${env.ADMIN_TOKEN} ` } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000");
+  });
 });

@@ -11,7 +11,7 @@ import { issueBatch, MAX_BATCH_BODY_BYTES, type BatchSource } from "../../servic
 import { findBatch, listBatchCertificates, listBatchTagSources, type Batch } from "../../store/batches.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
-import { readBody } from "../input.js";
+import { mediaType, readBody } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { requireRenderers } from "./tags.js";
 import { batchItemInput } from "../../service/batches.js";
@@ -94,12 +94,7 @@ const BATCH_ID = /^B-[A-Z2-7]{13}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 function mediaSource(c: Context): BatchSource {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  const [essence, ...params] = type.split(";").map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
-  if (charset && charset !== "utf-8" && charset !== "utf8") {
-    throw new ApiError(415, "unsupported-charset", "Unsupported charset", "send the body as UTF-8 (charset=utf-8)");
-  }
+  const essence = mediaType(c);
   if (essence === "text/csv") return "csv";
   if (essence === "application/json") return "json";
   throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the batch as text/csv or application/json");

@@ -18,7 +18,7 @@ export function docsRoutes(deps: AppDeps, operations: Operation[]): Hono {
     return c.json(document);
   });
   app.get("/docs", (c) => {
-    c.header("content-security-policy", `default-src 'none'; script-src https://cdn.jsdelivr.net; style-src 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data:; connect-src 'self'`);
+    c.header("content-security-policy", `default-src 'none'; script-src https://cdn.jsdelivr.net; style-src 'unsafe-inline' https://cdn.jsdelivr.net; font-src https://cdn.jsdelivr.net data:; img-src 'self' data:; connect-src 'self'; base-uri 'none'; frame-ancestors 'none'`);
     return c.html(html`<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Asli API</title></head>

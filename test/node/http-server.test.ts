@@ -1,8 +1,11 @@
-// Bodies are limited while they stream: a client that sends 300 MB with Transfer-Encoding:
-// chunked gets 413 as soon as the limit is passed, and the server never holds the body. The
-// server is `npm start` in a child process (node with tsx's loader, so that its pid is the
-// server's own), and its resident memory is read from /proc/<pid>/status.
+// The Node server over real HTTP. Bodies are limited while they stream: a client that sends
+// 300 MB with Transfer-Encoding: chunked gets 413 as soon as the limit is passed, and the
+// server never holds the body. And what the app answers reaches the client as it is through
+// @hono/node-server: 405 with Allow, the Bearer scheme in any case. The server is `npm start`
+// in a child process (node with tsx's loader, so that its pid is the server's own), and its
+// resident memory is read from /proc/<pid>/status.
 import { spawn, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
@@ -149,5 +152,35 @@ describe("request bodies are limited while they stream (Node, real HTTP)", () =>
   it("still serves requests on the same server afterwards", async () => {
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
+  });
+});
+
+/** One request written by hand on a fresh connection, so that nothing normalises it on the way. */
+function raw(lines: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Written, not ended: the server closes the connection after its answer (Connection: close).
+    const socket = connect(port, "127.0.0.1", () => socket.write(`${lines.join("\r\n")}\r\n\r\n`));
+    let answer = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+describe("protocol points over real HTTP (Node)", () => {
+  it("answers a method the path does not take with 405 and Allow, TRACE included", async () => {
+    for (const method of ["PROPFIND", "TRACE", "PUT"]) {
+      const answer = await raw([`${method} /api/v1/districts HTTP/1.1`, "Host: 127.0.0.1", "Connection: close"]);
+      expect(answer, method).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer.toLowerCase(), method).toContain("\r\nallow: get, head, options\r\n");
+    }
+  });
+
+  it("takes the Bearer scheme in any case and blanks after the token", async () => {
+    for (const authorization of [`bearer ${ADMIN_TOKEN}`, `BEARER  ${ADMIN_TOKEN}  `, `Bearer ${ADMIN_TOKEN}\t`]) {
+      const answer = await raw(["GET /api/v1/audit?limit=1 HTTP/1.1", "Host: 127.0.0.1", `Authorization: ${authorization}`, "Connection: close"]);
+      expect(answer, JSON.stringify(authorization)).toMatch(/^HTTP\/1\.1 200 /);
+    }
   });
 });

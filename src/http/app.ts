@@ -1,10 +1,12 @@
 // createApp: the one Hono app that both runtimes serve. It gets every dependency it needs.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import * as z from "zod";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, notFound } from "../core/errors.js";
 import type { AppDeps } from "./deps.js";
-import { describeOperations } from "./openapi.js";
+import { readQuery } from "./input.js";
+import { describeOperations, findOperation } from "./openapi.js";
 import { problemResponse } from "./problem.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
@@ -43,6 +45,7 @@ export function createApp(deps: AppDeps): Hono {
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     );
     if (hsts) c.header("strict-transport-security", hsts);
+    refuseUndocumentedQuery(c);
     await next();
   });
 
@@ -95,6 +98,23 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
+}
+
+const NO_QUERY = z.object({}).strict();
+
+/**
+ * The JSON API refuses query parameters it does not document, on routes that take none too
+ * (routes that take some read them through readQuery's strict schemas). Pages and documents
+ * outside /api/v1 ignore what they do not know: scanners and messaging apps append utm_* and
+ * fbclid to the URLs people open. Called from the first middleware rather than as one of its
+ * own, so that a verify request without a query pays one string search and no middleware step.
+ */
+function refuseUndocumentedQuery(c: Context): void {
+  const url = c.req.url;
+  const mark = url.indexOf("?");
+  if (mark === -1 || mark === url.length - 1 || !c.req.path.startsWith("/api/v1/")) return;
+  const op = findOperation(API_OPERATIONS, c.req.method === "HEAD" ? "GET" : c.req.method, c.req.path);
+  if (op && !op.query) readQuery(c, NO_QUERY);
 }
 
 /** For a request path, the methods the app's routes take there (HEAD with GET; OPTIONS where CORS preflight is answered). */

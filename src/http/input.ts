@@ -82,7 +82,12 @@ export function integerParam(value: string, what: string): number {
   return Number(value);
 }
 
-/** Query parameters are checked like bodies: unknown or malformed ones get a 400. */
+/** Query parameters are checked like bodies: unknown, malformed or repeated ones get a 400. */
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+  if (repeated.length) {
+    const errors = repeated.map(([name]) => ({ path: name, message: "given more than once: give each parameter once" }));
+    throw new ApiError(400, "invalid-query", "Invalid query", "the query parameters are not as documented", errors);
+  }
   return parsed(schema, c.req.query(), "invalid-query", "Invalid query", "the query parameters are not as documented", "(query)");
 }

@@ -54,6 +54,7 @@ export const OPERATIONS: Operation[] = [
       400: json("Not a certificate", s.verdictSchema),
       404: json("Validly signed but not registered", s.verdictSchema),
     },
+    errors: ["invalid-query"],
   },
   {
     method: "get",

@@ -11,22 +11,17 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
 import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
 import { invalidateTrustBundle } from "./bundle.js";
+import { instant } from "./instant.js";
 import { unixSeconds } from "../core/time.js";
 
 export const revocationInput = z.object({ reason: z.enum(CERTIFICATE_REVOCATION_REASONS) }).strict();
-
-const isoInstant = z
-  .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "an instant such as 2026-03-01T09:30:00Z, with its time zone")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real instant");
 
 export const KEY_REVOCATION_REASONS = ["key-compromise", "suspected-compromise"] as const;
 
 export const keyRevocationInput = z
   .object({
     /** From this instant on, certificates the key signed verify as invalid. */
-    compromisedAt: isoInstant,
+    compromisedAt: instant,
     reason: z.enum(KEY_REVOCATION_REASONS).default("key-compromise"),
   })
   .strict();
@@ -107,7 +102,7 @@ export async function revokeSigningKey(
   if (key.state === "active" || key.kid === signingKid) {
     throw new ApiError(409, "key-active", "Conflict", "this key signs new certificates: rotate to a new SIGNING_KEY first, then revoke this one");
   }
-  const compromisedAt = unixSeconds(new Date(input.compromisedAt));
+  const compromisedAt = input.compromisedAt;
   if (compromisedAt > unixSeconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
   const revokedAt = unixSeconds(now);
   const revocation = { revokedAt, compromisedAt, reason: input.reason };

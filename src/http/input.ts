@@ -1,6 +1,7 @@
 // Request bodies are checked at the edge: media type, size, JSON syntax, then shape.
 import type { Context } from "hono";
 import type * as z from "zod";
+import { decodeUtf8 } from "../core/csv.js";
 import { ApiError, notFound } from "../core/errors.js";
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -9,10 +10,13 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   if (mediaType(c) !== "application/json") {
     throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the body as application/json");
   }
-  const text = new TextDecoder().decode(await readBody(c, MAX_JSON_BODY_BYTES));
+  // Strictly: a lenient decoder would turn bytes that are not UTF-8 into U+FFFD and store that.
+  const text = decodeUtf8(await readBody(c, MAX_JSON_BODY_BYTES));
+  if (text === null) throw new ApiError(400, "body-not-utf8", "Not UTF-8", "the JSON body is not UTF-8 text");
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // RFC 8259 §8.1 lets a parser ignore a byte-order mark; the lenient reader before this one did.
+    value = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch {
     throw new ApiError(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
   }

@@ -231,7 +231,7 @@ export function describeOperations(...more: Operation[][]): Operation[] {
   return [...OPERATIONS, ...more.flat()];
 }
 
-const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "unsupported-charset", "payload-too-large", "unauthorized", "role-not-allowed"];
+const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "unsupported-charset", "body-not-utf8", "payload-too-large", "unauthorized", "role-not-allowed"];
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output") {
   return z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });

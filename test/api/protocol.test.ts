@@ -54,6 +54,13 @@ describe(`protocol points (${runtime})`, () => {
     }
   });
 
+  it("refuses a JSON body whose bytes are not UTF-8 rather than storing U+FFFD in their place", async () => {
+    const service = await makeTestService();
+    const body = new Uint8Array([...new TextEncoder().encode('{"name":"Caf'), 0xe9, ...new TextEncoder().encode('","districtCode":187,"productId":103}')]);
+    const res = await service.app.request("/api/v1/artisans", { method: "POST", headers: { authorization: `Bearer ${service.adminToken}`, "content-type": "application/json" }, body });
+    expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([400, "body-not-utf8"]);
+  });
+
   it("sends Strict-Transport-Security, for at least a year, when the service is served over HTTPS only", async () => {
     const service = await makeTestService();
     expect(service.deps.baseUrl).toMatch(/^https:/);

@@ -2,6 +2,7 @@
 // whitespace RFC 9110 allows; 405 with Allow for a method a path does not take; 415 for a JSON
 // body in another charset; HSTS on HTTPS deployments only; /docs may not be framed.
 import { makeTestService, runtime } from "@harness";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
 import { call } from "../support/requests.js";
@@ -18,6 +19,26 @@ describe(`protocol points (${runtime})`, () => {
       const res = await service.app.request("/api/v1/audit?limit=1", { headers: { authorization: header } });
       expect([res.status, res.headers.get("www-authenticate")], JSON.stringify(header)).toEqual([401, expect.stringContaining("Bearer")]);
     }
+  });
+
+  it("answers any Authorization and Content-Type header with a coded 4xx or success, never a 5xx", async () => {
+    const service = await makeTestService();
+    const token = service.adminToken;
+    // Header values as a client can send them: visible ASCII and blanks, around the pieces that matter.
+    const piece = fc.oneof(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 12 }), fc.constantFrom("Bearer", "bearer", " ", "\t", token, "asli_", ";", "charset=", "utf-8", "latin1", '"', "application/json"));
+    const header = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join("").trim());
+    await fc.assert(
+      fc.asyncProperty(header, header, async (authorization, type) => {
+        const res = await service.app.request("/api/v1/tokens", {
+          method: "POST",
+          headers: { authorization, "content-type": type },
+          body: JSON.stringify({ name: "Fuzzed", role: "exporter" }),
+        });
+        expect(res.status, `${JSON.stringify(authorization)} ${JSON.stringify(type)}`).toBeLessThan(500);
+        if (res.status >= 400) expect(((await res.json()) as { code: string }).code).toMatch(/^[a-z0-9-]+$/);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("answers 405 with Allow to a method the path does not take, and 404 to a path that does not exist", async () => {

@@ -79,8 +79,10 @@ export const apiTokens = sqliteTable(
     artisanId: integer("artisan_id"),
     expiresAt: integer("expires_at"),
     createdByTokenId: integer("created_by_token_id"),
+    /** The token this one was rotated from. Unique: a token is rotated at most once, even by concurrent requests. */
+    replacesTokenId: integer("replaces_token_id"),
   },
-  (t) => [index("api_tokens_prefix").on(t.prefix)],
+  (t) => [index("api_tokens_prefix").on(t.prefix), uniqueIndex("api_tokens_one_successor").on(t.replacesTokenId)],
 );
 
 export const artisans = sqliteTable(

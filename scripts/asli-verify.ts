@@ -26,6 +26,7 @@ import {
   type OpenedTrustBundle,
 } from "../src/core/bundle.js";
 import { nobleVerify } from "../src/core/signature.js";
+import { UNSAFE_CHARACTERS } from "../src/core/characters.js";
 import { tokenFromText } from "../src/core/url.js";
 
 const USAGE = `Usage:
@@ -50,12 +51,15 @@ Exit codes: 0 genuine, 1 not genuine, 2 bad usage or input, 3 no usable trust bu
 const EXIT = { genuine: 0, notGenuine: 1, usage: 2, bundle: 3 } as const;
 const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 
+/** A failure to report: its lines are printed as separate lines (see `say`). */
 class CliError extends Error {
+  readonly lines: string[];
   constructor(
     readonly exitCode: number,
-    message: string,
+    ...lines: string[]
   ) {
-    super(message);
+    super(lines.join("\n"));
+    this.lines = lines;
   }
 }
 
@@ -71,8 +75,29 @@ function defaultBundlePath(): string {
   return join(data, "asli", "trust-bundle");
 }
 
-const say = (line = "") => process.stdout.write(`${line}\n`);
-const warn = (line: string) => process.stderr.write(`${line}\n`);
+// Everything the verifier prints goes through say and warn, one line per argument. Text from a
+// bundle or a server (names, messages, reasons, URLs) may hold terminal escapes, carriage
+// returns or bidirectional controls that would forge or hide a line: every character that free
+// text may not hold (src/core/characters.ts: C0 and C1 controls, DEL, bidirectional and other
+// invisible format characters) is printed as U+FFFD, so a value can neither move the cursor nor
+// start a line of its own. The verifier's own line breaks are separate arguments.
+const printable = (line: string) => line.replace(UNSAFE_CHARACTERS, "\uFFFD");
+const say = (...lines: string[]) => {
+  for (const line of lines) process.stdout.write(`${printable(line)}\n`);
+};
+const warn = (...lines: string[]) => {
+  for (const line of lines) process.stderr.write(`${printable(line)}\n`);
+};
+/**
+ * JSON keeps every value exactly: such characters become \u escapes rather than U+FFFD. JSON
+ * text escapes line feeds inside strings itself, so the line feeds left are its own layout.
+ */
+const sayJson = (value: unknown) =>
+  say(
+    ...JSON.stringify(value, null, 2)
+      .replace(UNSAFE_CHARACTERS, (ch) => (ch === "\n" ? ch : Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("")))
+      .split("\n"),
+  );
 
 async function readHeldBundle(path: string): Promise<OpenedTrustBundle | undefined> {
   if (!existsSync(path)) return undefined;
@@ -128,9 +153,9 @@ async function update(path: string, held: OpenedTrustBundle | undefined, server:
     if (!succession.accept) {
       const hint =
         succession.code === "bundle-new-signer"
-          ? `\nIf the registry announced a key rotation, check the new kid with the registry itself, then run again with --trust-new-signer ${next.signer.kid}`
-          : "";
-      throw new CliError(EXIT.bundle, `refused the fetched trust bundle: ${succession.message}.${hint}`);
+          ? [`If the registry announced a key rotation, check the new kid with the registry itself, then run again with --trust-new-signer ${next.signer.kid}`]
+          : [];
+      throw new CliError(EXIT.bundle, `refused the fetched trust bundle: ${succession.message}.`, ...hint);
     }
     if (succession.signerChanged) warn(`note: the registry's signing key changed to ${next.signer.kid}; you chose to trust it.`);
   } else {
@@ -257,15 +282,15 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new CliError(EXIT.usage, `${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    throw new CliError(EXIT.usage, error instanceof Error ? error.message : String(error), "", ...USAGE.split("\n"));
   }
   const { values, positionals } = args;
   if (values.help) {
-    say(USAGE);
+    say(...USAGE.split("\n"));
     return EXIT.genuine;
   }
-  if (positionals.length > 1) throw new CliError(EXIT.usage, `give one token, URL or image, not ${positionals.length}\n\n${USAGE}`);
-  if (positionals.length === 0 && !values.update) throw new CliError(EXIT.usage, USAGE);
+  if (positionals.length > 1) throw new CliError(EXIT.usage, `give one token, URL or image, not ${positionals.length}`, "", ...USAGE.split("\n"));
+  if (positionals.length === 0 && !values.update) throw new CliError(EXIT.usage, ...USAGE.split("\n"));
   const maxAgeDays = values["max-age"] === undefined ? undefined : Number(values["max-age"]);
   if (maxAgeDays !== undefined && !(maxAgeDays > 0)) throw new CliError(EXIT.usage, "--max-age takes a positive number of days");
 
@@ -279,7 +304,7 @@ async function main(argv: string[]): Promise<number> {
     } catch (error) {
       // Offline first: a failed update leaves the held bundle in use, if there is one to verify with.
       if (!(error instanceof CliError) || !bundle || positionals.length === 0) throw error;
-      warn(`warning: ${error.message}\nwarning: verifying with the trust bundle you already hold.`);
+      warn(...error.lines.map((line) => `warning: ${line}`), "warning: verifying with the trust bundle you already hold.");
     }
   }
   if (!bundle) throw new CliError(EXIT.bundle, `no trust bundle at ${path}: fetch one first with  asli-verify --update --server https://<the Asli service>`);
@@ -294,7 +319,7 @@ async function main(argv: string[]): Promise<number> {
   const staleWarning = `warning: the trust bundle is stale (issued ${age(content.issuedAt, at)}): revocations and suspensions since then are unknown to it. Run asli-verify --update when you have a network.`;
 
   if (positionals.length === 0) {
-    if (values.json) say(JSON.stringify({ bundle: bundleSummary(bundle, stale) }, null, 2));
+    if (values.json) sayJson({ bundle: bundleSummary(bundle, stale) });
     else {
       say(bundleLine);
       say(`  ${content.keys.length} key(s), ${content.artisans.length} artisans, ${content.revoked.length} revoked certificates, ${content.suspendedArtisans.length} suspended artisans`);
@@ -306,10 +331,10 @@ async function main(argv: string[]): Promise<number> {
   const { token } = readInput(positionals[0]!);
   const verdict = await verifyOffline(token, await indexTrustBundle(content), nobleVerify);
   if (values.json) {
-    say(JSON.stringify({ verdict, bundle: bundleSummary(bundle, stale) }, null, 2));
+    sayJson({ verdict, bundle: bundleSummary(bundle, stale) });
   } else {
     say(headline(verdict));
-    if (verdict.certificate) for (const line of describe(verdict.certificate)) say(line);
+    if (verdict.certificate) say(...describe(verdict.certificate));
     if (verdict.status === "genuine") say("  (Offline, the signature vouches for the above; only the registry online can confirm the item's title and materials.)");
     say(bundleLine);
   }
@@ -328,7 +353,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof CliError) {
-      warn(`asli-verify: ${error.message}`);
+      const [first = "", ...rest] = error.lines;
+      warn(`asli-verify: ${first}`, ...rest);
       process.exitCode = error.exitCode;
     } else {
       warn(`asli-verify: unexpected error: ${error instanceof Error ? error.message : String(error)}`);

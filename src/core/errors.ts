@@ -8,7 +8,7 @@ export interface FieldError {
   code?: string;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 501 | 503;
 
 export class ApiError extends Error {
   constructor(
@@ -30,3 +30,7 @@ export const unprocessable = (code: string, detail: string) => new ApiError(422,
 /** The registry's database cannot be read or written right now, and the answer depends on it. */
 export const registryUnavailable = () =>
   new ApiError(503, "service-unavailable", "Service unavailable", "the registry's database cannot be read right now; try again shortly");
+
+/** A conditional write found its record no longer in the state the request read: another request changed it first. */
+export const stateChanged = () =>
+  new ApiError(409, "state-changed", "Conflict", "the record changed while this request was being handled; read it again and retry if the change is still wanted");

@@ -1,12 +1,14 @@
 // createApp: the one Hono app that both runtimes serve. It gets every dependency it needs.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import * as z from "zod";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { ApiError, notFound, registryUnavailable } from "../core/errors.js";
 import { SigningKeyRevokedError } from "../service/keyring.js";
 import { databaseFailure, probeDatabase } from "../store/database.js";
 import type { AppDeps } from "./deps.js";
-import { describeOperations } from "./openapi.js";
+import { readQuery } from "./input.js";
+import { describeOperations, findOperation } from "./openapi.js";
 import { compression } from "./compression.js";
 import { errorResponse } from "./pages.js";
 import { artisanRoutes } from "./routes/artisans.js";
@@ -37,6 +39,9 @@ const databaseBusy = () => new ApiError(503, "database-busy", "Try again", "the 
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  // A deployment whose public origin is HTTPS tells browsers to use nothing else (RFC 6797), for
+  // two years; not on plain-HTTP development origins such as http://localhost:8787.
+  const hsts = new URL(deps.baseUrl).protocol === "https:" ? "max-age=63072000" : null;
 
   // Outermost, so that it sees every response as it leaves, error pages included.
   if (deps.compressor) app.use(compression(deps.compressor));
@@ -52,6 +57,8 @@ export function createApp(deps: AppDeps): Hono {
       "content-security-policy",
       "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
     );
+    if (hsts) c.header("strict-transport-security", hsts);
+    refuseUndocumentedQuery(c);
     await next();
   });
 
@@ -74,7 +81,8 @@ export function createApp(deps: AppDeps): Hono {
     c.header("access-control-allow-origin", "*");
     await next();
   });
-  for (const path of ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"]) app.use(path, publicRead);
+  const PUBLIC_READ = ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"];
+  for (const path of PUBLIC_READ) app.use(path, publicRead);
   // Verifiable credentials and what their verifiers fetch (docs/credentials.md).
   for (const path of ["/api/v1/certificates/:id/credential", "/credentials/status/*", "/contexts/*"]) app.use(path, publicRead);
 
@@ -108,7 +116,16 @@ export function createApp(deps: AppDeps): Hono {
     console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
     return errorResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"), deps.baseUrl);
   });
-  app.notFound((c) => errorResponse(c, notFound("this resource"), deps.baseUrl));
+  // A path the app serves, asked with a method it does not take, is 405 with Allow (RFC 9110
+  // §15.5.6); any other miss is 404. Worked out only on a miss, so no route pays for it.
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    allowedMethods ??= methodsByPath(app, PUBLIC_READ);
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length === 0) return errorResponse(c, notFound("this resource"), deps.baseUrl);
+    c.header("allow", allowed.join(", "));
+    return errorResponse(c, new ApiError(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here; allowed: ${allowed.join(", ")}`), deps.baseUrl);
+  });
 
   // Readiness as a user would see it: a real read of the database, 503 when it cannot be read.
   app.get("/healthz", async (c) => {
@@ -132,4 +149,36 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
+}
+
+const NO_QUERY = z.object({}).strict();
+
+/**
+ * The JSON API refuses query parameters it does not document, on routes that take none too
+ * (routes that take some read them through readQuery's strict schemas). Pages and documents
+ * outside /api/v1 ignore what they do not know: scanners and messaging apps append utm_* and
+ * fbclid to the URLs people open. Called from the first middleware rather than as one of its
+ * own, so that a verify request without a query pays one string search and no middleware step.
+ */
+function refuseUndocumentedQuery(c: Context): void {
+  const url = c.req.url;
+  const mark = url.indexOf("?");
+  if (mark === -1 || mark === url.length - 1 || !c.req.path.startsWith("/api/v1/")) return;
+  const op = findOperation(API_OPERATIONS, c.req.method === "HEAD" ? "GET" : c.req.method, c.req.path);
+  if (op && !op.query) readQuery(c, NO_QUERY);
+}
+
+/** For a request path, the methods the app's routes take there (HEAD with GET; OPTIONS where CORS preflight is answered). */
+function methodsByPath(app: Hono, preflightPaths: readonly string[]): (path: string) => string[] {
+  const pattern = (path: string) =>
+    new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+").replace(/\*/g, ".*")}$`);
+  const routes = app.routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, path: pattern(r.path) }));
+  const preflight = preflightPaths.map(pattern);
+  return (path) => {
+    const methods = new Set(routes.filter((r) => r.path.test(path)).map((r) => r.method));
+    if (methods.size === 0) return [];
+    if (methods.has("GET")) methods.add("HEAD");
+    if (preflight.some((p) => p.test(path))) methods.add("OPTIONS");
+    return [...methods].sort();
+  };
 }

@@ -16,7 +16,9 @@ export type AuthEnv = { Variables: { principal: Principal } };
 
 async function authenticate(deps: AppDeps, c: Context): Promise<Principal> {
   const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer ([A-Za-z0-9_.-]{1,200})$/.exec(header);
+  // RFC 9110 §11: the scheme is case-insensitive and 1*SP separates it from the token. Blanks
+  // after the token are ignored here, whether or not the runtime trimmed them from the header.
+  const match = /^Bearer +([A-Za-z0-9_.-]{1,200})[ \t]*$/i.exec(header);
   if (!match) {
     c.header("www-authenticate", 'Bearer realm="asli"');
     throw new ApiError(401, "unauthorized", "Unauthorized", "send an API token as a bearer token");

@@ -65,7 +65,7 @@ export const OPERATIONS: Operation[] = [
       404: json("Validly signed but not registered, or no certificate with this serial", s.verdictSchema),
       503: json("Correctly signed, standing unconfirmed: the registry could not be reached (`status: unconfirmed`, `Retry-After`)", s.verdictSchema),
     },
-    errors: ["service-unavailable"],
+    errors: ["service-unavailable", "invalid-query"],
   },
   {
     method: "get",
@@ -165,7 +165,7 @@ export const OPERATIONS: Operation[] = [
     body: giTagChanges,
     example: { applicationNumber: "1012" },
     responses: { 200: json("Changed", s.giTagSchema) },
-    errors: ["not-found", "unknown-district", "application-number-set"],
+    errors: ["not-found", "unknown-district", "application-number-set", "state-changed"],
   },
   {
     method: "post",
@@ -224,7 +224,7 @@ export const OPERATIONS: Operation[] = [
     body: artisanChanges,
     example: { languages: ["hi", "ur", "bho"], photoUrl: "https://asli.example/photos/ansari.jpg" },
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam"],
+    errors: ["not-found", "out-of-scope", "seller-with-gstin", "craft-required", "invalid-seller-gstin", "invalid-udyam", "state-changed"],
   },
   {
     method: "post",
@@ -236,7 +236,7 @@ export const OPERATIONS: Operation[] = [
     body: statusChange,
     example: { status: "suspended", reason: "complaint under inquiry by DIC Varanasi" },
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope"],
+    errors: ["not-found", "out-of-scope", "status-unchanged", "state-changed"],
   },
   {
     method: "post",
@@ -248,7 +248,7 @@ export const OPERATIONS: Operation[] = [
     body: giAuthorisationChange,
     example: { action: "withdraw", reason: "membership of the GI proprietor society lapsed" },
     responses: { 200: json("Changed", s.artisanSchema) },
-    errors: ["not-found", "out-of-scope", "no-gi-authorisation"],
+    errors: ["not-found", "out-of-scope", "no-gi-authorisation", "gi-authorisation-unchanged", "state-changed"],
   },
 
   {
@@ -290,7 +290,7 @@ export const OPERATIONS: Operation[] = [
     errors: ["out-of-scope", "scope-required", "scope-mismatch", "unknown-district", "unknown-gi-tag", "unknown-artisan"],
   },
   { method: "get", path: "/api/v1/tokens", summary: "List tokens, by prefix", tag: "tokens", roles: ["admin", "district"], query: tokenListQuery, responses: { 200: json("A page of tokens (never the secrets)", s.pageOf(s.tokenSchema)) }, errors: ["invalid-query", "invalid-cursor"] },
-  { method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke a token at once", tag: "tokens", roles: ["admin", "district"], responses: { 200: json("Revoked", s.tokenSchema) }, errors: ["not-found", "out-of-scope"] },
+  { method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke a token at once", tag: "tokens", roles: ["admin", "district"], responses: { 200: json("Revoked", s.tokenSchema) }, errors: ["not-found", "out-of-scope", "token-already-revoked"] },
   {
     method: "post",
     path: "/api/v1/tokens/{id}/rotate",
@@ -301,7 +301,7 @@ export const OPERATIONS: Operation[] = [
     body: rotateInput,
     example: { overlapSeconds: 86400 },
     responses: { 201: json("The new token", s.newTokenSchema) },
-    errors: ["not-found", "out-of-scope", "token-inactive"],
+    errors: ["not-found", "out-of-scope", "token-inactive", "token-already-rotated", "state-changed"],
   },
   { method: "get", path: "/api/v1/audit", summary: "The audit trail (read-only)", tag: "audit", roles: ["admin"], query: auditQuery, responses: { 200: json("A page of entries, newest first", s.pageOf(s.auditEntrySchema)) }, errors: ["invalid-query", "invalid-cursor"] },
 ];
@@ -311,7 +311,7 @@ export function describeOperations(...more: Operation[][]): Operation[] {
   return [...OPERATIONS, ...more.flat()];
 }
 
-const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "payload-too-large", "unauthorized", "role-not-allowed"];
+const COMMON_ERRORS = ["validation-failed", "malformed-json", "unsupported-media-type", "unsupported-charset", "body-not-utf8", "payload-too-large", "unauthorized", "role-not-allowed"];
 /** What any operation may answer when the service cannot serve it: a busy or unreadable database, a misconfiguration. */
 export const SERVICE_ERRORS = ["database-busy", "service-unavailable", "service-misconfigured"];
 

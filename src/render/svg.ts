@@ -23,8 +23,13 @@ export const svgMeasure: Measure = (text, weight) => {
   return width * SLACK;
 };
 
+// Characters XML 1.0 does not allow at all (C0 controls, U+FFFE, U+FFFF, lone surrogates)
+// become U+FFFD: the API refuses them in free text, but a record from before that rule must
+// still draw a tag that parses.
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch]!);
+  text
+    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
+    .replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch]!);
 
 const n = (v: number) => (Math.round(v * 1000) / 1000).toString();
 

@@ -2,18 +2,18 @@
 // authorisation. Every change is written together with its audit entry in one batch.
 import { sql } from "drizzle-orm";
 import * as z from "zod";
-import { text } from "./text.js";
-import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { safeString, text } from "./text.js";
+import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
 import { isValidGstin, isValidUdyam } from "../core/identifiers.js";
 import { findArtisan, findArtisanByGstin, insertArtisanQuery, updateArtisanQuery, type Artisan, type NewArtisan } from "../store/artisans.js";
-import { auditInsert } from "../store/audit.js";
+import { auditInsert, auditInsertIf } from "../store/audit.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct } from "../store/registry.js";
 import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./access.js";
 import { unixSeconds } from "../core/time.js";
 
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
-const httpsUrl = z.url({ protocol: /^https$/ }).max(500);
+const httpsUrl = safeString().pipe(z.url({ protocol: /^https$/ }).max(500));
 /** BCP 47 language tags such as hi, ur, en, bho, awa. */
 const languages = z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as hi or ur")).max(10);
 const seller = z.object({ name: text(160), gstin: upper(15) }).strict();
@@ -148,15 +148,31 @@ async function existing(db: AsliDatabase, id: number): Promise<Artisan> {
   return artisan;
 }
 
-/** Writes the changed fields and the audit entry (before and after of just those fields) together. */
-async function applyChanges(db: AsliDatabase, actor: Principal, now: Date, artisan: Artisan, action: string, changes: Partial<NewArtisan>, reason?: string): Promise<Artisan> {
+/**
+ * Writes the changed fields and the audit entry (before and after of just those fields)
+ * together, conditional on those fields still holding what the request read. When another
+ * request changed them first, nothing is written: `precondition` is checked again against the
+ * record as it now is (its refusal is the answer), else 409 state-changed.
+ */
+async function applyChanges(
+  db: AsliDatabase,
+  actor: Principal,
+  now: Date,
+  artisan: Artisan,
+  action: string,
+  changes: Partial<NewArtisan>,
+  precondition: (current: Artisan) => void,
+  reason?: string,
+): Promise<Artisan> {
   const before = Object.fromEntries(Object.keys(changes).map((k) => [k, artisan[k as keyof Artisan]]));
   const after = reason === undefined ? changes : { ...changes, reason };
   const [[updated]] = await db.batch([
-    updateArtisanQuery(db, artisan.id, { ...changes, updatedAt: unixSeconds(now) }),
-    auditInsert(db, actor, now, { action, subjectType: "artisan", subjectId: artisan.id, before, after }),
+    updateArtisanQuery(db, artisan, changes, unixSeconds(now)),
+    auditInsertIf(db, actor, now, { action, subjectType: "artisan", subjectId: artisan.id, before, after }),
   ]);
-  return updated!;
+  if (updated) return updated;
+  precondition(await existing(db, artisan.id));
+  throw stateChanged();
 }
 
 export async function updateArtisan(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof artisanChanges>, now: Date): Promise<Artisan> {
@@ -171,22 +187,31 @@ export async function updateArtisan(db: AsliDatabase, actor: Principal, id: numb
     changes.sellerName = sellerChange?.name ?? null;
     changes.sellerGstin = sellerChange?.gstin ?? null;
   }
-  return applyChanges(db, actor, now, artisan, "artisan.update", changes);
+  return applyChanges(db, actor, now, artisan, "artisan.update", changes, () => {});
 }
 
 export async function setArtisanStatus(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof statusChange>, now: Date): Promise<Artisan> {
   const artisan = await existing(db, id);
   assertCanManageArtisan(actor, artisan);
-  if (artisan.status === input.status) return artisan;
+  const notAlready = (current: Artisan) => {
+    if (current.status === input.status) throw new ApiError(409, "status-unchanged", "Conflict", `the artisan is already ${input.status}`);
+  };
+  notAlready(artisan);
   const action = input.status === "suspended" ? "artisan.suspend" : artisan.status === "pending" ? "artisan.activate" : "artisan.reinstate";
-  return applyChanges(db, actor, now, artisan, action, { status: input.status }, input.reason);
+  return applyChanges(db, actor, now, artisan, action, { status: input.status }, notAlready, input.reason);
 }
 
 export async function changeGiAuthorisation(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof giAuthorisationChange>, now: Date): Promise<Artisan> {
   const artisan = await existing(db, id);
   assertCanManageGi(actor, artisan.giTagId);
   if (artisan.giTagId === null) throw unprocessable("no-gi-authorisation", "this artisan holds no GI authorisation");
-  const withdrawnAt = input.action === "withdraw" ? (artisan.giWithdrawnAt ?? unixSeconds(now)) : null;
-  if (withdrawnAt === artisan.giWithdrawnAt) return artisan;
-  return applyChanges(db, actor, now, artisan, input.action === "withdraw" ? "artisan.gi.withdraw" : "artisan.gi.confirm", { giWithdrawnAt: withdrawnAt }, input.reason);
+  const withdraw = input.action === "withdraw";
+  const notAlready = (current: Artisan) => {
+    if ((current.giWithdrawnAt !== null) === withdraw) {
+      throw new ApiError(409, "gi-authorisation-unchanged", "Conflict", `the artisan's GI authorisation is already ${withdraw ? "withdrawn" : "confirmed"}`);
+    }
+  };
+  notAlready(artisan);
+  const giWithdrawnAt = withdraw ? unixSeconds(now) : null;
+  return applyChanges(db, actor, now, artisan, withdraw ? "artisan.gi.withdraw" : "artisan.gi.confirm", { giWithdrawnAt }, notAlready, input.reason);
 }

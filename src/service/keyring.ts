@@ -10,7 +10,7 @@
 // read, it keeps to the keys it last read.
 import { fromBase64url, toBase64url } from "../core/bytes.js";
 import { Keyring, verificationKey, type SigningKey, type VerificationKey } from "../core/keys.js";
-import { auditInsert, SYSTEM_ACTOR } from "../store/audit.js";
+import { auditInsertIf, SYSTEM_ACTOR } from "../store/audit.js";
 import { databaseFailure, type AsliDatabase } from "../store/database.js";
 import { activateKeyQueries, listStoredKeys, type StoredKey } from "../store/keys.js";
 import { unixSeconds } from "../core/time.js";
@@ -153,24 +153,29 @@ export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now:
   return live;
 }
 
+/**
+ * Retires the previous active key and activates this one, each audited only if its statement
+ * changed a row: two instances starting with a new key at once activate it once, with one
+ * entry each for the activation and the retirement.
+ */
 async function activate(db: AsliDatabase, signingKey: SigningKey, previous: StoredKey | undefined, now: Date): Promise<void> {
   const at = unixSeconds(now);
   const [retire, insert] = activateKeyQueries(db, signingKey.kid, toBase64url(signingKey.publicKey), at);
-  const activated = auditInsert(db, SYSTEM_ACTOR, now, {
+  const activated = auditInsertIf(db, SYSTEM_ACTOR, now, {
     action: "signing-key.activate",
     subjectType: "signing-key",
     subjectId: signingKey.kid,
     after: { state: "active" },
   });
   if (previous && previous.kid !== signingKey.kid) {
-    const retired = auditInsert(db, SYSTEM_ACTOR, now, {
+    const retired = auditInsertIf(db, SYSTEM_ACTOR, now, {
       action: "signing-key.retire",
       subjectType: "signing-key",
       subjectId: previous.kid,
       before: { state: "active" },
       after: { state: "retired", retiredAt: at, successor: signingKey.kid },
     });
-    await db.batch([retire, insert, activated, retired]);
+    await db.batch([retire, retired, insert, activated]);
     console.info(`signing key rotated: ${signingKey.kid} is active, ${previous.kid} retired`);
   } else {
     await db.batch([retire, insert, activated]);

@@ -2,13 +2,13 @@
 // numbers as they are verified, districts added to a GI's area, new ODOP products, and the
 // story of each craft that the verify page tells buyers. Ids are printed in tokens, so nothing
 // here renames, renumbers or removes.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import * as z from "zod";
 import { text } from "./text.js";
 import { giTagDistricts, giTags, products } from "../../db/schema.js";
-import { ApiError, notFound, unprocessable } from "../core/errors.js";
-import { auditInsert } from "../store/audit.js";
-import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
+import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
+import { auditInsert, auditInsertIf } from "../store/audit.js";
+import { insertIf, isUniqueViolation, ROW_CHANGED, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct, type GiTag, type Product } from "../store/registry.js";
 import { PUBLIC_LANGUAGES, type Language } from "../pages/i18n/languages.js";
 import type { Principal } from "./access.js";
@@ -73,28 +73,54 @@ export async function addGiTag(db: AsliDatabase, actor: Principal, input: z.outp
   return (await findGiTag(db, row!.id))!;
 }
 
+/**
+ * Conditional on the tag as read: the application number is written only while it still holds
+ * what the request read (so it is recorded once, by one of any concurrent requests), the new
+ * districts and the audit entry only if that write happened; a district that a concurrent
+ * request added first fails its primary key. Either way the loser writes nothing and gets 409.
+ */
 export async function changeGiTag(db: AsliDatabase, actor: Principal, id: number, input: z.output<typeof giTagChanges>, now: Date): Promise<GiTag> {
   const tag = await findGiTag(db, id);
   if (!tag) throw notFound("this GI tag");
   const added = [...new Set(input.addDistrictCodes ?? [])].filter((c) => !tag.districtCodes.includes(c));
   await checkDistricts(db, added);
-  if (input.applicationNumber !== undefined && tag.applicationNumber !== null && tag.applicationNumber !== input.applicationNumber) {
-    throw unprocessable("application-number-set", "this GI tag's application number is already recorded; it is not changed through the API");
+  const notYetRecorded = (current: GiTag) => {
+    if (input.applicationNumber !== undefined && current.applicationNumber !== null) {
+      throw new ApiError(409, "application-number-set", "Conflict", "this GI tag's application number is already recorded; it is not changed through the API");
+    }
+  };
+  notYetRecorded(tag);
+  const applicationNumber = input.applicationNumber ?? tag.applicationNumber;
+  // Nothing to change (the districts are in the area already): nothing to write or audit.
+  if (applicationNumber === tag.applicationNumber && added.length === 0 && !input.story) return tag;
+  let updated: { id: number }[];
+  try {
+    [updated] = await db.batch([
+      db
+        .update(giTags)
+        // A story is a merge patch by language in this one statement: concurrent edits of two
+        // languages both land.
+        .set({ applicationNumber, ...(input.story ? { story: mergedStory(giTags.story, input.story) } : {}) })
+        .where(and(eq(giTags.id, id), tag.applicationNumber === null ? isNull(giTags.applicationNumber) : eq(giTags.applicationNumber, tag.applicationNumber)))
+        .returning({ id: giTags.id }),
+      ...added.map((districtCode) => insertIf(db, giTagDistricts, { giTagId: id, districtCode }, ROW_CHANGED)),
+      auditInsertIf(db, actor, now, {
+        action: "gi-tag.change",
+        subjectType: "gi-tag",
+        subjectId: id,
+        before: { applicationNumber: tag.applicationNumber, districtCodes: tag.districtCodes, ...(input.story ? { story: tag.story } : {}) },
+        after: { applicationNumber, addedDistrictCodes: added, ...(input.story ? { story: input.story } : {}) },
+      }),
+    ]);
+  } catch (error) {
+    if (!isUniqueViolation(error, "gi_tag_districts.district_code")) throw error;
+    updated = [];
   }
-  await db.batch([
-    db
-      .update(giTags)
-      .set({ applicationNumber: input.applicationNumber ?? tag.applicationNumber, ...(input.story ? { story: mergedStory(giTags.story, input.story) } : {}) })
-      .where(eq(giTags.id, id)),
-    ...added.map((districtCode) => db.insert(giTagDistricts).values({ giTagId: id, districtCode })),
-    auditInsert(db, actor, now, {
-      action: "gi-tag.change",
-      subjectType: "gi-tag",
-      subjectId: id,
-      before: { applicationNumber: tag.applicationNumber, districtCodes: tag.districtCodes, ...(input.story ? { story: tag.story } : {}) },
-      after: { applicationNumber: input.applicationNumber ?? tag.applicationNumber, addedDistrictCodes: added, ...(input.story ? { story: input.story } : {}) },
-    }),
-  ]);
+  if (updated.length === 0) {
+    const current = await findGiTag(db, id);
+    if (current) notYetRecorded(current);
+    throw stateChanged();
+  }
   return (await findGiTag(db, id))!;
 }
 

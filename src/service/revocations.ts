@@ -2,30 +2,25 @@
 // change is written in one batch with its audit entry: both land or neither does.
 import * as z from "zod";
 import { CERTIFICATE_REVOCATION_REASONS } from "../core/bundle.js";
-import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
 import { assertCanIssueFor, type Principal } from "./access.js";
 import { findReadableCertificate } from "./certificates.js";
-import { auditInsert, type Actor } from "../store/audit.js";
+import { auditInsert, auditInsertIf, type Actor } from "../store/audit.js";
 import { findArtisan } from "../store/artisans.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findStoredKey, revokeKeyQuery, type StoredKey } from "../store/keys.js";
 import { findCurrentRevocation, insertRevocationQuery, reinstateQuery, type CertificateRevocation } from "../store/revocations.js";
+import { instant } from "./instant.js";
 import { unixSeconds } from "../core/time.js";
 
 export const revocationInput = z.object({ reason: z.enum(CERTIFICATE_REVOCATION_REASONS) }).strict();
-
-const isoInstant = z
-  .string()
-  .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, "an instant such as 2026-03-01T09:30:00Z, with its time zone")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "not a real instant");
 
 export const KEY_REVOCATION_REASONS = ["key-compromise", "suspected-compromise"] as const;
 
 export const keyRevocationInput = z
   .object({
     /** From this instant on, certificates the key signed verify as invalid. */
-    compromisedAt: isoInstant,
+    compromisedAt: instant,
     reason: z.enum(KEY_REVOCATION_REASONS).default("key-compromise"),
   })
   .strict();
@@ -65,15 +60,15 @@ const REVOKER_RANK: Record<Principal["role"], number> = { admin: 3, district: 2,
 export async function reinstateCertificate(db: AsliDatabase, actor: Principal, certificateId: string, now: Date): Promise<CertificateRevocation> {
   await requireCertificate(db, actor, certificateId);
   const current = await findCurrentRevocation(db, certificateId);
-  if (!current) throw new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+  if (!current) throw notRevoked();
   // An artisan cannot undo what their district office or the registry revoked (say, as stolen).
   if (REVOKER_RANK[actor.role] < REVOKER_RANK[current.revokedByRole ?? "admin"]) {
     throw new ApiError(403, "revoked-by-higher-authority", "Forbidden", `revoked by the ${current.revokedByRole ?? "admin"} role; only that role or one above it can reinstate`);
   }
   const at = unixSeconds(now);
-  await db.batch([
+  const [[reinstated]] = await db.batch([
     reinstateQuery(db, current.id, at),
-    auditInsert(db, actor, now, {
+    auditInsertIf(db, actor, now, {
       action: "certificate.reinstate",
       subjectType: "certificate",
       subjectId: certificateId,
@@ -81,7 +76,9 @@ export async function reinstateCertificate(db: AsliDatabase, actor: Principal, c
       after: { revoked: false, reinstatedAt: at },
     }),
   ]);
-  return { ...current, reinstatedAt: at };
+  // Another request reinstated it between our read and our write.
+  if (!reinstated) throw notRevoked();
+  return reinstated;
 }
 
 /**
@@ -98,17 +95,17 @@ export async function revokeSigningKey(
 ): Promise<StoredKey> {
   const key = /^[A-Za-z0-9_-]{43}$/.test(kid) ? await findStoredKey(db, kid) : undefined;
   if (!key) throw notFound("this key");
-  if (key.state === "revoked") throw new ApiError(409, "key-already-revoked", "Conflict", "this key is already revoked");
+  if (key.state === "revoked") throw keyAlreadyRevoked();
   if (key.state === "active" || key.kid === signingKid) {
     throw new ApiError(409, "key-active", "Conflict", "this key signs new certificates: rotate to a new SIGNING_KEY first, then revoke this one");
   }
-  const compromisedAt = unixSeconds(new Date(input.compromisedAt));
+  const compromisedAt = input.compromisedAt;
   if (compromisedAt > unixSeconds(now)) throw unprocessable("compromise-in-future", "compromisedAt is after now");
   const revokedAt = unixSeconds(now);
   const revocation = { revokedAt, compromisedAt, reason: input.reason };
-  await db.batch([
+  const [[revoked]] = await db.batch([
     revokeKeyQuery(db, kid, revocation),
-    auditInsert(db, actor, now, {
+    auditInsertIf(db, actor, now, {
       action: "signing-key.revoke",
       subjectType: "signing-key",
       subjectId: kid,
@@ -116,7 +113,13 @@ export async function revokeSigningKey(
       after: { state: "revoked", ...revocation },
     }),
   ]);
-  return { ...key, state: "revoked", revokedAt, compromisedAt, revocationReason: input.reason };
+  if (!revoked) {
+    // Another request changed the key between our read and our write: say what it is now.
+    const current = await findStoredKey(db, kid);
+    if (current?.state === "revoked") throw keyAlreadyRevoked();
+    throw stateChanged();
+  }
+  return revoked;
 }
 
 /**
@@ -129,6 +132,14 @@ async function requireCertificate(db: AsliDatabase, principal: Principal, certif
   const artisan = await findArtisan(db, record.certificate.artisanId);
   if (!artisan) throw notFound("this certificate");
   assertCanIssueFor(principal, artisan);
+}
+
+function notRevoked(): ApiError {
+  return new ApiError(409, "not-revoked", "Conflict", "this certificate is not revoked");
+}
+
+function keyAlreadyRevoked(): ApiError {
+  return new ApiError(409, "key-already-revoked", "Conflict", "this key is already revoked");
 }
 
 function alreadyRevoked(): ApiError {

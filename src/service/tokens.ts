@@ -4,12 +4,12 @@ import { sql } from "drizzle-orm";
 import * as z from "zod";
 import { text } from "./text.js";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
-import { ApiError, notFound, unprocessable } from "../core/errors.js";
+import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
 import { findArtisan } from "../store/artisans.js";
-import { auditInsert } from "../store/audit.js";
-import type { AsliDatabase } from "../store/database.js";
+import { auditInsert, auditInsertIf } from "../store/audit.js";
+import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag } from "../store/registry.js";
-import { expireApiTokenQuery, findApiToken, insertApiTokenQuery, revokeApiTokenQuery, type ApiToken } from "../store/tokens.js";
+import { findApiToken, insertApiTokenQuery, revokeApiTokenQuery, rotateApiTokenQueries, type ApiToken } from "../store/tokens.js";
 import { outOfScope, ROLES, type Principal } from "./access.js";
 import { unixSeconds, isoTime } from "../core/time.js";
 
@@ -94,10 +94,12 @@ export function assertCanManageToken(actor: Principal, token: ApiToken): void {
 
 export async function createToken(db: AsliDatabase, actor: Principal, input: z.output<typeof tokenInput>, now: Date) {
   const scope = await checkedScope(db, actor, input);
-  return insertToken(db, actor, { name: input.name, ...scope }, input.expiresInDays, now, "token.create");
+  const { secret, values } = await newTokenValues(actor, { name: input.name, ...scope }, input.expiresInDays, now);
+  const [[row]] = await db.batch([insertApiTokenQuery(db, values), auditInsert(db, actor, now, tokenAuditEntry("token.create", values))]);
+  return { token: secret, record: row! };
 }
 
-async function insertToken(db: AsliDatabase, actor: Principal, scope: Scope & { name: string }, expiresInDays: number | undefined, now: Date, action: string, extra: Parameters<AsliDatabase["batch"]>[0][number][] = []) {
+async function newTokenValues(actor: Principal, scope: Scope & { name: string }, expiresInDays: number | undefined, now: Date) {
   const secret = generateApiToken();
   const tokenHash = await hashApiToken(secret);
   const at = unixSeconds(now);
@@ -109,53 +111,76 @@ async function insertToken(db: AsliDatabase, actor: Principal, scope: Scope & { 
     expiresAt: expiresInDays === undefined ? null : at + expiresInDays * 86_400,
     createdByTokenId: actor.tokenId,
   };
-  const [[row]] = await db.batch([
-    insertApiTokenQuery(db, values),
-    ...extra,
-    auditInsert(db, actor, now, {
-      action,
-      subjectType: "token",
-      subjectId: sql`(select id from api_tokens where token_hash = ${tokenHash})`,
-      after: { name: values.name, role: values.role, prefix: values.prefix, districtCode: values.districtCode, giTagId: values.giTagId, artisanId: values.artisanId, expiresAt: values.expiresAt },
-    }),
-  ] as const);
-  return { token: secret, record: row! };
+  return { secret, values };
 }
+
+/** The audit entry of a new token; its id is read back by its hash, in the same batch. */
+function tokenAuditEntry(action: string, values: Awaited<ReturnType<typeof newTokenValues>>["values"]) {
+  return {
+    action,
+    subjectType: "token",
+    subjectId: sql`(select id from api_tokens where token_hash = ${values.tokenHash})`,
+    after: { name: values.name, role: values.role, prefix: values.prefix, districtCode: values.districtCode, giTagId: values.giTagId, artisanId: values.artisanId, expiresAt: values.expiresAt },
+  };
+}
+
+const alreadyRevoked = () => new ApiError(409, "token-already-revoked", "Conflict", "this token is already revoked");
 
 export async function revokeToken(db: AsliDatabase, actor: Principal, id: number, now: Date): Promise<ApiToken> {
   const token = await findApiToken(db, id);
   if (!token) throw notFound("this token");
   assertCanManageToken(actor, token);
-  if (token.revokedAt !== null) return token;
+  if (token.revokedAt !== null) throw alreadyRevoked();
   const at = unixSeconds(now);
-  await db.batch([
+  const [[revoked]] = await db.batch([
     revokeApiTokenQuery(db, id, at),
-    auditInsert(db, actor, now, { action: "token.revoke", subjectType: "token", subjectId: id, before: { revokedAt: null }, after: { revokedAt: at } }),
+    auditInsertIf(db, actor, now, { action: "token.revoke", subjectType: "token", subjectId: id, before: { revokedAt: null }, after: { revokedAt: at } }),
   ]);
-  return { ...token, revokedAt: at };
+  // Another request revoked it between our read and our write.
+  if (!revoked) throw alreadyRevoked();
+  return revoked;
 }
 
-/** A new token with the same role and scope; the old one keeps working for `overlapSeconds`. */
+/**
+ * A new token with the same role and scope; the old one keeps working for `overlapSeconds`. A
+ * token is rotated once: its successor records it (a unique column), so that of concurrent
+ * rotations one wins and the others get 409 token-already-rotated.
+ */
 export async function rotateToken(db: AsliDatabase, actor: Principal, id: number, overlapSeconds: number, now: Date) {
   const old = await findApiToken(db, id);
   if (!old) throw notFound("this token");
   assertCanManageToken(actor, old);
   const at = unixSeconds(now);
-  if (old.revokedAt !== null || (old.expiresAt !== null && old.expiresAt <= at)) {
-    throw new ApiError(409, "token-inactive", "Conflict", "a revoked or expired token cannot be rotated; create a new one");
-  }
+  const assertActive = (token: ApiToken) => {
+    if (token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= at)) {
+      throw new ApiError(409, "token-inactive", "Conflict", "a revoked or expired token cannot be rotated; create a new one");
+    }
+  };
+  assertActive(old);
   const oldExpiry = Math.min(old.expiresAt ?? Number.MAX_SAFE_INTEGER, at + overlapSeconds);
   const remainingDays = old.expiresAt === null ? undefined : Math.max(1, Math.ceil((old.expiresAt - at) / 86_400));
-  return insertToken(
-    db,
-    actor,
-    { name: old.name, role: old.role, districtCode: old.districtCode, giTagId: old.giTagId, artisanId: old.artisanId },
-    remainingDays,
-    now,
-    "token.rotate",
-    [
-      expireApiTokenQuery(db, id, oldExpiry),
-      auditInsert(db, actor, now, { action: "token.expire", subjectType: "token", subjectId: id, before: { expiresAt: old.expiresAt }, after: { expiresAt: oldExpiry } }),
-    ],
-  );
+  const scope = { name: old.name, role: old.role, districtCode: old.districtCode, giTagId: old.giTagId, artisanId: old.artisanId };
+  const { secret, values } = await newTokenValues(actor, scope, remainingDays, now);
+  const rotation = rotateApiTokenQueries(db, { ...values, replacesTokenId: id }, oldExpiry, at);
+  let inserted: ApiToken[];
+  try {
+    [inserted] = await db.batch([
+      rotation.insert,
+      rotation.expireOld,
+      auditInsertIf(db, actor, now, tokenAuditEntry("token.rotate", values), rotation.written),
+      auditInsertIf(db, actor, now, { action: "token.expire", subjectType: "token", subjectId: id, before: { expiresAt: old.expiresAt }, after: { expiresAt: oldExpiry } }, rotation.written),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error, "api_tokens.replaces_token_id")) {
+      throw new ApiError(409, "token-already-rotated", "Conflict", "this token was already rotated; rotate its successor, or create a new token");
+    }
+    throw error;
+  }
+  if (!inserted[0]) {
+    // Revoked or expired by another request between our read and our write.
+    const current = await findApiToken(db, id);
+    if (current) assertActive(current);
+    throw stateChanged();
+  }
+  return { token: secret, record: inserted[0] };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import { containsText, type AsliDatabase } from "./database.js";
 import { artisans } from "../../db/schema.js";
 
@@ -10,8 +10,22 @@ export function insertArtisanQuery(db: AsliDatabase, artisan: NewArtisan) {
   return db.insert(artisans).values(artisan).returning();
 }
 
-export function updateArtisanQuery(db: AsliDatabase, id: number, changes: Partial<NewArtisan>) {
-  return db.update(artisans).set(changes).where(eq(artisans.id, id)).returning();
+/**
+ * Writes `changes` only if every changed column still holds the value in `read` (the record the
+ * request read): a compare-and-set, so that of two concurrent changes to one field one wins and
+ * the other changes nothing. Returns the row as written, or no row.
+ */
+export function updateArtisanQuery(db: AsliDatabase, read: Artisan, changes: Partial<NewArtisan>, updatedAt: number) {
+  const unchanged = Object.keys(changes).map((key) => {
+    const column = artisans[key as keyof NewArtisan];
+    const value = read[key as keyof NewArtisan];
+    return value === null ? isNull(column) : eq(column, value);
+  });
+  return db
+    .update(artisans)
+    .set({ ...changes, updatedAt })
+    .where(and(eq(artisans.id, read.id), ...unchanged))
+    .returning();
 }
 
 export async function findArtisan(db: AsliDatabase, id: number): Promise<Artisan | undefined> {

@@ -1,7 +1,7 @@
 // The audit trail. `auditInsert` returns an unexecuted statement so that callers put it in the
 // same db.batch as the change it records: both land or neither does.
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
-import type { AsliDatabase } from "./database.js";
+import { insertIf, ROW_CHANGED, type AsliDatabase } from "./database.js";
 import { auditLog } from "../../db/schema.js";
 import { unixSeconds } from "../core/time.js";
 
@@ -35,6 +35,29 @@ export function auditInsert(db: AsliDatabase, actor: Actor, at: Date, entry: Aud
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/**
+ * The audit entry of a conditional change, written only if `condition` holds (by default: the
+ * statement just before it in the batch changed one row). A change that lost a race to another
+ * request then leaves no entry either.
+ */
+export function auditInsertIf(db: AsliDatabase, actor: Actor, at: Date, entry: AuditEntry, condition: SQL = ROW_CHANGED) {
+  return insertIf(
+    db,
+    auditLog,
+    {
+      at: unixSeconds(at),
+      actorRole: actor.role,
+      actorTokenId: actor.tokenId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: typeof entry.subjectId === "object" ? entry.subjectId : String(entry.subjectId),
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    },
+    condition,
+  );
 }
 
 export interface AuditFilter {

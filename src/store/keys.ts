@@ -39,5 +39,6 @@ export function revokeKeyQuery(db: AsliDatabase, kid: string, revocation: { revo
   return db
     .update(signingKeys)
     .set({ state: "revoked", revokedAt: revocation.revokedAt, compromisedAt: revocation.compromisedAt, revocationReason: revocation.reason })
-    .where(and(eq(signingKeys.kid, kid), eq(signingKeys.state, "retired")));
+    .where(and(eq(signingKeys.kid, kid), eq(signingKeys.state, "retired")))
+    .returning();
 }

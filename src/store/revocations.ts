@@ -10,11 +10,13 @@ export function insertRevocationQuery(db: AsliDatabase, revocation: { certificat
   return db.insert(certificateRevocations).values(revocation).returning();
 }
 
+/** Reinstates if this revocation is still current; returns the row only when this statement reinstated it. */
 export function reinstateQuery(db: AsliDatabase, revocationId: number, at: number) {
   return db
     .update(certificateRevocations)
     .set({ reinstatedAt: at })
-    .where(and(eq(certificateRevocations.id, revocationId), isNull(certificateRevocations.reinstatedAt)));
+    .where(and(eq(certificateRevocations.id, revocationId), isNull(certificateRevocations.reinstatedAt)))
+    .returning();
 }
 
 export async function findCurrentRevocation(db: AsliDatabase, certificateId: string): Promise<CertificateRevocation | undefined> {

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { auditInsert, SYSTEM_ACTOR } from "./audit.js";
-import type { AsliDatabase } from "./database.js";
+import { auditInsertIf, SYSTEM_ACTOR } from "./audit.js";
+import { insertIf, type AsliDatabase } from "./database.js";
 import { apiTokens } from "../../db/schema.js";
 import { unixSeconds } from "../core/time.js";
 
@@ -48,12 +48,31 @@ export async function listApiTokens(db: AsliDatabase, filter: TokenFilter): Prom
     .limit(filter.limit);
 }
 
+/** Revokes the token if it is not revoked yet; returns the row only when this statement revoked it. */
 export function revokeApiTokenQuery(db: AsliDatabase, id: number, at: number) {
-  return db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
 }
 
-export function expireApiTokenQuery(db: AsliDatabase, id: number, at: number) {
-  return db.update(apiTokens).set({ expiresAt: at }).where(eq(apiTokens.id, id));
+/**
+ * The statements of a rotation, for one db.batch: the successor is inserted only while the old
+ * token is still active (and the unique index on replaces_token_id refuses a second successor,
+ * so of concurrent rotations one wins); the old token's expiry and both audit entries are
+ * written only if the successor was.
+ */
+export function rotateApiTokenQueries(db: AsliDatabase, successor: NewApiToken & { replacesTokenId: number }, oldExpiresAt: number, now: number) {
+  const old = successor.replacesTokenId;
+  const stillActive = sql`exists (select 1 from ${apiTokens} where ${apiTokens.id} = ${old} and ${apiTokens.revokedAt} is null and (${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > ${now}))`;
+  const written = sql`exists (select 1 from ${apiTokens} where ${apiTokens.tokenHash} = ${successor.tokenHash})`;
+  return {
+    insert: insertIf(db, apiTokens, successor, stillActive).returning(),
+    expireOld: db.update(apiTokens).set({ expiresAt: oldExpiresAt }).where(and(eq(apiTokens.id, old), written)),
+    /** The condition for the audit entries: the successor was written. */
+    written,
+  };
 }
 
 /**
@@ -65,9 +84,9 @@ export async function revokeTokenByHash(db: AsliDatabase, tokenHash: string, now
   const active = and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt));
   const [found] = await db.select({ id: apiTokens.id }).from(apiTokens).where(active);
   if (!found) return false;
-  await db.batch([
-    db.update(apiTokens).set({ revokedAt: at }).where(active),
-    auditInsert(db, SYSTEM_ACTOR, now, { action: "token.revoke", subjectType: "token", subjectId: found.id, before: { revokedAt: null }, after: { revokedAt: at, why: "ADMIN_TOKEN set" } }),
+  const [revoked] = await db.batch([
+    db.update(apiTokens).set({ revokedAt: at }).where(active).returning({ id: apiTokens.id }),
+    auditInsertIf(db, SYSTEM_ACTOR, now, { action: "token.revoke", subjectType: "token", subjectId: found.id, before: { revokedAt: null }, after: { revokedAt: at, why: "ADMIN_TOKEN set" } }),
   ]);
-  return true;
+  return revoked.length === 1;
 }

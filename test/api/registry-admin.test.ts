@@ -32,7 +32,11 @@ describe(`reference data management (${runtime})`, () => {
     const filled = await call(service, "PATCH", `/api/v1/gi-tags/${lucknowChikan}`, { applicationNumber: "31" });
     expect(filled.json.applicationNumber).toBe("31");
     const overwrite = await call(service, "PATCH", `/api/v1/gi-tags/${lucknowChikan}`, { applicationNumber: "32" });
-    expect([overwrite.status, overwrite.json.code]).toEqual([422, "application-number-set"]);
+    expect([overwrite.status, overwrite.json.code]).toEqual([409, "application-number-set"]);
+    // Once recorded it is fixed, so giving it again is refused too (rather than answered by
+    // whichever of two concurrent requests reads first).
+    const again = await call(service, "PATCH", `/api/v1/gi-tags/${lucknowChikan}`, { applicationNumber: "31" });
+    expect([again.status, again.json.code]).toEqual([409, "application-number-set"]);
   });
 
   it("adds an ODOP product to a district, refuses duplicates, and is the admin's alone", async () => {

@@ -35,7 +35,8 @@ it("activates a new SIGNING_KEY on first use, and refuses to run on a revoked on
   const revoked = await fetchAs(NEXT_KEY, `/api/v1/keys/${first}/revocation`, {
     method: "POST",
     headers: { authorization: `Bearer ${env.ADMIN_TOKEN}`, "content-type": "application/json" },
-    body: JSON.stringify({ compromisedAt: new Date().toISOString(), reason: "key-compromise" }),
+    // Whole seconds: the API refuses a fraction rather than cutting it off (docs/api.md).
+    body: JSON.stringify({ compromisedAt: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), reason: "key-compromise" }),
   });
   expect(revoked.status).toBe(200);
 

@@ -6,8 +6,7 @@ import type { AppDeps } from "../deps.js";
 import { readQuery } from "../input.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 import { isoTime } from "../../core/time.js";
-
-const isoInstant = z.iso.datetime({ offset: true }).transform((s) => Math.floor(Date.parse(s) / 1000));
+import { instant } from "../../service/instant.js";
 
 export const auditQuery = z
   .object({
@@ -15,8 +14,8 @@ export const auditQuery = z
     subjectId: z.string().max(80).optional(),
     action: z.string().max(80).optional(),
     actorTokenId: z.coerce.number().int().positive().optional(),
-    since: isoInstant.optional(),
-    until: isoInstant.optional(),
+    since: instant.optional(),
+    until: instant.optional(),
     ...pageQuery,
   })
   .strict();

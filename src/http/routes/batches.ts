@@ -11,6 +11,7 @@ import { issueBatch, MAX_BATCH_BODY_BYTES, type BatchSource } from "../../servic
 import { findBatch, listBatchCertificates, listBatchTagSources, type Batch } from "../../store/batches.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
+import { mediaType, readBody } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { batchItemInput } from "../../service/batches.js";
 import { isoTime } from "../../core/time.js";
@@ -100,46 +101,10 @@ const BATCH_ID = /^B-[A-Z2-7]{13}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 function mediaSource(c: Context): BatchSource {
-  const type = (c.req.header("content-type") ?? "").toLowerCase();
-  const [essence, ...params] = type.split(";").map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
-  if (charset && charset !== "utf-8" && charset !== "utf8") {
-    throw new ApiError(415, "unsupported-charset", "Unsupported charset", "send the body as UTF-8 (charset=utf-8)");
-  }
+  const essence = mediaType(c);
   if (essence === "text/csv") return "csv";
   if (essence === "application/json") return "json";
   throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the batch as text/csv or application/json");
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(413, "payload-too-large", "Payload too large", `batch bodies are limited to ${MAX_BATCH_BODY_BYTES} bytes`);
-}
-
-/** The body, refused as soon as it passes the limit rather than after buffering all of it. */
-async function readBody(c: Context): Promise<Uint8Array> {
-  if (Number(c.req.header("content-length") ?? "0") > MAX_BATCH_BODY_BYTES) throw tooLarge();
-  const stream = c.req.raw.body;
-  if (!stream) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > MAX_BATCH_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
 }
 
 export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
@@ -175,7 +140,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ApiError(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "1 to 200 visible ASCII characters");
     }
-    const body = await readBody(c);
+    const body = await readBody(c, MAX_BATCH_BODY_BYTES);
     const { batch, created, certificates } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock());
     c.header("location", `/api/v1/batches/${batch.id}`);
     if (!created) c.header("idempotent-replayed", "true");

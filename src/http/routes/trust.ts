@@ -69,7 +69,7 @@ export const TRUST_OPERATIONS: Operation[] = [
     body: keyRevocationInput,
     example: { compromisedAt: "2026-03-01T09:30:00Z", reason: "key-compromise" },
     responses: { 200: { description: "The key as published", schema: publishedJwkSchema } },
-    errors: ["key-active", "key-already-revoked", "compromise-in-future"],
+    errors: ["key-active", "key-already-revoked", "compromise-in-future", "state-changed"],
   },
   {
     method: "post",

@@ -177,7 +177,7 @@ describe(`any text the API accepts prints on every tag format (${runtime})`, () 
           const svg = await res.text();
           expect(xmlWellFormednessError(svg), svg).toBeNull();
           // PNG and PDF are the same code on both runtimes; drawn here on Node, where they are quick.
-          if (runtime === "node") {
+          if ((runtime as string) === "node") {
             for (const ext of ["png", "pdf"]) {
               const other = await service.app.request(`/api/v1/certificates/${certificate.json.id}/tag.${ext}?size=${size}`, { headers: { authorization: `Bearer ${service.adminToken}` } });
               expect(other.status, `tag.${ext}`).toBe(200);

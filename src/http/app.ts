@@ -170,8 +170,10 @@ function refuseUndocumentedQuery(c: Context): void {
 
 /** For a request path, the methods the app's routes take there (HEAD with GET; OPTIONS where CORS preflight is answered). */
 function methodsByPath(app: Hono, preflightPaths: readonly string[]): (path: string) => string[] {
+  // A parameter is one segment, whatever pattern its route gives it (`:token{[^/]+/?}`): close
+  // enough to tell a path the app serves from one it does not.
   const pattern = (path: string) =>
-    new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:\w+/g, "[^/]+").replace(/\*/g, ".*")}$`);
+    new RegExp(`^${path.replace(/:\w+(\{[^}]*\})?/g, "\u0000").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("\u0000", "[^/]+/?").replace(/\*/g, ".*")}$`);
   const routes = app.routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, path: pattern(r.path) }));
   const preflight = preflightPaths.map(pattern);
   return (path) => {

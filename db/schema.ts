@@ -100,6 +100,8 @@ export const artisans = sqliteTable(
     /** Whether the registry lets this artisan issue certificates for their own items. */
     maySelfIssue: integer("may_self_issue", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at"),
+    /** How many items the artisan can make in a month, as the registry records it; transparency monitors flag months above it. */
+    monthlyCapacity: integer("monthly_capacity"),
   },
   (t) => [
     uniqueIndex("artisans_gi_authorised_user").on(t.giTagId, t.giAuthorisedUserNumber),
@@ -202,3 +204,66 @@ export const batches = sqliteTable("batches", {
   actorTokenId: integer("actor_token_id"),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * The transparency log (docs/transparency-log.md): one row per entry, in log order. The entry
+ * is the certificate's token, read through the reference; nothing else about the certificate
+ * is in the log. Rows are appended in the same db.batch as the certificate, with the next
+ * index computed inside that batch, so two writers never claim one index (the primary key is
+ * the guard). Never updated or deleted.
+ */
+export const logEntries = sqliteTable("log_entries", {
+  idx: integer("idx").primaryKey(),
+  certificateId: text("certificate_id")
+    .notNull()
+    .unique()
+    .references(() => certificates.id),
+});
+
+/**
+ * The log's tiles (C2SP tlog-tiles): 256 hashes when full, fewer while the tile is the rightmost
+ * of its level. A tile only ever grows, and a partial tile of width W is the first W hashes of
+ * the tile, so one row serves every width. Written only with a checkpoint, in its batch.
+ */
+export const logTiles = sqliteTable(
+  "log_tiles",
+  {
+    level: integer("level").notNull(),
+    idx: integer("idx").notNull(),
+    width: integer("width").notNull(),
+    /** The hashes, concatenated, in base64url. */
+    hashes: text("hashes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);
+
+/**
+ * Signed checkpoints, one per tree size. Each names the size it extends (`previousSize`, -1 for
+ * the first): two writers that integrate from the same state collide on that unique column, so
+ * the log's history is one chain and never forks.
+ */
+export const logCheckpoints = sqliteTable("log_checkpoints", {
+  size: integer("size").primaryKey(),
+  previousSize: integer("previous_size").notNull().unique(),
+  /** Root hash, base64. */
+  rootHash: text("root_hash").notNull(),
+  /** The signed note: checkpoint text, blank line, the log's signature line. */
+  note: text("note").notNull(),
+  createdAt: integer("created_at").notNull(),
+  /** How many witnesses have cosigned it (the rows of log_cosignatures). */
+  cosignatureCount: integer("cosignature_count").notNull().default(0),
+});
+
+/** Witness cosignatures (C2SP tlog-cosignature) of a checkpoint, one per witness, as their note lines. */
+export const logCosignatures = sqliteTable(
+  "log_cosignatures",
+  {
+    size: integer("size")
+      .notNull()
+      .references(() => logCheckpoints.size),
+    witness: text("witness").notNull(),
+    line: text("line").notNull(),
+    cosignedAt: integer("cosigned_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.witness] }), index("log_cosignatures_witness").on(t.witness, t.size)],
+);

@@ -15,6 +15,7 @@ import { generateSeed, signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp, type AppDeps } from "../../src/http/app.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { loadKeyring } from "../../src/service/keyring.js";
+import { transparencyLogFor } from "../../src/service/tlog.js";
 
 // ---------------------------------------------------------------------------------------------
 // The section contract
@@ -231,6 +232,9 @@ export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<
   const signingKey = await signingKeyFromSeed(generateSeed());
   const keyring = await loadKeyring(db, signingKey, new Date());
   const adminToken = generateApiToken();
-  const app = createApp({ db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock: () => new Date(), ...extra });
-  return { client, db, signingKey, adminToken, app };
+  const clock = () => new Date();
+  const log = transparencyLogFor({ db, baseUrl, key: await signingKeyFromSeed(generateSeed()), clock });
+  const deps: AppDeps = { db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock, log, ...extra };
+  const app = createApp(deps);
+  return { client, db, signingKey, adminToken, app, deps };
 }

@@ -44,6 +44,7 @@ export const artisanSchema = z
     photoUrl: z.string().nullable(),
     languages: z.array(z.string()),
     maySelfIssue: z.boolean(),
+    monthlyCapacity: z.number().int().nullable().describe("items a month the registry records the artisan can make; published for transparency monitors"),
     createdAt: isoTime,
     updatedAt: nullableIso,
   })
@@ -94,6 +95,7 @@ export const verdictSchema = z
     reason: z.string().optional(),
     message: z.string().optional(),
     certificate: certificateViewSchema.optional(),
+    log: z.object({ index: z.number().int().describe("the certificate's entry in the transparency log (docs/transparency-log.md)") }).optional(),
   })
   .catchall(z.unknown())
   .meta({ id: "Verdict", description: "genuine, revoked or suspended carry the certificate; invalid carries a reason" });

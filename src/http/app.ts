@@ -16,6 +16,7 @@ import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
+import { TLOG_OPERATIONS, tlogRoutes } from "./routes/tlog.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { TRUST_OPERATIONS, trustRoutes } from "./routes/trust.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -23,7 +24,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, TLOG_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps): Hono {
     await next();
   });
   for (const path of ["/api/v1/verify/*", "/.well-known/*", "/api/v1/districts", "/api/v1/gi-tags", "/api/v1/openapi.json"]) app.use(path, publicRead);
+  // The transparency log and inclusion proofs: for monitors and verifiers anywhere.
+  for (const path of ["/log/*", "/api/v1/certificates/:id/inclusion"]) app.use(path, publicRead);
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
@@ -71,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", trustRoutes(deps));
   app.route("/", assetRoutes());
   app.route("/", verifyRoutes(deps));
+  app.route("/", tlogRoutes(deps));
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));

@@ -1,6 +1,7 @@
 import type { Keyring, SigningKey } from "../core/keys.js";
 import type { TagRenderers } from "../render/types.js";
 import type { AsliDatabase } from "../store/database.js";
+import type { TransparencyLog } from "../service/tlog.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -18,4 +19,6 @@ export interface AppDeps {
    * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
    */
   renderers?: TagRenderers;
+  /** The transparency log every certificate is appended to (docs/transparency-log.md). */
+  log: TransparencyLog;
 }

@@ -8,6 +8,7 @@ import type { SigningKey } from "../core/keys.js";
 import { insertBundleVersion, latestBundleVersion, readBundleData } from "../store/bundle.js";
 import type { AsliDatabase } from "../store/database.js";
 import { unixSeconds } from "../core/time.js";
+import type { TransparencyLog } from "./tlog.js";
 
 /** A verifier should warn when its bundle is older than this. */
 export const BUNDLE_FRESH_SECONDS = 7 * 86_400;
@@ -24,6 +25,7 @@ interface BundleDeps {
   signingKey: SigningKey;
   baseUrl: string;
   clock: () => Date;
+  log?: TransparencyLog;
 }
 
 const KEY_ORDER = { active: 0, retired: 1, revoked: 2 } as const;
@@ -41,12 +43,12 @@ export async function currentTrustBundle(deps: BundleDeps): Promise<BuiltBundle>
   const now = unixSeconds(deps.clock());
   const held = reuse.get(deps.db);
   if (held && held.kid === deps.signingKey.kid && now >= held.at && now - held.at < BUNDLE_REUSE_SECONDS) return held.bundle;
-  const bundle = await buildTrustBundle(deps.db, deps.signingKey, deps.baseUrl, deps.clock());
+  const bundle = await buildTrustBundle(deps.db, deps.signingKey, deps.baseUrl, deps.clock(), deps.log);
   reuse.set(deps.db, { at: now, kid: deps.signingKey.kid, bundle });
   return bundle;
 }
 
-export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey, baseUrl: string, now: Date): Promise<BuiltBundle> {
+export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey, baseUrl: string, now: Date, log?: TransparencyLog): Promise<BuiltBundle> {
   const data = await readBundleData(db);
   const keys: BundleKey[] = data.keyRows
     .map((k) => ({
@@ -68,6 +70,7 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
     suspendedArtisans: data.suspendedRows.map((a) => a.id),
     giWithdrawn: data.withdrawnRows.map((a): [number, number] => [a.id, a.at!]),
     revoked: data.revokedRows.map((r): TrustBundleContent["revoked"][number] => [r.serial, r.reason, r.revokedAt]),
+    monthlyCapacities: data.capacityRows.map((a): [number, number] => [a.id, a.capacity!]),
   };
   const issuedAt = unixSeconds(now);
   const sequence = await sequenceFor(db, toHex(await sha256(utf8(JSON.stringify(body)))), issuedAt);
@@ -79,6 +82,8 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
     issuedAt,
     staleAfter: issuedAt + BUNDLE_FRESH_SECONDS,
     ...body,
+    // Outside the content hash: the log's checkpoint moves with every certificate issued.
+    ...(log ? { log: await log.bundleExtension() } : {}),
   };
   return { bytes: await signTrustBundle(content, signingKey), content };
 }

@@ -14,6 +14,7 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct, type Product } from "../store/registry.js";
 import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
 import { unixSeconds } from "../core/time.js";
+import type { LogAppender } from "./tlog.js";
 
 const isoDate = z
   .string()
@@ -67,6 +68,7 @@ export async function issueCertificate(
   actor: Principal,
   input: CertificateInput,
   now: Date,
+  log: LogAppender,
 ): Promise<Certificate> {
   const artisan = await findArtisan(db, input.artisanId);
   const product = input.productId === undefined ? undefined : await findProduct(db, input.productId);
@@ -100,17 +102,36 @@ export async function issueCertificate(
       kid: signingKey.kid,
       token,
     };
+    let certificate: Certificate | undefined;
     try {
-      const [[certificate]] = await db.batch([
+      // The log entry in the same transaction: a certificate exists only if it is in the log.
+      [[certificate]] = await db.batch([
         insertCertificateQuery(db, values),
+        ...log.appendCertificate(claims.serial),
         auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined } }),
       ]);
-      return certificate!;
     } catch (error) {
-      if (!isUniqueViolation(error, "certificates.id")) throw error;
+      // A colliding serial, or (never seen, but guarded) a log index another writer took: nothing was written.
+      if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "log_entries.idx")) throw error;
+      continue;
     }
+    await publishLog(log);
+    return certificate!;
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
+}
+
+/**
+ * After an append committed: the checkpoint is signed in the issuing request, so the new
+ * certificate is provable at once. The certificate exists whatever happens here; should this
+ * fail, the next integration (the timer, the cron, the next issuance) takes the entry in.
+ */
+export async function publishLog(log: LogAppender): Promise<void> {
+  try {
+    await log.afterAppend();
+  } catch (error) {
+    console.error(`transparency log integration failed: ${error instanceof Error ? error.name : typeof error}`);
+  }
 }
 
 /** A certificate the principal may read; anything else, absent or out of scope, is a 404 so that ids elsewhere cannot be probed. */

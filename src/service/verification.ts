@@ -43,6 +43,8 @@ interface Known {
   /** Set when the GI claim was removed from `certificate.giTag` because it was withdrawn. */
   withdrawnGiClaim?: WithdrawnGiClaim;
   claims: SignedClaims;
+  /** Where the certificate is in the transparency log (docs/transparency-log.md): its entry's index. */
+  log?: { index: number };
 }
 
 export type Verdict =
@@ -127,6 +129,7 @@ export async function verifyCertificate(deps: VerificationDeps, token: string): 
 
   const view = certificateView(record, deps.baseUrl);
   const known: Known = { certificate: view, claims: { ...claims } };
+  if (found!.logIndex !== null) known.log = { index: found!.logIndex };
   if (standing.giWithdrawnAt !== null && view.giTag) {
     known.withdrawnGiClaim = { giTag: view.giTag, withdrawnAt: isoTime(standing.giWithdrawnAt) };
     known.certificate = { ...view, giTag: null };

@@ -8,7 +8,7 @@ export async function readBundleData(db: AsliDatabase) {
   // Only artisans that some certificate names: their ids are the ones tokens carry, and an
   // artisan who has never certified an item is not published.
   const certified = db.selectDistinct({ id: certificates.artisanId }).from(certificates);
-  const [keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows] = await db.batch([
+  const [keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows, capacityRows] = await db.batch([
     db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid)),
     db.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.code)),
     db.select({ id: products.id, districtCode: products.districtCode, name: products.name }).from(products).orderBy(asc(products.id)),
@@ -29,8 +29,13 @@ export async function readBundleData(db: AsliDatabase) {
       .from(certificateRevocations)
       .where(isNull(certificateRevocations.reinstatedAt))
       .orderBy(asc(certificateRevocations.certificateId)),
+    db
+      .select({ id: artisans.id, capacity: artisans.monthlyCapacity })
+      .from(artisans)
+      .where(sql`${isNotNull(artisans.monthlyCapacity)} and ${inArray(artisans.id, certified)}`)
+      .orderBy(asc(artisans.id)),
   ]);
-  return { keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows };
+  return { keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows, capacityRows };
 }
 
 export async function latestBundleVersion(db: AsliDatabase) {

@@ -4,9 +4,10 @@ import { fromHex } from "../../src/core/bytes.js";
 import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
+import { transparencyLogFor } from "../../src/service/tlog.js";
 import type { TagRenderers } from "../../src/render/types.js";
 import type { AsliDatabase } from "../../src/store/database.js";
-import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
+import { TEST_LOG_SEED_HEX, TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
 /** `renderers`: the PNG/PDF tag renderers, which only the Node harness supplies. */
 export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, renderers?: TagRenderers): Promise<TestService> {
@@ -14,14 +15,18 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
   const adminToken = generateApiToken();
+  const clock = () => now;
+  const baseUrl = "https://asli.example";
+  const log = transparencyLogFor({ db, baseUrl, key: await signingKeyFromSeed(fromHex(TEST_LOG_SEED_HEX)), clock });
   const deps = {
     db,
     signingKey,
     keyring,
     adminTokenHash: await hashApiToken(adminToken),
-    baseUrl: "https://asli.example",
-    clock: () => now,
+    baseUrl,
+    clock,
     renderers,
+    log,
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

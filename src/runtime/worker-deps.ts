@@ -163,7 +163,7 @@ export async function workerLog(
     witnesses,
     quorum,
     tileBucket: env.LOG_TILES,
-    defer: ctx ? (task) => ctx.waitUntil(task) : undefined,
+    defer: ctx ? (task) => ctx.waitUntil(task()) : undefined,
     clock: () => new Date(),
   });
 }

@@ -69,8 +69,8 @@ export interface TransparencyLogOptions {
   quorum?: number;
   fetch?: typeof fetch;
   tileBucket?: TileBucket;
-  /** Runs work after the response (Workers: ctx.waitUntil). Default: in the background, errors logged by name. */
-  defer?: (task: Promise<unknown>) => void;
+  /** Runs work after the response (Workers: ctx.waitUntil). Default: starts it in the background, errors logged by name. */
+  defer?: (task: () => Promise<unknown>) => void;
   clock: () => Date;
 }
 
@@ -81,8 +81,8 @@ const WITNESS_TIMEOUT_MS = 10_000;
 /** Tiles kept in memory (at most 16 KiB each with their inner levels): about 64 MiB. */
 const MAX_CACHED_TILES = 4096;
 
-const backgroundTask = (task: Promise<unknown>) => {
-  task.catch((error: unknown) => console.error(`transparency log background task failed: ${error instanceof Error ? error.name : typeof error}`));
+const backgroundTask = (task: () => Promise<unknown>) => {
+  task().catch((error: unknown) => console.error(`transparency log background task failed: ${error instanceof Error ? error.name : typeof error}`));
 };
 
 export class TransparencyLog implements LogAppender {
@@ -94,7 +94,7 @@ export class TransparencyLog implements LogAppender {
   private readonly signer: NoteSigner;
   private readonly fetcher: typeof fetch;
   private readonly bucket: TileBucket | undefined;
-  private readonly defer: (task: Promise<unknown>) => void;
+  private readonly defer: (task: () => Promise<unknown>) => void;
   private readonly clock: () => Date;
   // Tiles as read (a tile only grows, so a wider copy serves any narrower request) and the
   // subtree hashes read through them. Most recently used last.
@@ -138,7 +138,7 @@ export class TransparencyLog implements LogAppender {
 
   async afterAppend(): Promise<void> {
     await this.integrate();
-    if (this.witnesses.length > 0) this.defer(this.cosign());
+    if (this.witnesses.length > 0) this.defer(() => this.cosign());
   }
 
   /**
@@ -305,7 +305,7 @@ export class TransparencyLog implements LogAppender {
     const bytes = this.cachedTile(level, index);
     if (!bytes || bytes.length < width * HASH_SIZE) return null;
     const out = bytes.slice(0, width * HASH_SIZE);
-    if (full && this.bucket) this.defer(this.bucket.put(key, out, { httpMetadata: { contentType: "application/octet-stream" } }));
+    if (full && this.bucket) this.defer(() => this.bucket!.put(key, out, { httpMetadata: { contentType: "application/octet-stream" } }));
     return out;
   }
 
@@ -322,7 +322,7 @@ export class TransparencyLog implements LogAppender {
     const rows = await readLogEntries(this.db, index * TILE_WIDTH, width);
     if (rows.length !== width) return null;
     const bytes = encodeEntryBundle(rows.map((r) => entryFromToken(r.token)));
-    if (full && this.bucket) this.defer(this.bucket.put(key, bytes, { httpMetadata: { contentType: "application/octet-stream" } }));
+    if (full && this.bucket) this.defer(() => this.bucket!.put(key, bytes, { httpMetadata: { contentType: "application/octet-stream" } }));
     return bytes;
   }
 

@@ -14,5 +14,5 @@ export interface TestService {
 export const TEST_START = new Date("2026-03-01T10:00:00Z");
 /** RFC 8032 §7.1 TEST 1 secret key: a published test key, never a real one. */
 export const TEST_SEED_HEX = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
-/** The transparency log's key in tests: RFC 8032 §7.1 TEST 3, also a published test key. */
-export const TEST_LOG_SEED_HEX = "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7";
+/** The transparency log's key in tests: RFC 8032 §7.1 TEST SHA(abc), also a published test key. */
+export const TEST_LOG_SEED_HEX = "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42";

@@ -21,6 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), "asli-cli-"));
 const bundlePath = join(dir, "trust-bundle");
 const seedA = toBase64url(randomBytes(32));
 const seedB = toBase64url(randomBytes(32));
+const logSeed = toBase64url(randomBytes(32));
 let port = 0;
 let base = "";
 let server: ChildProcess | undefined;
@@ -29,7 +30,7 @@ let server: ChildProcess | undefined;
 async function startServer(seed: string): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", BASE_URL: base, DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, LOG_SIGNING_KEY: logSeed, ADMIN_TOKEN },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,6 +1,17 @@
 // One schema for libSQL and D1 (drizzle's SQLite dialect). Times are unix seconds.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * Bytes as a BLOB, the same on libSQL and D1: written as a Uint8Array, read back from whatever
+ * the driver gives (ArrayBuffer, a typed array, or D1's array of numbers). drizzle's own blob
+ * column needs Node's Buffer, which Workers do not have.
+ */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array | ArrayBuffer | number[] }>({
+  dataType: () => "blob",
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer | number[])),
+});
 
 export const districts = sqliteTable("districts", {
   /** LGD (Local Government Directory) district code. */
@@ -231,8 +242,8 @@ export const logTiles = sqliteTable(
     level: integer("level").notNull(),
     idx: integer("idx").notNull(),
     width: integer("width").notNull(),
-    /** The hashes, concatenated, in base64url. */
-    hashes: text("hashes").notNull(),
+    /** The hashes, concatenated: 32 bytes each. */
+    hashes: bytes("hashes").notNull(),
   },
   (t) => [primaryKey({ columns: [t.level, t.idx] })],
 );

@@ -29,7 +29,7 @@ CREATE TABLE `log_tiles` (
 	`level` integer NOT NULL,
 	`idx` integer NOT NULL,
 	`width` integer NOT NULL,
-	`hashes` text NOT NULL,
+	`hashes` blob NOT NULL,
 	PRIMARY KEY(`level`, `idx`)
 );
 --> statement-breakpoint

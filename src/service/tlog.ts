@@ -5,7 +5,7 @@
 // cosign each new checkpoint (C2SP tlog-witness). Reads: the checkpoint, tiles, entry bundles
 // and inclusion proofs (C2SP tlog-proof), computed from tiles kept in memory where they can be.
 import type { BatchItem } from "drizzle-orm/batch";
-import { fromBase64url, toBase64, toBase64url } from "../core/bytes.js";
+import { toBase64 } from "../core/bytes.js";
 import { checkpointText, cosignatureTimestamp, cosignatureVerifier, parseDecimal } from "../core/checkpoint.js";
 import { ApiError } from "../core/errors.js";
 import type { SigningKey } from "../core/keys.js";
@@ -20,7 +20,7 @@ import {
   appendBatchQuery,
   appendCertificateQuery,
   checkpointIncluding,
-  findLogEntry,
+  findLogEntryWithLatest,
   insertCosignature,
   integrationStatements,
   lastCosignedSize,
@@ -180,7 +180,7 @@ export class TransparencyLog implements LogAppender {
     const result = appendLeaves(edge, leaves);
     const text = checkpointText({ origin: this.origin, size: result.size, root: result.root });
     const note = formatNote(text, [await signNoteText(text, this.signer)]);
-    const tiles = result.tiles.map((t) => ({ level: t.level, idx: t.index, width: t.hashes.length / HASH_SIZE, hashes: toBase64url(t.hashes) }));
+    const tiles = result.tiles.map((t) => ({ level: t.level, idx: t.index, width: t.hashes.length / HASH_SIZE, hashes: t.hashes }));
     try {
       await this.db.batch(
         integrationStatements(this.db, tiles, {
@@ -207,7 +207,7 @@ export class TransparencyLog implements LogAppender {
     for (const t of wanted) {
       const row = rows.find((r) => r.level === t.level && r.idx === t.index);
       if (!row || row.width < t.width) throw new Error(`log tile ${tileKey(t.level, t.index)} is missing`);
-      partial[t.level] = fromBase64url(row.hashes).subarray(0, t.width * HASH_SIZE);
+      partial[t.level] = row.hashes.subarray(0, t.width * HASH_SIZE);
     }
     for (let level = 0; level < partial.length; level++) partial[level] ??= new Uint8Array();
     return { size, partial };
@@ -328,9 +328,9 @@ export class TransparencyLog implements LogAppender {
 
   /** The certificate's inclusion proof in the C2SP tlog-proof form, or null when it is not in the log. */
   async inclusionProof(certificateId: string): Promise<string | null> {
-    const entry = await findLogEntry(this.db, certificateId);
+    const entry = await findLogEntryWithLatest(this.db, certificateId);
     if (!entry) return null;
-    let checkpoint = await checkpointIncluding(this.db, entry.idx, this.quorum);
+    let checkpoint = await checkpointIncluding(this.db, entry.idx, this.quorum, entry.latest);
     if (!checkpoint) {
       await this.integrate();
       checkpoint = await checkpointIncluding(this.db, entry.idx, this.quorum);
@@ -366,7 +366,7 @@ export class TransparencyLog implements LogAppender {
   private async loadTiles(needed: readonly { level: number; index: number; width: number }[], required: boolean): Promise<void> {
     const missing = needed.filter((t) => (this.cachedTile(t.level, t.index)?.length ?? 0) < t.width * HASH_SIZE);
     if (missing.length === 0) return;
-    for (const row of await readTiles(this.db, missing)) this.remember(row.level, row.idx, fromBase64url(row.hashes));
+    for (const row of await readTiles(this.db, missing)) this.remember(row.level, row.idx, row.hashes);
     if (required && missing.some((t) => (this.cachedTile(t.level, t.index)?.length ?? 0) < t.width * HASH_SIZE)) {
       throw new Error("the log's tiles do not cover its checkpoint");
     }

@@ -374,7 +374,7 @@ export async function issueBatch(
       continue;
     }
     // The checkpoint follows at once after a batch.
-    await publishLog(log);
+    await publishLog(log, { ids: rows.map((r) => r.id!), tokens: rows.map((r) => r.token!) });
     return { batch, created: true, certificates: rows.map((r) => ({ id: r.id, token: r.token, row: r.batchRow! })) };
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate unique serials");

@@ -14,7 +14,7 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findProduct, type Product } from "../store/registry.js";
 import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.js";
 import { unixSeconds } from "../core/time.js";
-import type { LogAppender } from "./tlog.js";
+import type { AppendedEntries, LogAppender } from "./tlog.js";
 
 const isoDate = z
   .string()
@@ -115,7 +115,7 @@ export async function issueCertificate(
       if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "log_entries.idx")) throw error;
       continue;
     }
-    await publishLog(log);
+    await publishLog(log, { ids: [claims.serial], tokens: [token] });
     return certificate!;
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
@@ -126,9 +126,9 @@ export async function issueCertificate(
  * certificate is provable at once. The certificate exists whatever happens here; should this
  * fail, the next integration (the timer, the cron, the next issuance) takes the entry in.
  */
-export async function publishLog(log: LogAppender): Promise<void> {
+export async function publishLog(log: LogAppender, appended?: AppendedEntries): Promise<void> {
   try {
-    await log.afterAppend();
+    await log.afterAppend(appended);
   } catch (error) {
     console.error(`transparency log integration failed: ${error instanceof Error ? error.name : typeof error}`);
   }

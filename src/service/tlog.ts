@@ -27,6 +27,7 @@ import {
   latestCheckpoint,
   latestCosignedCheckpoint,
   logEntryCount,
+  readEntryIds,
   readLogEntries,
   readTiles,
   type CosignedCheckpoint,
@@ -39,8 +40,18 @@ export interface LogAppender {
   appendCertificate(certificateId: string): BatchItem<"sqlite">[];
   /** Run in the same db.batch as the batch's certificates, after them. */
   appendBatch(batchId: string): BatchItem<"sqlite">[];
-  /** After the append committed: a checkpoint that includes it, signed now; cosignatures asked for in the background. */
-  afterAppend(): Promise<void>;
+  /**
+   * After the append committed: a checkpoint that includes it, signed now; cosignatures asked
+   * for in the background. `appended` (the certificates just appended, in order, with their
+   * tokens) spares integration reading back what the caller already holds.
+   */
+  afterAppend(appended?: AppendedEntries): Promise<void>;
+}
+
+/** Certificates one statement appended, in log order: their ids and tokens. */
+export interface AppendedEntries {
+  ids: readonly string[];
+  tokens: readonly string[];
 }
 
 /** A witness the log asks for cosignatures: its name and key (a cosignature/v1 vkey), and its tlog-witness submission prefix. */
@@ -136,8 +147,8 @@ export class TransparencyLog implements LogAppender {
     return [appendBatchQuery(this.db, batchId)];
   }
 
-  async afterAppend(): Promise<void> {
-    await this.integrate();
+  async afterAppend(appended?: AppendedEntries): Promise<void> {
+    await this.integrate(appended);
     if (this.witnesses.length > 0) this.defer(() => this.cosign());
   }
 
@@ -147,32 +158,45 @@ export class TransparencyLog implements LogAppender {
    * it (that one reads the log after this call's entries committed). Across processes the
    * checkpoint chain's unique column lets one integration win; the other looks again.
    */
-  integrate(): Promise<LogCheckpoint | undefined> {
+  integrate(appended?: AppendedEntries): Promise<LogCheckpoint | undefined> {
     if (this.queued) return this.queued;
     const run = this.integrating.then(() => {
       this.queued = null;
-      return this.integrateAll();
+      return this.integrateAll(appended);
     });
     this.queued = run;
     this.integrating = run.catch(() => undefined);
     return run;
   }
 
-  private async integrateAll(): Promise<LogCheckpoint | undefined> {
+  private async integrateAll(appended?: AppendedEntries): Promise<LogCheckpoint | undefined> {
     let latest: LogCheckpoint | undefined;
     for (let step = 0; step < MAX_STEPS; step++) {
       const [current, count] = await Promise.all([latestCheckpoint(this.db), logEntryCount(this.db)]);
       latest = current;
       if (current && count <= current.size) return current;
-      await this.integrateStep(current, count);
+      await this.integrateStep(current, count, step === 0 ? appended : undefined);
     }
     return latest;
   }
 
-  private async integrateStep(latest: LogCheckpoint | undefined, count: number): Promise<void> {
+  /** The entries to integrate from `size` on: from the caller when they are exactly what is pending, else from the database. */
+  private async pendingEntries(size: number, count: number, appended: AppendedEntries | undefined): Promise<{ idx: number; token: string }[]> {
+    const limit = Math.min(MAX_ENTRIES_PER_STEP, count - size);
+    if (appended && appended.ids.length === count - size && limit === count - size) {
+      // One statement appended them, so they are consecutive: the first and the last in place means all are.
+      const ends = await readEntryIds(this.db, [size, count - 1]);
+      if (ends.get(size) === appended.ids[0] && ends.get(count - 1) === appended.ids.at(-1)) {
+        return appended.tokens.map((token, i) => ({ idx: size + i, token }));
+      }
+    }
+    return count > size ? readLogEntries(this.db, size, limit) : [];
+  }
+
+  private async integrateStep(latest: LogCheckpoint | undefined, count: number, appended?: AppendedEntries): Promise<void> {
     const size = latest?.size ?? 0;
     const edge = await this.readEdge(size);
-    const rows = count > size ? await readLogEntries(this.db, size, Math.min(MAX_ENTRIES_PER_STEP, count - size)) : [];
+    const rows = await this.pendingEntries(size, count, appended);
     const leaves = rows.map((row, i) => {
       if (row.idx !== size + i) throw new Error(`log entry ${size + i} is missing`);
       return leafHash(entryFromToken(row.token));

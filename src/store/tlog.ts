@@ -1,7 +1,7 @@
 // The transparency log's tables: entries (appended in the certificate's own batch, the index
 // allocated inside that batch), tiles and checkpoints (written together by integration, one
 // chain of checkpoints guarded by a unique column), and witness cosignatures.
-import { and, asc, desc, eq, gt, gte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { AsliDatabase } from "./database.js";
 import { certificates, logCheckpoints, logCosignatures, logEntries, logTiles } from "../../db/schema.js";
@@ -60,6 +60,12 @@ export async function readLogEntries(db: AsliDatabase, from: number, limit: numb
     if (items.length < count) break;
   }
   return out;
+}
+
+/** The certificates at these indices. */
+export async function readEntryIds(db: AsliDatabase, indices: readonly number[]): Promise<Map<number, string>> {
+  const rows = await db.select({ idx: logEntries.idx, id: logEntries.certificateId }).from(logEntries).where(inArray(logEntries.idx, [...indices]));
+  return new Map(rows.map((r) => [r.idx, r.id]));
 }
 
 // The inclusion route's one query: the certificate's entry and the latest checkpoint together,

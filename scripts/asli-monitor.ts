@@ -117,6 +117,7 @@ function httpFetcher(prefix: string): LogFetcher {
     }
     if (res.status === 404) return null;
     if (!res.ok) throw new LogClientError("log-unreachable", `could not fetch ${url.href}: HTTP ${res.status}`);
+    if (Number(res.headers.get("content-length") ?? 0) > MAX_RESOURCE_BYTES) throw new LogClientError("log-tile-mismatch", `${url.href} is larger than any tile`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.length > MAX_RESOURCE_BYTES) throw new LogClientError("log-tile-mismatch", `${url.href} is larger than any tile`);
     return bytes;

@@ -9,6 +9,7 @@
 //   WITNESS_KEY=<seed> npm run witness -- --name witness.example/w1 --log <log verifier key> --state witness.json
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
@@ -103,9 +104,10 @@ async function main(): Promise<void> {
 
   const app = new Hono();
   app.get("/", (c) => c.text(`Asli transparency log witness ${values.name}\n${vkey}\nwitnessing: ${logs.map((l) => l.origin).join(", ")}\n`));
-  app.post("/add-checkpoint", async (c) => {
+  // Refused before it is read: a request is a checkpoint and at most 63 hashes, a few KB.
+  const limit = bodyLimit({ maxSize: MAX_ADD_CHECKPOINT_BYTES, onError: (c) => c.text("request too large\n", 400) });
+  app.post("/add-checkpoint", limit, async (c) => {
     const body = await c.req.text();
-    if (body.length > MAX_ADD_CHECKPOINT_BYTES) return c.text("request too large\n", 400);
     const outcome = await serialized(async () => {
       const result = await addCheckpoint(body, logs, state, signer, unixSeconds(new Date()));
       if (result.status === 200) {

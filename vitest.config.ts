@@ -42,9 +42,13 @@ export default defineConfig(async () => ({
                 // SIGNING_KEY is the RFC 8032 §7.1 TEST 2 seed, a published test key.
                 SIGNING_KEY: "TM0Imyj_ltqdtsNG7BFOD1uKMZ81q6Yk2oz27U-4pvs",
                 ADMIN_TOKEN: "asli_test_admin_token_not_a_secret",
+                // RFC 8032 §7.1 TEST SHA(abc) seed: the transparency log's key in tests, also published.
+                LOG_SIGNING_KEY: "gz_mJAkje51i7HdYdSCRHpp1nOwdGXVbfakBuW3KPUI",
                 BASE_URL: "https://asli.example",
                 LIBSQL_URL: "",
               },
+              // The optional tile bucket, so that the R2 path is tested (test/workers/tlog-r2.test.ts).
+              r2Buckets: ["LOG_TILES"],
             },
           }),
         ],

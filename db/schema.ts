@@ -1,6 +1,17 @@
 // One schema for libSQL and D1 (drizzle's SQLite dialect). Times are unix seconds.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/**
+ * Bytes as a BLOB, the same on libSQL and D1: written as a Uint8Array, read back from whatever
+ * the driver gives (ArrayBuffer, a typed array, or D1's array of numbers). drizzle's own blob
+ * column needs Node's Buffer, which Workers do not have.
+ */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array | ArrayBuffer | number[] }>({
+  dataType: () => "blob",
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer | number[])),
+});
 
 /** Text by language code of the public pages (src/pages/i18n/languages.ts); English and Hindi at least where known. */
 export type CraftStory = Partial<Record<string, string>>;
@@ -109,6 +120,8 @@ export const artisans = sqliteTable(
     /** Whether the registry lets this artisan issue certificates for their own items. */
     maySelfIssue: integer("may_self_issue", { mode: "boolean" }).notNull().default(false),
     updatedAt: integer("updated_at"),
+    /** How many items the artisan can make in a month, as the registry records it; transparency monitors flag months above it. */
+    monthlyCapacity: integer("monthly_capacity"),
   },
   (t) => [
     uniqueIndex("artisans_gi_authorised_user").on(t.giTagId, t.giAuthorisedUserNumber),
@@ -276,4 +289,67 @@ export const statusListVersions = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.purpose, t.listNumber, t.sequence] })],
+);
+
+/**
+ * The transparency log (docs/transparency-log.md): one row per entry, in log order. The entry
+ * is the certificate's token, read through the reference; nothing else about the certificate
+ * is in the log. Rows are appended in the same db.batch as the certificate, with the next
+ * index computed inside that batch, so two writers never claim one index (the primary key is
+ * the guard). Never updated or deleted.
+ */
+export const logEntries = sqliteTable("log_entries", {
+  idx: integer("idx").primaryKey(),
+  certificateId: text("certificate_id")
+    .notNull()
+    .unique()
+    .references(() => certificates.id),
+});
+
+/**
+ * The log's tiles (C2SP tlog-tiles): 256 hashes when full, fewer while the tile is the rightmost
+ * of its level. A tile only ever grows, and a partial tile of width W is the first W hashes of
+ * the tile, so one row serves every width. Written only with a checkpoint, in its batch.
+ */
+export const logTiles = sqliteTable(
+  "log_tiles",
+  {
+    level: integer("level").notNull(),
+    idx: integer("idx").notNull(),
+    width: integer("width").notNull(),
+    /** The hashes, concatenated: 32 bytes each. */
+    hashes: bytes("hashes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);
+
+/**
+ * Signed checkpoints, one per tree size. Each names the size it extends (`previousSize`, -1 for
+ * the first): two writers that integrate from the same state collide on that unique column, so
+ * the log's history is one chain and never forks.
+ */
+export const logCheckpoints = sqliteTable("log_checkpoints", {
+  size: integer("size").primaryKey(),
+  previousSize: integer("previous_size").notNull().unique(),
+  /** Root hash, base64. */
+  rootHash: text("root_hash").notNull(),
+  /** The signed note: checkpoint text, blank line, the log's signature line. */
+  note: text("note").notNull(),
+  createdAt: integer("created_at").notNull(),
+  /** How many witnesses have cosigned it (the rows of log_cosignatures). */
+  cosignatureCount: integer("cosignature_count").notNull().default(0),
+});
+
+/** Witness cosignatures (C2SP tlog-cosignature) of a checkpoint, one per witness, as their note lines. */
+export const logCosignatures = sqliteTable(
+  "log_cosignatures",
+  {
+    size: integer("size")
+      .notNull()
+      .references(() => logCheckpoints.size),
+    witness: text("witness").notNull(),
+    line: text("line").notNull(),
+    cosignedAt: integer("cosigned_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.size, t.witness] }), index("log_cosignatures_witness").on(t.witness, t.size)],
 );

@@ -1,12 +1,12 @@
 // asli-verify: checks an Asli certificate with no network, from a trust bundle fetched earlier.
 //   npx asli-verify --update --server https://asli.example     fetch (or refresh) the trust bundle
 //   npx asli-verify <token | verify URL | image of a QR>        verify offline
-// Exit codes: 0 genuine; 1 not genuine (invalid, revoked, suspended); 2 bad usage or input;
-// 3 no usable trust bundle. The bundle format is docs/trust-bundle.md; what a verifier should do
+//   npx asli-verify <token> --proof FILE | --fetch-proof         and check it is in the transparency log
+// Exit codes: 0 genuine; 1 not genuine (invalid, revoked, suspended, or not in the log when a proof
+// was asked for); 2 bad usage or input; 3 no usable trust bundle. The bundle format is docs/trust-bundle.md; what a verifier should do
 // with a stale one is in docs/operations.md.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import jpeg from "jpeg-js";
 import jsQR from "jsqr";
@@ -27,7 +27,9 @@ import {
 } from "../src/core/bundle.js";
 import { nobleVerify } from "../src/core/signature.js";
 import { UNSAFE_CHARACTERS } from "../src/core/characters.js";
+import { entryFromToken, InclusionError, logPolicy, verifyCheckpoint, verifyTlogProof, type VerifiedInclusion } from "../src/core/tlog.js";
 import { tokenFromText } from "../src/core/url.js";
+import { defaultBundlePath } from "./lib/trust-bundle-path.js";
 
 const USAGE = `Usage:
   asli-verify [options] <token | verify URL | image of a QR (PNG or JPEG)>
@@ -43,6 +45,9 @@ Options:
   --bundle PATH            where the bundle is kept (default: $ASLI_TRUST_BUNDLE, else
                            $XDG_DATA_HOME/asli/trust-bundle, else ~/.local/share/asli/trust-bundle)
   --max-age DAYS           refuse (exit 3) a bundle older than this, instead of only warning when stale
+  --proof FILE             check the certificate's inclusion proof (C2SP tlog-proof, from
+                           GET /api/v1/certificates/{id}/inclusion) against the log the bundle trusts
+  --fetch-proof            fetch that proof from the bundle's issuer and check it (needs a network)
   --json                   print the result as JSON
   -h, --help               this text
 
@@ -67,12 +72,6 @@ class CliError extends Error {
 function now(): Date {
   const pinned = process.env.ASLI_VERIFY_NOW;
   return pinned ? new Date(pinned) : new Date();
-}
-
-function defaultBundlePath(): string {
-  if (process.env.ASLI_TRUST_BUNDLE) return process.env.ASLI_TRUST_BUNDLE;
-  const data = process.env.XDG_DATA_HOME || join(homedir(), ".local", "share");
-  return join(data, "asli", "trust-bundle");
 }
 
 // Everything the verifier prints goes through say and warn, one line per argument. Text from a
@@ -277,6 +276,8 @@ async function main(argv: string[]): Promise<number> {
         "trust-new-signer": { type: "string" },
         bundle: { type: "string" },
         "max-age": { type: "string" },
+        proof: { type: "string" },
+        "fetch-proof": { type: "boolean" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -323,6 +324,7 @@ async function main(argv: string[]): Promise<number> {
     else {
       say(bundleLine);
       say(`  ${content.keys.length} key(s), ${content.artisans.length} artisans, ${content.revoked.length} revoked certificates, ${content.suspendedArtisans.length} suspended artisans`);
+      if (content.log) say(`  transparency log ${content.log.origin} (${content.log.url}), ${content.log.witnesses.length} witness(es), ${content.log.quorum} required`);
       if (stale) warn(staleWarning);
     }
     return EXIT.genuine;
@@ -330,16 +332,81 @@ async function main(argv: string[]): Promise<number> {
 
   const { token } = readInput(positionals[0]!);
   const verdict = await verifyOffline(token, await indexTrustBundle(content), nobleVerify);
+  const wantsProof = values.proof !== undefined || values["fetch-proof"] === true;
+  const inLog = wantsProof && verdict.certificate ? await checkInclusion(content, token, verdict.certificate.serial, values.proof) : undefined;
   if (values.json) {
-    sayJson({ verdict, bundle: bundleSummary(bundle, stale) });
+    sayJson({ verdict, ...(inLog ? { log: inLog } : {}), bundle: bundleSummary(bundle, stale) });
   } else {
     say(headline(verdict));
     if (verdict.certificate) say(...describe(verdict.certificate));
+    if (inLog) say(`  ${logLine(inLog)}`);
     if (verdict.status === "genuine") say("  (Offline, the signature vouches for the above; only the registry online can confirm the item's title and materials.)");
     say(bundleLine);
   }
   if (stale) warn(staleWarning);
-  return verdict.status === "genuine" ? EXIT.genuine : EXIT.notGenuine;
+  return verdict.status === "genuine" && (!inLog || inLog.included) ? EXIT.genuine : EXIT.notGenuine;
+}
+
+type LogCheck =
+  | { included: true; origin: string; index: number; treeSize: number; cosignedBy: string[]; quorum: number; witnesses: number; sameTreeAsBundle: boolean | null }
+  | { included: false; origin: string | null; reason: string; message: string };
+
+/**
+ * Whether the certificate is in the transparency log the bundle trusts: the proof's checkpoint
+ * is signed by the log's key and cosigned by a quorum of its witnesses, and the entry (the
+ * token's bytes) is at the proof's index in that tree. A proof of the same tree size as the
+ * bundle's checkpoint must have the same root: otherwise the log showed two different trees.
+ */
+async function checkInclusion(content: OpenedTrustBundle["content"], token: string, serial: string, proofPath: string | undefined): Promise<LogCheck> {
+  const log = content.log;
+  if (!log) return { included: false, origin: null, reason: "no-log", message: "the trust bundle names no transparency log (update it with --update)" };
+  let text: string;
+  if (proofPath !== undefined) {
+    if (!existsSync(proofPath)) throw new CliError(EXIT.usage, `no proof file at ${proofPath}`);
+    text = readFileSync(proofPath, "utf8");
+  } else {
+    const url = new URL(`/api/v1/certificates/${serial}/inclusion`, content.issuer);
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new CliError(EXIT.bundle, `could not fetch ${url.href}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (res.status === 404) return { included: false, origin: log.origin, reason: "not-in-log", message: "the registry has no log entry for this certificate" };
+    if (!res.ok) throw new CliError(EXIT.bundle, `could not fetch ${url.href}: HTTP ${res.status}`);
+    text = await res.text();
+  }
+  const policy = logPolicy(log.origin, log.key, log.witnesses, log.quorum);
+  let verified: VerifiedInclusion;
+  try {
+    verified = await verifyTlogProof(text, entryFromToken(token), policy);
+  } catch (error) {
+    if (error instanceof InclusionError) return { included: false, origin: log.origin, reason: error.code, message: error.message };
+    throw error;
+  }
+  let sameTreeAsBundle: boolean | null = null;
+  if (log.checkpoint) {
+    const held = (await verifyCheckpoint(log.checkpoint, policy, { requireQuorum: false })).checkpoint;
+    if (held.size === verified.checkpoint.size) {
+      sameTreeAsBundle = held.root.every((b, i) => b === verified.checkpoint.root[i]);
+      if (!sameTreeAsBundle) return { included: false, origin: log.origin, reason: "log-fork", message: `the proof's tree of ${held.size} entries differs from the one in your trust bundle: the log shows two different trees` };
+    }
+  }
+  return {
+    included: true,
+    origin: log.origin,
+    index: verified.index,
+    treeSize: verified.checkpoint.size,
+    cosignedBy: verified.cosignatures.map((c) => c.name),
+    quorum: policy.quorum,
+    witnesses: policy.witnesses.length,
+    sameTreeAsBundle,
+  };
+}
+
+function logLine(check: LogCheck): string {
+  if (!check.included) return `✗ Transparency log: NOT SHOWN TO BE IN THE LOG — ${check.message}`;
+  return `✓ Transparency log: entry ${check.index} of ${check.treeSize} in ${check.origin}, signed by the log and cosigned by ${check.cosignedBy.length} of ${check.witnesses} witness(es) (${check.quorum} required)`;
 }
 
 function bundleSummary(bundle: OpenedTrustBundle, stale: boolean) {

@@ -6,9 +6,10 @@ import type { BenchSection, Figure } from "./bench/support.js";
 import { log } from "./bench/support.js";
 import { batchSection } from "./bench/batch.js";
 import { bundleSection } from "./bench/bundle.js";
+import { tlogSection } from "./bench/tlog.js";
 import { verifySection } from "./bench/verify.js";
 
-const SECTIONS: BenchSection[] = [verifySection, batchSection, bundleSection];
+const SECTIONS: BenchSection[] = [verifySection, batchSection, bundleSection, tlogSection];
 
 function report(name: string, value: Figure): void {
   process.stdout.write(`${name}: ${value}\n`);

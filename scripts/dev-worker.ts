@@ -1,6 +1,6 @@
 // `npm run dev:worker`: the Workers entry on workerd (`wrangler dev`) over a local D1, ready
-// to use. It (1) creates the git-ignored .dev.vars with a development SIGNING_KEY and
-// ADMIN_TOKEN if they are missing, (2) applies the migrations to the local D1 with
+// to use. It (1) creates the git-ignored .dev.vars with a development SIGNING_KEY,
+// ADMIN_TOKEN and LOG_SIGNING_KEY if they are missing, (2) applies the migrations to the local D1 with
 // `wrangler d1 migrations apply DB --local`, (3) seeds the demo artisan and certificate with
 // the same ensureDemoData as the Node entry, writing to that local D1 from Node through
 // wrangler's getPlatformProxy() (so the worker itself carries no development-only path), and
@@ -15,6 +15,7 @@ import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../src
 import { verifyUrl } from "../src/core/url.js";
 import { ensureDemoData } from "../src/service/demo.js";
 import { loadKeyring } from "../src/service/keyring.js";
+import { transparencyLogFor } from "../src/service/tlog.js";
 import { schema, type AsliDatabase } from "../src/store/database.js";
 import { ROOT, runWrangler, spawnWrangler, useProjectWranglerEnv } from "./lib/wrangler.js";
 
@@ -30,7 +31,7 @@ function ensureDevVars(): Record<string, string> {
     const match = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*"?([^"]*)"?\s*$/.exec(line);
     if (match) vars[match[1]!] = match[2]!;
   }
-  const missing: Record<string, () => string> = { SIGNING_KEY: () => encodeSeed(generateSeed()), ADMIN_TOKEN: generateApiToken };
+  const missing: Record<string, () => string> = { SIGNING_KEY: () => encodeSeed(generateSeed()), ADMIN_TOKEN: generateApiToken, LOG_SIGNING_KEY: () => encodeSeed(generateSeed()) };
   let added = "";
   for (const [name, make] of Object.entries(missing)) {
     if (vars[name]) continue;
@@ -53,7 +54,8 @@ async function seed(vars: Record<string, string>): Promise<string> {
     const signingKey = await signingKeyFromSeed(decodeSeed(vars.SIGNING_KEY!));
     // Records (and on a new key, activates) the signing key, as the worker's first request would.
     await loadKeyring(db, signingKey, now);
-    const demo = await ensureDemoData(db, signingKey, now);
+    const log = transparencyLogFor({ db, baseUrl, key: await signingKeyFromSeed(decodeSeed(vars.LOG_SIGNING_KEY!)), clock: () => new Date() });
+    const demo = await ensureDemoData(db, signingKey, now, log);
     console.log(`dev:worker: signing key ${signingKey.kid}; demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}`);
     return demo.token;
   } finally {

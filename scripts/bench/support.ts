@@ -16,6 +16,7 @@ import { createApp, type AppDeps } from "../../src/http/app.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { loadKeyring } from "../../src/service/keyring.js";
 import { nodeLazyModules } from "../../src/runtime/renderers.js";
+import { transparencyLogFor, type TransparencyLog, type TransparencyLogOptions } from "../../src/service/tlog.js";
 
 // ---------------------------------------------------------------------------------------------
 // The section contract
@@ -228,12 +229,19 @@ if (process.env[CHILD_FLAG] === "1" && process.send) {
   });
 }
 
-/** The real app over a fresh libSQL file in `dirPath`, with a new signing key and admin token. */
-export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<AppDeps> = {}) {
+/**
+ * The real app over a fresh libSQL file in `dirPath`, with a new signing key, log key and admin
+ * token. `makeLog` replaces the transparency log (the tlog bench's baseline without one).
+ */
+export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<AppDeps> = {}, makeLog?: (options: TransparencyLogOptions) => TransparencyLog) {
   const { client, db } = await openLibsqlDatabase(`file:${dirPath}/asli.db`);
   const signingKey = await signingKeyFromSeed(generateSeed());
   const keyring = await loadKeyring(db, signingKey, new Date());
   const adminToken = generateApiToken();
-  const app = createApp({ db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock: () => new Date(), ...nodeLazyModules, ...extra });
-  return { client, db, signingKey, adminToken, app };
+  const clock = () => new Date();
+  const logOptions = { db, baseUrl, key: await signingKeyFromSeed(generateSeed()), clock };
+  const log = makeLog ? makeLog({ ...logOptions, origin: new URL(baseUrl).host + "/log", url: `${baseUrl}/log/` }) : transparencyLogFor(logOptions);
+  const deps: AppDeps = { db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock, log, ...nodeLazyModules, ...extra };
+  const app = createApp(deps);
+  return { client, db, signingKey, adminToken, app, deps };
 }

@@ -9,6 +9,8 @@ import { isSerial, type CertificateClaims } from "./payload.js";
 import { nobleVerify, webCryptoSign, type Ed25519Verifier } from "./signature.js";
 import { verifyToken, type TokenFailure } from "./token.js";
 import { unixSeconds } from "./time.js";
+import { MAX_NOTE_BYTES } from "./note.js";
+import { logPolicy } from "./tlog.js";
 
 /** "ASLITB": the first six bytes of every bundle file. */
 export const BUNDLE_MAGIC = utf8("ASLITB");
@@ -68,6 +70,31 @@ export interface TrustBundleContent {
   giWithdrawn: [number, number][];
   /** [serial, reason, time of revocation] */
   revoked: [string, CertificateRevocationReason, number][];
+  /**
+   * Optional (docs/trust-bundle.md §10): [artisan id, monthly capacity] for certified artisans
+   * whose capacity the registry records, ascending by id. Transparency monitors flag a month in
+   * which an artisan's certificates exceed it. Covered by `sequence` like the members above.
+   */
+  monthlyCapacities?: [number, number][];
+  /** Optional (docs/trust-bundle.md §10): the transparency log, its keys and a recent cosigned checkpoint. Not covered by `sequence`. */
+  log?: BundleLogExtension;
+}
+
+/** The `log` member, version 1: what a verifier needs to check inclusion proofs offline. */
+export interface BundleLogExtension {
+  version: 1;
+  /** The checkpoint origin, e.g. asli.example/log. */
+  origin: string;
+  /** Where the log is served (its tlog-tiles prefix), e.g. https://asli.example/log/. */
+  url: string;
+  /** The log's signed-note verifier key (Ed25519, type 0x01), named after the origin. */
+  key: string;
+  /** The witnesses' cosignature/v1 verifier keys (type 0x04). */
+  witnesses: string[];
+  /** How many of them must have cosigned a checkpoint. */
+  quorum: number;
+  /** A checkpoint with its cosignatures (the latest one with a quorum when there is one), or null before the first. */
+  checkpoint: string | null;
 }
 
 export type BundleFailure =
@@ -233,6 +260,19 @@ async function checkContent(value: unknown): Promise<TrustBundleContent> {
   if (!ok) throw malformed("the bundle's content does not have the expected shape");
   const content = value as TrustBundleContent;
   if (issuerOrigin(content.issuer) !== content.issuer) throw malformed(`the bundle's issuer ${JSON.stringify(content.issuer)} is not an http(s) origin in normal form`);
+  if (c.monthlyCapacities !== undefined) {
+    const capacities = c.monthlyCapacities;
+    if (!Array.isArray(capacities) || !capacities.every((e) => isTuple(e, 2) && isInt(e[0]) && isInt(e[1]) && e[1] >= 1)) {
+      throw malformed("the bundle's monthlyCapacities do not have the expected shape");
+    }
+  }
+  if (c.log !== undefined) {
+    const log = c.log as Record<string, unknown>;
+    if (typeof log !== "object" || log === null) throw malformed("the bundle's log member is not an object");
+    // A later version of the extension is for later verifiers: this one ignores it, as it ignores unknown members.
+    if (log.version !== 1) delete content.log;
+    else if (!isBundleLogV1(log)) throw malformed("the bundle's log member (version 1) does not have the expected shape");
+  }
   for (const key of content.keys) {
     let publicKey: Uint8Array;
     try {
@@ -293,6 +333,17 @@ export function sameIssuer(a: string, b: string): boolean {
   const u = new URL(x);
   const v = new URL(y);
   return u.protocol === v.protocol && u.port === v.port && isLoopbackHost(u.hostname) && isLoopbackHost(v.hostname);
+}
+
+function isBundleLogV1(log: Record<string, unknown>): boolean {
+  if (!isText(log.origin) || !isText(log.url) || !isText(log.key) || !Array.isArray(log.witnesses) || !log.witnesses.every(isText) || !isInt(log.quorum)) return false;
+  if (log.checkpoint !== null && (typeof log.checkpoint !== "string" || log.checkpoint.length > MAX_NOTE_BYTES)) return false;
+  try {
+    logPolicy(log.origin, log.key, log.witnesses as string[], log.quorum);
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 /** How a newly fetched bundle relates to the one a verifier holds. */

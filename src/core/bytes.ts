@@ -85,6 +85,62 @@ export function fromBase64url(text: string): Uint8Array {
   return out;
 }
 
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** RFC 4648 §4 base64 with padding, as signed notes and checkpoints use it. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64[v >>> 18]! + B64[(v >>> 12) & 63]! + B64[(v >>> 6) & 63]! + B64[v & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const v = bytes[i]! << 16;
+    out += `${B64[v >>> 18]}${B64[(v >>> 12) & 63]}==`;
+  } else if (rest === 2) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += `${B64[v >>> 18]}${B64[(v >>> 12) & 63]}${B64[(v >>> 6) & 63]}=`;
+  }
+  return out;
+}
+
+const B64_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+
+/**
+ * Strict RFC 4648 §4 base64: padded to a multiple of 4 characters, no whitespace, and zero
+ * unused bits, so that every byte string has exactly one text form (a signature line or a
+ * proof line that differs in its text is a different line).
+ */
+export function fromBase64(text: string): Uint8Array {
+  if (text.length % 4 !== 0) throw new TypeError("invalid base64 length");
+  const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let v = 0;
+    for (let j = 0; j < 4; j++) {
+      const code = text.charCodeAt(i + j);
+      const last = i + 4 === text.length;
+      if (code === 61 /* = */ && last && j >= 4 - padding) {
+        v <<= 6;
+        continue;
+      }
+      const d = code < 128 ? B64_VALUE[code]! : -1;
+      if (d < 0) throw new TypeError("invalid base64 character");
+      v = (v << 6) | d;
+    }
+    if (o < out.length) out[o++] = v >>> 16;
+    if (o < out.length) out[o++] = (v >>> 8) & 0xff;
+    else if (padding === 2 && (v & 0xffff) !== 0) throw new TypeError("non-zero trailing bits");
+    if (o < out.length) out[o++] = v & 0xff;
+    else if (padding === 1 && (v & 0xff) !== 0) throw new TypeError("non-zero trailing bits");
+  }
+  return out;
+}
+
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
 }

@@ -44,6 +44,7 @@ export const artisanSchema = z
     photoUrl: z.string().nullable(),
     languages: z.array(z.string()),
     maySelfIssue: z.boolean(),
+    monthlyCapacity: z.number().int().nullable().describe("items a month the registry records the artisan can make; published for transparency monitors"),
     createdAt: isoTime,
     updatedAt: nullableIso,
   })
@@ -112,6 +113,7 @@ export const verdictSchema = z
     certificate: certificateViewSchema.optional(),
     key: z.object({ kid: z.string() }).optional().describe("unconfirmed: the key whose signature checked out"),
     lookup: z.literal("serial").optional().describe("present when the certificate was looked up by the serial printed on its tag: the registry's record, not a check of a signed token"),
+    log: z.object({ index: z.number().int().describe("the certificate's entry in the transparency log (docs/transparency-log.md)") }).optional(),
   })
   .catchall(z.unknown())
   .meta({

@@ -23,6 +23,7 @@ import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
+import { TLOG_OPERATIONS, tlogRoutes } from "./routes/tlog.js";
 import { tokenRoutes } from "./routes/tokens.js";
 import { TRUST_OPERATIONS, trustRoutes } from "./routes/trust.js";
 import { verifyRoutes } from "./routes/verify.js";
@@ -30,7 +31,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS);
 
 /** Retry-After, in seconds, for each 503: a lock is held for moments, an unreadable database for longer. */
 const RETRY_AFTER_SECONDS: Record<string, number> = { "database-busy": 2, "service-unavailable": 30 };
@@ -85,6 +86,8 @@ export function createApp(deps: AppDeps): Hono {
   for (const path of PUBLIC_READ) app.use(path, publicRead);
   // Verifiable credentials and what their verifiers fetch (docs/credentials.md).
   for (const path of ["/api/v1/certificates/:id/credential", "/credentials/status/*", "/contexts/*"]) app.use(path, publicRead);
+  // The transparency log and inclusion proofs: for monitors and verifiers anywhere.
+  for (const path of ["/log/*", "/api/v1/certificates/:id/inclusion"]) app.use(path, publicRead);
 
   // A browser asking for a page gets an HTML page for a 404 or a 5xx; everyone else the problem
   // document (errorResponse in pages.ts chooses).
@@ -138,6 +141,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", assetRoutes());
   app.route("/", verifyRoutes(deps));
   app.route("/", homeRoutes(deps));
+  app.route("/", tlogRoutes(deps));
   app.route("/", registryRoutes(deps));
   app.route("/", artisanRoutes(deps));
   app.route("/", certificateRoutes(deps));

@@ -3,6 +3,7 @@ import type { BodyCompressor } from "./compression.js";
 import type { TagRenderers } from "../render/types.js";
 import type { LiveKeyring } from "../service/keyring.js";
 import type { AsliDatabase } from "../store/database.js";
+import type { TransparencyLog } from "../service/tlog.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -42,6 +43,8 @@ export interface AppDeps {
    * Cloudflare's edge compresses: the app must not compress twice.
    */
   compressor?: BodyCompressor;
+  /** The transparency log every certificate is appended to (docs/transparency-log.md). */
+  log: TransparencyLog;
 }
 
 /** Reads one document of docs/ by file name; undefined when there is no such document. */

@@ -381,5 +381,7 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
 /** The operation that a concrete request path matches, for checking responses against it. */
 export function findOperation(operations: Operation[], method: string, path: string): Operation | undefined {
   const m = method.toLowerCase();
-  return operations.find((op) => op.method === m && new RegExp(`^${op.path.replace(/[.]/g, "\\.").replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
+  // A trailing {path} stands for the rest of the path, slashes included (the log's tiles).
+  const pattern = (template: string) => template.replace(/[.]/g, "\\.").replace(/\{path\}$/, ".+").replace(/\{\w+\}/g, "[^/]+");
+  return operations.find((op) => op.method === m && new RegExp(`^${pattern(op.path)}$`).test(path));
 }

@@ -11,6 +11,7 @@ import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
 import { ensureDemoData } from "../service/demo.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
+import { parseWitnessList, transparencyLogFor } from "../service/tlog.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { databaseFileIdentity, databaseFilePath, watchDatabaseFiles } from "./database-files.js";
 import { openLibsqlDatabase } from "./libsql.js";
@@ -74,6 +75,26 @@ async function main(): Promise<void> {
   const signingKey = await signingKeyFromSeed(decodeSeed(seedText));
   const keyring = await loadKeyring(db, signingKey, now);
 
+  // The transparency log signs its checkpoints with a key of its own (docs/transparency-log.md).
+  const logSeedText = process.env.LOG_SIGNING_KEY ?? developmentSecret("dev-log-signing-key", () => encodeSeed(generateSeed())).value;
+  let logSeed: Uint8Array;
+  try {
+    logSeed = decodeSeed(logSeedText);
+  } catch {
+    throw new Error("LOG_SIGNING_KEY must be a 32-byte Ed25519 seed in base64url (43 characters): npm run -s keygen");
+  }
+  const logKey = await signingKeyFromSeed(logSeed);
+  if (logKey.kid === signingKey.kid) throw new Error("LOG_SIGNING_KEY must not be the certificate signing key");
+  const log = transparencyLogFor({
+    db,
+    baseUrl,
+    origin: process.env.LOG_ORIGIN,
+    key: logKey,
+    witnesses: parseWitnessList(process.env.LOG_WITNESSES),
+    quorum: process.env.LOG_WITNESS_QUORUM === undefined ? undefined : Number(process.env.LOG_WITNESS_QUORUM),
+    clock: () => new Date(),
+  });
+
   let adminTokenHash: string | undefined;
   let devToken: string | undefined;
   if (process.env.ADMIN_TOKEN) {
@@ -95,11 +116,17 @@ async function main(): Promise<void> {
     });
   }
 
-  const demo = await ensureDemoData(db, signingKey, now);
+  const demo = await ensureDemoData(db, signingKey, now, log);
+  // Certificates from before the log, or appended by a process that stopped before it integrated.
+  await log.integrate();
+  const publish = () => log.integrate().then(() => log.cosign());
+  publish().catch(() => console.error("transparency log: asking the witnesses failed"));
+  // At least once a minute, whatever the issuing requests did.
+  setInterval(() => publish().catch((error: unknown) => console.error(`transparency log: ${error instanceof Error ? error.name : typeof error}`)), 60_000).unref();
   // PNG/PDF tags and label sheets: the fonts, HarfBuzz and pdf-lib load with the first one.
   // The specifications of docs/ at /docs/specs, read from this checkout: no outside network needed.
   // Node compresses its own responses; on Workers, Cloudflare's edge does.
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor() });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.
@@ -109,6 +136,7 @@ async function main(): Promise<void> {
     console.log(`Asli is listening on ${baseUrl} (database ${databaseUrl})`);
     console.log(`signing key: ${signingKey.kid}${process.env.SIGNING_KEY ? " (from SIGNING_KEY)" : " (development key in .data/)"}`);
     console.log(devToken ? `development admin token: ${devToken}` : "admin token: from ADMIN_TOKEN");
+    console.log(`transparency log ${log.origin} at ${log.url}, key ${log.verifierKey}${process.env.LOG_SIGNING_KEY ? "" : " (development key in .data/)"}`);
     console.log(`demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}: ${url}`);
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });

@@ -10,6 +10,7 @@ import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
 import { LiveKeyring, SigningKeyRevokedError } from "../service/keyring.js";
+import { parseWitnessList, transparencyLogFor, type TransparencyLog } from "../service/tlog.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 import { workerLazyModules } from "./worker-renderers.js";
 
@@ -22,6 +23,12 @@ export type WorkerEnv = Omit<Cloudflare.Env, "DB"> & {
   DB?: D1Database;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** Optional: an R2 bucket that keeps the log's full tiles and entry bundles (docs/workers.md). */
+  LOG_TILES?: R2Bucket;
+  /** Optional (docs/transparency-log.md): witnesses, how many must cosign, and an origin other than BASE_URL's host + /log. */
+  LOG_WITNESSES?: string;
+  LOG_WITNESS_QUORUM?: string;
+  LOG_ORIGIN?: string;
 };
 
 export type WorkerConfigCode =
@@ -31,7 +38,10 @@ export type WorkerConfigCode =
   | "missing-signing-key"
   | "invalid-signing-key"
   | "revoked-signing-key"
-  | "invalid-base-url";
+  | "invalid-base-url"
+  | "missing-log-signing-key"
+  | "invalid-log-signing-key"
+  | "invalid-log-witnesses";
 
 /** The deployment is misconfigured: an operator must fix a binding or a secret. */
 export class WorkerConfigError extends Error {
@@ -106,6 +116,7 @@ export function openWorkerDatabase(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL" | "L
 // never be stale, and a rotated secret simply misses. It saves an Ed25519 public-key
 // derivation and two WebCrypto imports on every request. One entry: a worker has one key.
 let signingKeyCache: { seed: string; key: Promise<SigningKey> } | undefined;
+let logKeyCache: { seed: string; key: Promise<SigningKey> } | undefined;
 let adminHashCache: { token: string; hash: Promise<string> } | undefined;
 
 export function workerSigningKey(seedText: string | undefined): Promise<SigningKey> {
@@ -120,6 +131,55 @@ export function workerSigningKey(seedText: string | undefined): Promise<SigningK
     signingKeyCache = { seed: seedText, key: signingKeyFromSeed(seed) };
   }
   return signingKeyCache.key;
+}
+
+/** LOG_SIGNING_KEY, the transparency log's own key, derived once per secret value like SIGNING_KEY. */
+export function workerLogKey(seedText: string | undefined): Promise<SigningKey> {
+  if (!seedText) throw new WorkerConfigError("missing-log-signing-key", "set the LOG_SIGNING_KEY secret (npm run -s keygen)");
+  if (logKeyCache?.seed !== seedText) {
+    let seed: Uint8Array;
+    try {
+      seed = decodeSeed(seedText);
+    } catch {
+      throw new WorkerConfigError("invalid-log-signing-key", "LOG_SIGNING_KEY must be a base64url Ed25519 seed of 43 characters");
+    }
+    logKeyCache = { seed: seedText, key: signingKeyFromSeed(seed) };
+  }
+  return logKeyCache.key;
+}
+
+/** The transparency log of this deployment: its key, witnesses, origin, and the R2 bucket if bound. */
+export async function workerLog(
+  env: WorkerEnv,
+  db: AsliDatabase,
+  baseUrl: string,
+  signingKey: SigningKey,
+  ctx: Pick<ExecutionContext, "waitUntil"> | undefined,
+): Promise<TransparencyLog> {
+  const key = await workerLogKey(env.LOG_SIGNING_KEY);
+  if (key.kid === signingKey.kid) throw new WorkerConfigError("invalid-log-signing-key", "LOG_SIGNING_KEY must not be the certificate signing key");
+  let witnesses;
+  try {
+    witnesses = parseWitnessList(env.LOG_WITNESSES);
+  } catch {
+    throw new WorkerConfigError("invalid-log-witnesses", "LOG_WITNESSES: one witness a line, its verifier key and its URL");
+  }
+  const quorumText = env.LOG_WITNESS_QUORUM?.trim();
+  const quorum = quorumText ? Number(quorumText) : undefined;
+  if (quorum !== undefined && !(Number.isSafeInteger(quorum) && quorum >= 0 && quorum <= witnesses.length)) {
+    throw new WorkerConfigError("invalid-log-witnesses", "LOG_WITNESS_QUORUM is a whole number, at most the number of witnesses");
+  }
+  return transparencyLogFor({
+    db,
+    baseUrl,
+    origin: env.LOG_ORIGIN?.trim() || undefined,
+    key,
+    witnesses,
+    quorum,
+    tileBucket: env.LOG_TILES,
+    defer: ctx ? (task) => ctx.waitUntil(task()) : undefined,
+    clock: () => new Date(),
+  });
 }
 
 function adminTokenHash(token: string | undefined): Promise<string> | undefined {
@@ -182,14 +242,18 @@ export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request
 }
 
 /** Every configuration check runs before the first query, so a misconfigured worker touches no data. */
-export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppDeps> {
+export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<AppDeps> {
   const baseUrl = workerBaseUrl(env, request);
   const signingKeyPromise = workerSigningKey(env.SIGNING_KEY);
+  const logKeyPromise = workerLogKey(env.LOG_SIGNING_KEY);
   const opened = openWorkerDatabase(env);
   // A scan reads through a D1 session that a nearby read replica may answer; writes, and every
   // other request, go to the primary. Turso has no sessions.
   const db = opened.driver === "d1" && readsNearby(request) ? d1Database(opened.binding.withSession("first-unconstrained")) : opened.db;
   const signingKey = await signingKeyPromise;
+  await logKeyPromise;
+  // The log appends and integrates: on the primary.
+  const log = await workerLog(env, opened.db, baseUrl, signingKey, ctx);
   const now = new Date();
   return {
     db,
@@ -203,6 +267,7 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
     baseUrlUnset: !env.BASE_URL?.trim(),
     clock: () => new Date(),
     ...workerLazyModules,
+    log,
   };
 }
 

@@ -31,7 +31,7 @@ export default {
   async fetch(request, env, ctx) {
     let deps;
     try {
-      deps = await workerDeps(env, request);
+      deps = await workerDeps(env, request, ctx);
     } catch (error) {
       // Codes and names only: messages may quote a secret or a database URL.
       if (error instanceof WorkerConfigError) {
@@ -43,5 +43,19 @@ export default {
     }
     const hints: WorkerHints = { country: coarseCountry(request) };
     return createApp(deps).fetch(request, hints, ctx);
+  },
+
+  // The cron trigger (wrangler.toml [triggers]): a checkpoint at least once a minute and
+  // cosignatures asked for, whatever the issuing requests managed (they integrate at once).
+  async scheduled(_controller, env, ctx) {
+    // Without BASE_URL (or LOG_ORIGIN) the origin comes from each request's host: a cron has
+    // none, and signing checkpoints under a made-up origin would split the log.
+    if (!env.BASE_URL?.trim() && !env.LOG_ORIGIN?.trim()) {
+      console.error("scheduled: set BASE_URL (or LOG_ORIGIN) for the transparency log's cron");
+      return;
+    }
+    const deps = await workerDeps(env, new Request(env.BASE_URL?.trim() || "https://localhost/"), ctx);
+    await deps.log.integrate();
+    await deps.log.cosign();
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -17,6 +17,8 @@ const httpsUrl = safeString().pipe(z.url({ protocol: /^https$/ }).max(500));
 /** BCP 47 language tags such as hi, ur, en, bho, awa. */
 const languages = z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language tag such as hi or ur")).max(10);
 const seller = z.object({ name: text(160), gstin: upper(15) }).strict();
+/** Items the artisan can make in a calendar month: transparency monitors flag a month with more certificates. */
+const monthlyCapacity = z.number().int().min(1).max(1_000_000);
 
 export const artisanInput = z
   .object({
@@ -33,6 +35,7 @@ export const artisanInput = z
     languages: languages.optional(),
     status: z.enum(["pending", "active"]).default("active"),
     maySelfIssue: z.boolean().default(false),
+    monthlyCapacity: monthlyCapacity.optional(),
   })
   .strict()
   .refine((a) => a.productId !== undefined || a.craft !== undefined, {
@@ -54,6 +57,7 @@ export const artisanChanges = z
     photoUrl: httpsUrl.nullable().optional(),
     languages: languages.optional(),
     maySelfIssue: z.boolean().optional(),
+    monthlyCapacity: monthlyCapacity.nullable().optional(),
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, { message: "change at least one field" });
@@ -112,6 +116,7 @@ export async function registerArtisan(db: AsliDatabase, actor: Principal, input:
     languages: input.languages ?? [],
     status: input.status,
     maySelfIssue: input.maySelfIssue,
+    monthlyCapacity: input.monthlyCapacity ?? null,
     createdAt: unixSeconds(now),
   };
   try {

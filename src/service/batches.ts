@@ -18,9 +18,10 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { listGiTags, type GiTag, type Product } from "../store/registry.js";
 import { products as productsTable } from "../../db/schema.js";
 import type { Principal } from "./access.js";
-import { assertIssuable, certificateInput } from "./certificates.js";
+import { assertIssuable, certificateInput, publishLog } from "./certificates.js";
 import { allocateStatusPositions, isStatusPositionTaken } from "./status-lists.js";
 import { insertStatusEntryStatements } from "../store/status-lists.js";
+import type { LogAppender } from "./tlog.js";
 import { unixSeconds } from "../core/time.js";
 
 export const MAX_BATCH_ITEMS = 10_000;
@@ -324,6 +325,7 @@ export async function issueBatch(
   actor: Principal,
   request: BatchRequest,
   now: Date,
+  log: LogAppender,
 ): Promise<IssuedBatch> {
   const hash = await requestHash(request.source, request.body);
   const key = request.idempotencyKey === undefined ? null : idempotencyScope(actor, request.idempotencyKey);
@@ -351,6 +353,8 @@ export async function issueBatch(
     const { rows, encoded } = await signRows(checked, signingKey, batch.id, issuedAt);
     const statements = insertBatchStatements(db, batch, encoded);
     statements.push(...insertStatusEntryStatements(db, rows.map((r) => r.id), await allocateStatusPositions(db, rows.length)));
+    // Into the log in the same transaction, in the batch's row order.
+    statements.push(...log.appendBatch(batch.id));
     statements.push(
       auditInsert(db, actor, now, {
         action: "batch.issue",
@@ -361,17 +365,21 @@ export async function issueBatch(
     );
     try {
       await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
-      return { batch, created: true, certificates: rows.map((r) => ({ id: r.id, token: r.token, row: r.batchRow! })) };
     } catch (error) {
       // The same key committed by a concurrent request first: nothing of ours was written.
       if (key && isUniqueViolation(error, "batches.idempotency_key")) {
         const earlier = await replay(db, key, hash);
         if (earlier) return earlier;
       }
-      // 64-bit serials (or batch ids) collide with vanishing odds, and a concurrent issuance may
-      // take a status list position first; then the whole batch is re-signed.
-      if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "batches.id") && !isStatusPositionTaken(error)) throw error;
+      // 64-bit serials (or batch ids) collide with vanishing odds, a concurrent issuance may take
+      // a status list position first, and a log index is guarded though no other writer can take
+      // it inside this transaction; then the whole batch is re-signed.
+      if (!isUniqueViolation(error, "certificates.id") && !isUniqueViolation(error, "batches.id") && !isStatusPositionTaken(error) && !isUniqueViolation(error, "log_entries.idx")) throw error;
+      continue;
     }
+    // The checkpoint follows at once after a batch.
+    await publishLog(log, { ids: rows.map((r) => r.id!), tokens: rows.map((r) => r.token!) });
+    return { batch, created: true, certificates: rows.map((r) => ({ id: r.id, token: r.token, row: r.batchRow! })) };
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate unique serials");
 }

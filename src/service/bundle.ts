@@ -11,6 +11,7 @@ import type { SigningKey } from "../core/keys.js";
 import { insertBundleVersion, latestBundleVersion, readBundleData, storeBundle, storedBundleBytes, storedBundleState, type StoredBundle } from "../store/bundle.js";
 import type { AsliDatabase } from "../store/database.js";
 import { unixSeconds } from "../core/time.js";
+import type { TransparencyLog } from "./tlog.js";
 
 /** A verifier should warn when its bundle is older than this. */
 export const BUNDLE_FRESH_SECONDS = 7 * 86_400;
@@ -25,7 +26,11 @@ export const BUNDLE_MAX_AGE_SECONDS = 300;
 export interface BuiltBundle {
   bytes: Uint8Array;
   content: TrustBundleContent;
-  /** SHA-256 (hex) of the content from `keys` on: what the sequence number and the ETag stand for. */
+  /**
+   * What the ETag stands for: SHA-256 (hex) of the content from `keys` on, which the sequence
+   * number stands for, together with the log member when there is one (its checkpoint moves
+   * with every certificate issued, the sequence does not).
+   */
   contentHash: string;
   /** The registry's generation the content was read at; null on a database without the cache row. */
   generation: number | null;
@@ -43,6 +48,8 @@ interface BundleDeps {
   signingKey: SigningKey;
   baseUrl: string;
   clock: () => Date;
+  /** The transparency log, whose keys and latest cosigned checkpoint the bundle carries. */
+  log?: TransparencyLog;
 }
 
 const KEY_ORDER = { active: 0, retired: 1, revoked: 2 } as const;
@@ -87,7 +94,7 @@ export async function currentTrustBundle(deps: BundleDeps): Promise<ServedBundle
     // Replaced between the two reads: build, as if it had not been current.
   }
 
-  const built = await buildTrustBundle(deps.db, deps.signingKey, deps.baseUrl, deps.clock());
+  const built = await buildTrustBundle(deps.db, deps.signingKey, deps.baseUrl, deps.clock(), deps.log);
   const { content } = built;
   // Only a bundle signed by the content's active key is stored: an instance that still holds a
   // retired key (during a rotation) serves its own copy, and the next current instance stores one.
@@ -107,7 +114,7 @@ export async function currentTrustBundle(deps: BundleDeps): Promise<ServedBundle
 }
 
 /** Reads the registry in one snapshot, numbers the content and signs it. */
-export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey, baseUrl: string, now: Date): Promise<BuiltBundle> {
+export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey, baseUrl: string, now: Date, log?: TransparencyLog): Promise<BuiltBundle> {
   // A builder whose snapshot is older than content another builder has already numbered reads again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const data = await readBundleData(db);
@@ -131,11 +138,14 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
       suspendedArtisans: data.suspendedRows.map((a) => a.id),
       giWithdrawn: data.withdrawnRows.map((a): [number, number] => [a.id, a.at!]),
       revoked: data.revokedRows.map((r): TrustBundleContent["revoked"][number] => [r.serial, r.reason, r.revokedAt]),
+      monthlyCapacities: data.capacityRows.map((a): [number, number] => [a.id, a.capacity!]),
     };
     const issuedAt = unixSeconds(now);
     const contentHash = toHex(await sha256(utf8(JSON.stringify(body))));
     const sequence = await sequenceFor(db, contentHash, data.generation, issuedAt);
     if (sequence === null) continue;
+    // Outside the sequence's content: the log's checkpoint moves with every certificate issued.
+    const logMember = log ? await log.bundleExtension() : undefined;
     const content: TrustBundleContent = {
       type: "asli-trust-bundle",
       version: 1,
@@ -144,8 +154,10 @@ export async function buildTrustBundle(db: AsliDatabase, signingKey: SigningKey,
       issuedAt,
       staleAfter: issuedAt + BUNDLE_FRESH_SECONDS,
       ...body,
+      ...(logMember ? { log: logMember } : {}),
     };
-    return { bytes: await signTrustBundle(content, signingKey), content, contentHash, generation: data.generation };
+    const servedHash = logMember ? toHex(await sha256(utf8(`${contentHash} ${JSON.stringify(logMember)}`))) : contentHash;
+    return { bytes: await signTrustBundle(content, signingKey), content, contentHash: servedHash, generation: data.generation };
   }
   throw busy();
 }

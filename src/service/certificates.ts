@@ -16,6 +16,7 @@ import { assertCanIssueFor, canReadCertificate, type Principal } from "./access.
 import { allocateStatusPositions, isStatusPositionTaken } from "./status-lists.js";
 import { insertStatusEntryQuery } from "../store/status-lists.js";
 import { unixSeconds } from "../core/time.js";
+import type { AppendedEntries, LogAppender } from "./tlog.js";
 
 const isoDate = z
   .string()
@@ -69,6 +70,7 @@ export async function issueCertificate(
   actor: Principal,
   input: CertificateInput,
   now: Date,
+  log: LogAppender,
 ): Promise<Certificate> {
   const artisan = await findArtisan(db, input.artisanId);
   const product = input.productId === undefined ? undefined : await findProduct(db, input.productId);
@@ -104,18 +106,38 @@ export async function issueCertificate(
       kid: signingKey.kid,
       token,
     };
+    let certificate: Certificate | undefined;
     try {
-      const [[certificate]] = await db.batch([
+      // The log entry in the same transaction: a certificate exists only if it is in the log.
+      [[certificate]] = await db.batch([
         insertCertificateQuery(db, values),
         insertStatusEntryQuery(db, claims.serial, statusPosition!),
+        ...log.appendCertificate(claims.serial),
         auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined } }),
       ]);
-      return certificate!;
     } catch (error) {
-      if (!isUniqueViolation(error, "certificates.id") && !isStatusPositionTaken(error)) throw error;
+      // A colliding serial, a status position another writer took, or (never seen, but guarded) a
+      // log index another writer took: nothing was written.
+      if (!isUniqueViolation(error, "certificates.id") && !isStatusPositionTaken(error) && !isUniqueViolation(error, "log_entries.idx")) throw error;
+      continue;
     }
+    await publishLog(log, { ids: [claims.serial], tokens: [token] });
+    return certificate!;
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
+}
+
+/**
+ * After an append committed: the checkpoint is signed in the issuing request, so the new
+ * certificate is provable at once. The certificate exists whatever happens here; should this
+ * fail, the next integration (the timer, the cron, the next issuance) takes the entry in.
+ */
+export async function publishLog(log: LogAppender, appended?: AppendedEntries): Promise<void> {
+  try {
+    await log.afterAppend(appended);
+  } catch (error) {
+    console.error(`transparency log integration failed: ${error instanceof Error ? error.name : typeof error}`);
+  }
 }
 
 /** A certificate the principal may read; anything else, absent or out of scope, is a 404 so that ids elsewhere cannot be probed. */

@@ -6,6 +6,7 @@ import type { AsliDatabase } from "../store/database.js";
 import type { Principal } from "./access.js";
 import { registerArtisan } from "./artisans.js";
 import { issueCertificate } from "./certificates.js";
+import type { LogAppender } from "./tlog.js";
 
 /** Demo data is written by the service itself at start-up, as the registry. */
 const SYSTEM: Principal = { role: "admin", tokenId: null, districtCode: null, giTagId: null, artisanId: null };
@@ -21,7 +22,7 @@ export interface DemoData {
 }
 
 /** Creates the demo artisan and certificate once; later calls return the same ones. */
-export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<DemoData> {
+export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, now: Date, log: LogAppender): Promise<DemoData> {
   // Looked up in two steps: a start that died between the two writes below finds its artisan
   // again instead of failing on the GI authorised-user number forever after.
   const [registered] = await db.select({ id: artisans.id }).from(artisans).where(eq(artisans.name, DEMO_ARTISAN_NAME)).orderBy(asc(artisans.id)).limit(1);
@@ -65,6 +66,7 @@ export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, n
       claimGi: true,
     },
     now,
+    log,
   );
   return { artisanId: artisan.id, certificateId: certificate.id, token: certificate.token, created: true };
 }

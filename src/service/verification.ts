@@ -57,6 +57,8 @@ interface Known {
   withdrawnGiClaim?: WithdrawnGiClaim;
   claims: SignedClaims;
   lookup?: Lookup;
+  /** Where the certificate is in the transparency log (docs/transparency-log.md): its entry's index. */
+  log?: { index: number };
 }
 
 export type Verdict =
@@ -212,6 +214,7 @@ function judge(deps: VerificationDeps, token: string, verdict: Extract<TokenVerd
   }
 
   const known: Known = { ...standingView(record, standing, deps.baseUrl), claims: { ...claims } };
+  if (found!.logIndex !== null) known.log = { index: found!.logIndex };
 
   if (standing.revocation) {
     const { reason, revokedAt } = standing.revocation;

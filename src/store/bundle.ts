@@ -12,7 +12,7 @@ export async function readBundleData(db: AsliDatabase) {
   // Only artisans that some certificate names: their ids are the ones tokens carry, and an
   // artisan who has never certified an item is not published.
   const certified = db.selectDistinct({ id: certificates.artisanId }).from(certificates);
-  const [generationRows, keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows] = await db.batch([
+  const [generationRows, keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows, capacityRows] = await db.batch([
     db.select({ generation: trustBundleCache.generation }).from(trustBundleCache).where(eq(trustBundleCache.id, CACHE_ROW)),
     db.select().from(signingKeys).orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid)),
     db.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.code)),
@@ -34,10 +34,15 @@ export async function readBundleData(db: AsliDatabase) {
       .from(certificateRevocations)
       .where(isNull(certificateRevocations.reinstatedAt))
       .orderBy(asc(certificateRevocations.certificateId)),
+    db
+      .select({ id: artisans.id, capacity: artisans.monthlyCapacity })
+      .from(artisans)
+      .where(sql`${isNotNull(artisans.monthlyCapacity)} and ${inArray(artisans.id, certified)}`)
+      .orderBy(asc(artisans.id)),
   ]);
   // Null only for a database whose migrations left no cache row: then nothing is stored.
   const generation = generationRows[0]?.generation ?? null;
-  return { generation, keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows };
+  return { generation, keyRows, districtRows, productRows, giRows, artisanRows, suspendedRows, withdrawnRows, revokedRows, capacityRows };
 }
 
 export async function latestBundleVersion(db: AsliDatabase) {

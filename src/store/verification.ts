@@ -3,7 +3,7 @@
 // state of the key that signed it. Every read of a certificate goes through here.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
-import { artisans, certificateRevocations, certificates, districts, giTags, products, signingKeys, type CraftStory } from "../../db/schema.js";
+import { artisans, certificateRevocations, certificates, districts, giTags, logEntries, products, signingKeys, type CraftStory } from "../../db/schema.js";
 import type { Certificate } from "./certificates.js";
 import type { RevocationReason } from "./revocations.js";
 
@@ -35,6 +35,8 @@ export interface CertificateStanding {
 export interface VerificationRecord {
   record: CertificateRecord;
   standing: CertificateStanding;
+  /** The certificate's index in the transparency log. */
+  logIndex: number | null;
 }
 
 // One query for the verify hot path: the certificate record and its standing together, so that
@@ -75,6 +77,7 @@ function verificationQuery(db: AsliDatabase) {
       compromisedAt: signingKeys.compromisedAt,
       revocationReason: certificateRevocations.reason,
       revokedAt: certificateRevocations.revokedAt,
+      logIndex: logEntries.idx,
     })
     .from(certificates)
     .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
@@ -86,6 +89,7 @@ function verificationQuery(db: AsliDatabase) {
       certificateRevocations,
       and(eq(certificateRevocations.certificateId, certificates.id), isNull(certificateRevocations.reinstatedAt)),
     )
+    .leftJoin(logEntries, eq(logEntries.certificateId, certificates.id))
     .where(eq(certificates.id, sql.placeholder("id")))
     .limit(1)
     .prepare();
@@ -141,5 +145,6 @@ export async function findVerificationRecord(db: AsliDatabase, certificateId: st
       giWithdrawnAt: row.giWithdrawnAt,
       revocation: row.revocationReason !== null && row.revokedAt !== null ? { reason: row.revocationReason, revokedAt: row.revokedAt } : null,
     },
+    logIndex: row.logIndex,
   };
 }

@@ -21,6 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), "asli-cli-"));
 const bundlePath = join(dir, "trust-bundle");
 const seedA = toBase64url(randomBytes(32));
 const seedB = toBase64url(randomBytes(32));
+const logSeed = toBase64url(randomBytes(32));
 let port = 0;
 let base = "";
 let server: ChildProcess | undefined;
@@ -29,7 +30,7 @@ let server: ChildProcess | undefined;
 /** `baseUrl` null: BASE_URL unset, as on the README's first start. */
 async function startServer(seed: string, baseUrl: string | null = base): Promise<{ code: number | null; output: string }> {
   // ASLI_INIT_DB: the first start of a deployment (SIGNING_KEY set) creates its database only when told to.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, ADMIN_TOKEN, ASLI_INIT_DB: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "asli.db")}`, SIGNING_KEY: seed, LOG_SIGNING_KEY: logSeed, ADMIN_TOKEN, ASLI_INIT_DB: "1" };
   if (baseUrl === null) delete env.BASE_URL;
   else env.BASE_URL = baseUrl;
   const child = spawn(process.execPath, [TSX, "src/runtime/node.ts"], {

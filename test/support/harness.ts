@@ -20,3 +20,6 @@ export interface BreakableTestService extends TestService {
   /** From now on every query fails as an unreachable database does: a closed libSQL client, a D1 binding that throws. */
   breakDatabase(): void;
 }
+
+/** The transparency log's key in tests: RFC 8032 §7.1 TEST SHA(abc), also a published test key. */
+export const TEST_LOG_SEED_HEX = "833fe62409237b9d62ec77587520911e9a759cec1d19755b7da901b96dca3d42";

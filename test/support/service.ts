@@ -5,8 +5,9 @@ import { signingKeyFromSeed } from "../../src/core/keys.js";
 import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
 import type { AppDeps, LazyModules } from "../../src/http/deps.js";
+import { transparencyLogFor } from "../../src/service/tlog.js";
 import type { AsliDatabase } from "../../src/store/database.js";
-import { TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
+import { TEST_LOG_SEED_HEX, TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
 /** `modules`: the runtime's loaders of the heavy modules (each harness passes its own); `runtimeDeps`: what else a runtime's entry supplies (Node's compressor). */
 export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX, modules: LazyModules, runtimeDeps: Partial<AppDeps> = {}): Promise<TestService> {
@@ -14,13 +15,17 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
   const signingKey = await signingKeyFromSeed(fromHex(seedHex));
   const keyring = await loadKeyring(db, signingKey, now);
   const adminToken = generateApiToken();
+  const clock = () => now;
+  const baseUrl = "https://asli.example";
+  const log = transparencyLogFor({ db, baseUrl, key: await signingKeyFromSeed(fromHex(TEST_LOG_SEED_HEX)), clock });
   const deps = {
     db,
     signingKey,
     keyring,
     adminTokenHash: await hashApiToken(adminToken),
-    baseUrl: "https://asli.example",
-    clock: () => now,
+    baseUrl,
+    clock,
+    log,
     ...modules,
     ...runtimeDeps,
   };

@@ -38,6 +38,7 @@ export function artisanView(a: Artisan) {
     photoUrl: a.photoUrl,
     languages: a.languages,
     maySelfIssue: a.maySelfIssue,
+    monthlyCapacity: a.monthlyCapacity,
     createdAt: isoTime(a.createdAt),
     updatedAt: isoOrNull(a.updatedAt),
   };

@@ -141,7 +141,7 @@ export function batchRoutes(deps: AppDeps): Hono<AuthEnv> {
       throw new ApiError(400, "invalid-idempotency-key", "Invalid Idempotency-Key", "1 to 200 visible ASCII characters");
     }
     const body = await readBody(c, MAX_BATCH_BODY_BYTES);
-    const { batch, created, certificates } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock());
+    const { batch, created, certificates } = await issueBatch(deps.db, deps.signingKey, c.get("principal"), { source, body, idempotencyKey }, deps.clock(), deps.log);
     c.header("location", `/api/v1/batches/${batch.id}`);
     if (!created) c.header("idempotent-replayed", "true");
     return c.json(answer(batch, certificates ?? (await listBatchCertificates(deps.db, batch.id))), created ? 201 : 200);

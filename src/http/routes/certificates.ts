@@ -73,7 +73,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
 
   app.post("/api/v1/certificates", requireRole(deps, "admin", "district", "artisan"), requirePublicOrigin(deps), async (c) => {
     const principal = c.get("principal");
-    const issued = await issueCertificate(deps.db, deps.signingKey, principal, await readJson(c, certificateInput), deps.clock());
+    const issued = await issueCertificate(deps.db, deps.signingKey, principal, await readJson(c, certificateInput), deps.clock(), deps.log);
     c.header("location", `/api/v1/certificates/${issued.id}`);
     return c.json(answer(await readable(principal, issued.id)), 201);
   });

@@ -104,10 +104,18 @@ describe(`the trust bundle (${runtime})`, () => {
     expect(artisanNames(previous.opened.content).has(newcomer.id)).toBe(false);
     const certified = await after("a first certificate", () => issueCertificate(service, newcomer.id));
     expect(artisanNames(certified).has(newcomer.id)).toBe(true);
-    // A second certificate of a published artisan changes nothing: the stored copy stays.
+    // A second certificate of a published artisan changes no content, so no sequence; it moves
+    // only the transparency log's checkpoint, which the bundle carries outside its sequence.
     await issueCertificate(service, newcomer.id);
     service.setNow(later(++step));
-    expect((await fetchBundle(service)).bytes).toEqual(previous.bytes);
+    const again = await fetchBundle(service);
+    expect(again.opened.content.sequence).toBe(previous.opened.content.sequence);
+    expect(again.opened.content.log?.checkpoint).not.toBe(previous.opened.content.log?.checkpoint);
+    expect(again.res.headers.get("etag")).not.toBe(previous.res.headers.get("etag"));
+    // Nothing changed since: the stored copy stays.
+    service.setNow(later(++step));
+    expect((await fetchBundle(service)).bytes).toEqual(again.bytes);
+    previous = again;
 
     const name = unique("Renamed");
     expect(artisanNames(await after("a renamed artisan", () => admin(service, "PATCH", `/api/v1/artisans/${newcomer.id}`, { name })))).toContainEqual([newcomer.id, { name, sellerName: null }]);

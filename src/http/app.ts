@@ -11,7 +11,9 @@ import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
 import { BATCH_OPERATIONS, batchRoutes } from "./routes/batches.js";
 import { certificateRoutes } from "./routes/certificates.js";
+import { CONSOLE_OPERATIONS, consoleNotFound, consoleRoutes } from "./routes/console.js";
 import { docsRoutes } from "./routes/docs.js";
+import { INVITATION_OPERATIONS, invitationRoutes } from "./routes/invitations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -23,7 +25,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps): Hono {
     console.error(`unhandled ${error.name} on ${c.req.method} ${c.req.routePath}`);
     return problemResponse(c, new ApiError(500, "internal-error", "Internal error", "something went wrong on our side"));
   });
-  app.notFound((c) => problemResponse(c, notFound("this resource")));
+  app.notFound((c) => (c.req.path === "/console" || c.req.path.startsWith("/console/") ? consoleNotFound(c) : problemResponse(c, notFound("this resource"))));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", keyRoutes(deps));
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", revocationRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", invitationRoutes(deps));
+  app.route("/", consoleRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Keyring, SigningKey } from "../core/keys.js";
 import type { TagRenderers } from "../render/types.js";
 import type { AsliDatabase } from "../store/database.js";
+import type { LoadWebAuthn } from "../service/webauthn.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -18,4 +19,11 @@ export interface AppDeps {
    * Workers bundle: where absent, those routes answer 501 not-available-on-this-runtime.
    */
   renderers?: TagRenderers;
+  /**
+   * Loads @simplewebauthn/server for the console's passkey ceremonies: the package on Node, a
+   * separate module on Workers (src/runtime/webauthn-module.ts). Where absent, they answer 501.
+   */
+  webauthn?: LoadWebAuthn;
+  /** How long a console sign-in link works (INVITATION_TTL_HOURS); 72 by default. */
+  invitationTtlHours?: number;
 }

@@ -5,6 +5,7 @@ import { layoutTag, TAG_BOXES } from "./layout.js";
 import { TagPdf } from "./pdf.js";
 import { PNG_PIXELS_PER_MM, rasteriseLayout } from "./raster.js";
 import { A4_3X8, labelSlot, pageCount, type LabelStock } from "./sheet.js";
+import { layoutSlip, SLIP_PAGE, type SlipContent } from "./slip.js";
 import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
 
 export function createTagRenderers(fontBytes: FontBytes): TagRenderers {
@@ -19,7 +20,16 @@ export function createTagRenderers(fontBytes: FontBytes): TagRenderers {
     async labelSheetPdf(sheet) {
       return labelSheetPdf(fonts, sheet);
     },
+    async invitationSlipPdf(slip) {
+      return invitationSlipPdf(fonts, slip);
+    },
   };
+}
+
+async function invitationSlipPdf(fonts: TagFonts, slip: SlipContent): Promise<Uint8Array> {
+  const pdf = await TagPdf.create(fonts, "Asli console invitation");
+  pdf.addPage(SLIP_PAGE.width, SLIP_PAGE.height, (page) => page.layout(layoutSlip(slip, fonts.measure)));
+  return pdf.save();
 }
 
 async function tagPdf(fonts: TagFonts, tag: TagContent, size: TagSize): Promise<Uint8Array> {

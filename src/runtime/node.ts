@@ -8,6 +8,7 @@ import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../cor
 import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
 import { ensureDemoData } from "../service/demo.js";
+import { invitationTtlFromEnv } from "../service/invitations.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
 
   const demo = await ensureDemoData(db, signingKey, now);
   // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers() });
+  const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
+  const webauthn = () => import("@simplewebauthn/server");
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers(), webauthn, invitationTtlHours });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

@@ -8,7 +8,9 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type Keyring, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
+import { invitationTtlFromEnv } from "../service/invitations.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
+import { loadWebAuthnModule } from "./webauthn-module.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 
 /**
@@ -18,6 +20,7 @@ import { schema, type AsliDatabase } from "../store/database.js";
  */
 export type WorkerEnv = Omit<Cloudflare.Env, "DB"> & {
   DB?: D1Database;
+  INVITATION_TTL_HOURS?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
 };
@@ -29,7 +32,8 @@ export type WorkerConfigCode =
   | "missing-signing-key"
   | "invalid-signing-key"
   | "revoked-signing-key"
-  | "invalid-base-url";
+  | "invalid-base-url"
+  | "invalid-invitation-ttl";
 
 /** The deployment is misconfigured: an operator must fix a binding or a secret. */
 export class WorkerConfigError extends Error {
@@ -145,6 +149,12 @@ export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request
 /** Every configuration check runs before the first query, so a misconfigured worker touches no data. */
 export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppDeps> {
   const baseUrl = workerBaseUrl(env, request);
+  let invitationTtlHours: number;
+  try {
+    invitationTtlHours = invitationTtlFromEnv(env.INVITATION_TTL_HOURS);
+  } catch {
+    throw new WorkerConfigError("invalid-invitation-ttl", "INVITATION_TTL_HOURS must be a number of hours from 1 to 720");
+  }
   const signingKeyPromise = workerSigningKey(env.SIGNING_KEY);
   const { db } = openWorkerDatabase(env);
   const signingKey = await signingKeyPromise;
@@ -156,6 +166,8 @@ export async function workerDeps(env: WorkerEnv, request: Request): Promise<AppD
     adminTokenHash: await adminTokenHash(env.ADMIN_TOKEN),
     baseUrl,
     clock: () => new Date(),
+    webauthn: loadWebAuthnModule,
+    invitationTtlHours,
   };
 }
 

@@ -1,7 +1,9 @@
 // The role and scope of a credential about to be made (an API token, a console invitation):
 // checked against the registry the same way for both, so that "a district X needs
 // districtCode" means one thing everywhere. Who may make which is decided by the caller.
+import { asc, inArray } from "drizzle-orm";
 import * as z from "zod";
+import { artisans, districts, giTags } from "../../db/schema.js";
 import { unprocessable } from "../core/errors.js";
 import { findArtisan, type Artisan } from "../store/artisans.js";
 import type { AsliDatabase } from "../store/database.js";
@@ -46,4 +48,33 @@ export async function resolveScope(db: AsliDatabase, input: ScopeInput, noun: st
       if (input.districtCode !== undefined || input.giTagId !== undefined || input.artisanId !== undefined) throw extra("scope");
       return { scope, artisan: null };
   }
+}
+
+export interface ScopeNames {
+  districts: { code: number; name: string }[];
+  giTags: { id: number; name: string }[];
+  district(code: number | null): string;
+  giTag(id: number | null): string;
+  artisan(id: number | null): string;
+}
+
+/** The names a page shows for scopes (districts, GI tags, and the artisans among `scopes`), in one round trip. */
+export async function scopeNames(db: AsliDatabase, scopes: readonly Pick<PersonScope, "artisanId">[] = []): Promise<ScopeNames> {
+  const ids = [...new Set(scopes.map((s) => s.artisanId).filter((id): id is number => id !== null))];
+  const [districtRows, giRows, artisanRows] = await db.batch([
+    db.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.name)),
+    db.select({ id: giTags.id, name: giTags.name }).from(giTags).orderBy(asc(giTags.name)),
+    db.select({ id: artisans.id, name: artisans.name }).from(artisans).where(inArray(artisans.id, ids.length ? ids : [0])),
+  ]);
+  const byCode = new Map(districtRows.map((d) => [d.code, d.name]));
+  const byGi = new Map(giRows.map((g) => [g.id, g.name]));
+  const byArtisan = new Map(artisanRows.map((a) => [a.id, a.name]));
+  const name = (map: Map<number, string>, key: number | null) => (key === null ? "" : (map.get(key) ?? `#${key}`));
+  return {
+    districts: districtRows,
+    giTags: giRows,
+    district: (code) => name(byCode, code),
+    giTag: (id) => name(byGi, id),
+    artisan: (id) => name(byArtisan, id),
+  };
 }

@@ -22,6 +22,8 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     baseUrl: "https://asli.example",
     clock: () => now,
     renderers,
+    // Both test runtimes import the package itself; only the worker bundle loads it as a separate module.
+    webauthn: () => import("@simplewebauthn/server"),
   };
   return { app: createApp(deps), deps, adminToken, setNow: (d) => (now = d) };
 }

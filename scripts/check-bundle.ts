@@ -38,6 +38,8 @@ try {
     process.exit(1);
   }
 
+  // The main module (what every request, every scan, loads) is at the top of outdir; modules
+  // loaded on first use (wrangler.toml's additional modules) sit in their folders below it.
   const modules = readdirSync(outdir).filter((f) => /\.(m?js|wasm)$/.test(f));
   let raw = 0;
   let gzipped = 0;
@@ -46,6 +48,7 @@ try {
     raw += bytes.length;
     gzipped += gzipSync(bytes, { level: 9 }).length;
   }
+  const additional = readdirSync(outdir, { recursive: true, encoding: "utf8" }).filter((f) => f.includes("/") && /\.(m?js|wasm)$/.test(f));
 
   const meta = JSON.parse(readFileSync(metafile, "utf8")) as Metafile;
   const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs ?? {}));
@@ -55,6 +58,10 @@ try {
 
   const kib = (n: number) => (n / 1024).toFixed(1);
   console.log(`worker bundle: ${kib(raw)} KiB minified, ${kib(gzipped)} KiB gzipped (budget ${BUDGET_KIB} KiB gzipped)`);
+  for (const file of additional) {
+    const bytes = readFileSync(join(outdir, file));
+    console.log(`  loaded on first use: ${file} ${kib(bytes.length)} KiB minified, ${kib(gzipSync(bytes, { level: 9 }).length)} KiB gzipped`);
+  }
   const wranglerSays = /Total Upload:[^\n]*/.exec(build.stdout)?.[0];
   if (wranglerSays) console.log(`wrangler: ${wranglerSays.trim()}`);
   console.log(`largest parts (minified): ${largest.map(([name, size]) => `${name} ${kib(size)} KiB`).join(", ")}`);

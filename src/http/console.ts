@@ -97,7 +97,10 @@ export function signedIn(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
     const session = c.get("session");
     if (!session) {
-      if (SAFE_METHODS.has(c.req.method)) return c.redirect("/console", 303);
+      // A cookie that no longer opens a session: say that the session ended, and drop it.
+      const stale = getCookie(c, sessionCookie(deps.baseUrl).name) !== undefined;
+      if (stale) clearSessionCookie(c, deps);
+      if (SAFE_METHODS.has(c.req.method)) return c.redirect(stale ? "/console?ended" : "/console", 303);
       throw new ApiError(401, "session-required", "Unauthorized", "sign in first");
     }
     if (!SAFE_METHODS.has(c.req.method)) {

@@ -152,7 +152,10 @@ export async function enrol(deps: CeremonyDeps, secret: string, body: { response
 
   // The person the passkey belongs to, and only if this batch's first statement used the link:
   // otherwise NULL, which the NOT NULL person_id refuses, undoing the whole batch.
-  const personId: SQL = sql`(select case when ${invitations.usedAt} = ${at} then coalesce(${invitations.personId}, (select ${people.id} from ${people} where ${people.invitationId} = ${id} and ${people.revokedAt} is null)) end from ${invitations} where ${invitations.id} = ${id} and (${invitations.personId} is null or exists (select 1 from ${people} where ${people.id} = ${invitations.personId} and ${people.revokedAt} is null)))`;
+  const personId: SQL = sql`(select case when invitations.used_at = ${at}
+      then coalesce(invitations.person_id, (select people.id from people where people.invitation_id = ${id} and people.revoked_at is null)) end
+    from invitations where invitations.id = ${id}
+      and (invitations.person_id is null or exists (select 1 from people where people.id = invitations.person_id and people.revoked_at is null)))`;
   const actor: Actor = { role: invitation.role, tokenId: null, personId };
   const session = await newSession(db, personId, now);
   const isNew = invitation.personId === null;

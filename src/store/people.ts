@@ -1,8 +1,8 @@
 // Console people and the invitations (one-time sign-in links) that create them or give them a
 // new passkey. Listings take a PeopleScope (src/service/access.ts decides it from the principal):
 // an office sees its own staff and the people of the artisans in its scope.
-import { and, desc, eq, gt, isNull, lt, lte, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import { artisans, invitations, passkeys, people, sessions } from "../../db/schema.js";
+import { and, desc, eq, getTableName, gt, isNull, lt, lte, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { invitations, people, sessions } from "../../db/schema.js";
 import type { PeopleScope } from "../service/access.js";
 import type { AsliDatabase } from "./database.js";
 
@@ -12,20 +12,24 @@ export type NewInvitation = Omit<typeof invitations.$inferInsert, "id">;
 
 type ScopedTable = typeof people | typeof invitations;
 
-/** Staff of the scope itself, and people linked to an artisan registered in it. */
+/**
+ * Staff of the scope itself, and people linked to an artisan registered in it. Subqueries name
+ * their tables in full: drizzle leaves columns unqualified in single-table queries.
+ */
 function inScope(t: ScopedTable, scope: PeopleScope): SQL | undefined {
+  const artisan = sql.raw(`${getTableName(t)}.artisan_id`);
   switch (scope.kind) {
     case "all":
       return undefined;
     case "district":
       return or(
         and(eq(t.role, "district"), eq(t.districtCode, scope.districtCode)),
-        and(eq(t.role, "artisan"), sql`${t.artisanId} in (select ${artisans.id} from ${artisans} where ${artisans.districtCode} = ${scope.districtCode})`),
+        and(eq(t.role, "artisan"), sql`${artisan} in (select artisans.id from artisans where artisans.district_code = ${scope.districtCode})`),
       );
     case "gi-body":
       return or(
         and(eq(t.role, "gi-body"), eq(t.giTagId, scope.giTagId)),
-        and(eq(t.role, "artisan"), sql`${t.artisanId} in (select ${artisans.id} from ${artisans} where ${artisans.giTagId} = ${scope.giTagId})`),
+        and(eq(t.role, "artisan"), sql`${artisan} in (select artisans.id from artisans where artisans.gi_tag_id = ${scope.giTagId})`),
       );
   }
 }
@@ -48,8 +52,8 @@ export async function listPeople(db: AsliDatabase, scope: PeopleScope, filter: {
   const rows = await db
     .select({
       person: people,
-      passkeyCount: sql<number>`(select count(*) from ${passkeys} where ${passkeys.personId} = ${people.id})`,
-      lastSignInAt: sql<number | null>`(select max(${passkeys.lastUsedAt}) from ${passkeys} where ${passkeys.personId} = ${people.id})`,
+      passkeyCount: sql<number>`(select count(*) from passkeys where passkeys.person_id = people.id)`,
+      lastSignInAt: sql<number | null>`(select max(passkeys.last_used_at) from passkeys where passkeys.person_id = people.id)`,
     })
     .from(people)
     .where(conditions.length ? and(...conditions) : undefined)

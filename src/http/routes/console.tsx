@@ -85,6 +85,32 @@ export function consoleNotFound(c: Context): Promise<Response> {
 }
 
 const html = (description: string) => ({ description, contentType: "text/html" });
+/** Any console request may be refused with a page (or, for the passkey script, problem+json) in the reader's language. */
+const REFUSALS = Object.fromEntries([400, 401, 403, 404, 409, 410, 413, 415, 422, 501].map((status) => [status, html("A page that says, in the reader's language, why not")]));
+const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
+const CONSOLE_ERRORS = [
+  "cross-site",
+  "session-required",
+  "out-of-scope",
+  "scope-required",
+  "scope-mismatch",
+  "unknown-district",
+  "unknown-gi-tag",
+  "unknown-artisan",
+  "own-access",
+  "person-revoked",
+  "invitation-unknown",
+  "invitation-used",
+  "invitation-expired",
+  "invitation-withdrawn",
+  "challenge-invalid",
+  "passkey-invalid",
+  "passkey-unknown",
+  "passkey-exists",
+  "access-revoked",
+  "last-passkey",
+  "not-available-on-this-runtime",
+];
 const consoleOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"], description?: string): Operation => ({
   method,
   path,
@@ -93,7 +119,9 @@ const consoleOp = (method: Operation["method"], path: string, summary: string, r
   roles: "public",
   auth: "session",
   description,
-  responses,
+  // Pages that need a session send a signed-out reader to the sign-in page.
+  responses: { ...REFUSALS, ...(method === "get" && path !== "/console" && !path.startsWith("/console/join/") ? SIGNED_OUT : {}), ...responses },
+  errors: CONSOLE_ERRORS,
 });
 
 /** The console's routes, described for the OpenAPI document like the rest (a test holds them in step). */

@@ -5,7 +5,6 @@ import type { TestService } from "./harness.js";
 import { SoftwareAuthenticator } from "./authenticator.js";
 import { checkAgainstDescription } from "./requests.js";
 
-export const CONSOLE_ORIGIN = "https://asli.example";
 
 export interface Answer {
   res: Response;
@@ -16,16 +15,21 @@ export interface Answer {
 
 export class ConsoleVisitor {
   readonly cookies = new Map<string, string>();
-  readonly authenticator = new SoftwareAuthenticator(CONSOLE_ORIGIN);
+  readonly authenticator: SoftwareAuthenticator;
   /** Every Set-Cookie header received, for asserting flags. */
   readonly setCookies: string[] = [];
+  /** The service's origin: where a browser would have loaded the console from. */
+  readonly origin: string;
 
-  constructor(readonly service: TestService) {}
+  constructor(readonly service: TestService) {
+    this.origin = new URL(service.deps.baseUrl).origin;
+    this.authenticator = new SoftwareAuthenticator(this.origin);
+  }
 
   async request(method: string, path: string, init: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; origin?: string | null } = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const origin = init.origin === undefined ? CONSOLE_ORIGIN : init.origin;
+    const origin = init.origin === undefined ? this.origin : init.origin;
     if (method !== "GET" && origin !== null) headers.origin = origin;
     let body: string | undefined;
     if (init.json !== undefined) {
@@ -37,7 +41,7 @@ export class ConsoleVisitor {
       body = new URLSearchParams(init.form).toString();
     }
     if (body !== undefined) headers["content-length"] = String(new TextEncoder().encode(body).length);
-    const res = await this.service.app.request(`${CONSOLE_ORIGIN}${path}`, { method, headers, body, redirect: "manual" });
+    const res = await this.service.app.request(`${this.origin}${path}`, { method, headers, body, redirect: "manual" });
     for (const cookie of res.headers.getSetCookie()) {
       this.setCookies.push(cookie);
       const [pair] = cookie.split(";");
@@ -82,3 +86,5 @@ export class ConsoleVisitor {
 
 /** The session cookie's name for the test services' https base URL. */
 export const SESSION_COOKIE = "__Host-asli_session";
+/** …and for a development server on http://localhost. */
+export const LOCAL_SESSION_COOKIE = "asli_session";

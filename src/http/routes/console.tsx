@@ -71,12 +71,14 @@ function consoleError(error: Error, c: ConsoleContext) {
   const refused = error as ApiError;
   const message = refused instanceof ConsoleRefusal ? refused.detail! : errorMessage(refused.code, locale);
   if (wantsJson(c)) return problemResponse(c, new ApiError(refused.status, refused.code, refused.title, message, refused.errors));
+  // The language links of a refused GET lead back to the same page; of a refused form, to the console.
+  const path = c.req.method === "GET" ? c.req.path : "/console";
   if (refused.code.startsWith("invitation-") && c.req.path.startsWith("/console/join/")) {
-    return page(c, <InvitationProblemPage locale={locale} problem={refused.code as InvitationProblem} />, refused.status);
+    return page(c, <InvitationProblemPage locale={locale} problem={refused.code as InvitationProblem} path={path} />, refused.status);
   }
   const p = locale.t.problem;
   const title = refused.status === 404 ? p.notFoundTitle : refused.status >= 500 ? p.errorTitle : p.refusedTitle;
-  return page(c, <ProblemPage locale={locale} session={session} title={title} message={message} code={refused.code} />, refused.status);
+  return page(c, <ProblemPage locale={locale} session={session} title={title} message={message} code={refused.code} path={path} />, refused.status);
 }
 
 /** Unknown paths under /console: a page in the reader's language (the app's notFound calls this). */

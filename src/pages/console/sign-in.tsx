@@ -65,7 +65,7 @@ export const EnrolPage: FC<{ locale: ConsoleLocale; session: ConsoleSession | nu
 export type InvitationProblem = "invitation-used" | "invitation-expired" | "invitation-withdrawn" | "invitation-unknown";
 
 /** What a link that no longer works says: in the reader's language, with the way forward. */
-export const InvitationProblemPage: FC<{ locale: ConsoleLocale; problem: InvitationProblem }> = ({ locale, problem }) => {
+export const InvitationProblemPage: FC<{ locale: ConsoleLocale; problem: InvitationProblem; path: string }> = ({ locale, problem, path }) => {
   const p = locale.t.invitationProblem;
   const texts: Record<InvitationProblem, [string, string]> = {
     "invitation-used": [p.usedTitle, p.usedBody],
@@ -75,7 +75,7 @@ export const InvitationProblemPage: FC<{ locale: ConsoleLocale; problem: Invitat
   };
   const [title, body] = texts[problem];
   return (
-    <Layout locale={locale} title={title} session={null} path="/console">
+    <Layout locale={locale} title={title} session={null} path={path}>
       <h1 data-problem={problem}>{title}</h1>
       <section>
         <p>{body}</p>
@@ -90,8 +90,8 @@ export const InvitationProblemPage: FC<{ locale: ConsoleLocale; problem: Invitat
 };
 
 /** Any other refusal or error, in the reader's language. */
-export const ProblemPage: FC<{ locale: ConsoleLocale; session: ConsoleSession | null; title: string; message: string; code: string }> = ({ locale, session, title, message, code }) => (
-  <Layout locale={locale} title={title} session={session} path="/console">
+export const ProblemPage: FC<{ locale: ConsoleLocale; session: ConsoleSession | null; title: string; message: string; code: string; path: string }> = ({ locale, session, title, message, code, path }) => (
+  <Layout locale={locale} title={title} session={session} path={path}>
     <h1 data-problem={code}>{title}</h1>
     <section>
       <p>{message}</p>

@@ -24,6 +24,14 @@ const ASCENT = 0.92;
 const DESCENT = 0.4;
 
 export function layoutSlip(slip: SlipContent, measure: Measure): TagLayout {
+  // Long names and roles take more lines: set everything smaller until the page holds it all.
+  for (let scale = 1; ; scale -= 0.05) {
+    const { items, bottom } = placeSlip(slip, measure, scale);
+    if (bottom <= SLIP_PAGE.height - MARGIN / 2 || scale <= 0.6) return { width: SLIP_PAGE.width, height: SLIP_PAGE.height, items };
+  }
+}
+
+function placeSlip(slip: SlipContent, measure: Measure, scale: number): { items: (TextItem | QrItem)[]; bottom: number } {
   const width = SLIP_PAGE.width - 2 * MARGIN;
   const items: (TextItem | QrItem)[] = [];
   let y = MARGIN;
@@ -33,24 +41,26 @@ export function layoutSlip(slip: SlipContent, measure: Measure): TagLayout {
     y += size * DESCENT;
   };
   const paragraph = (text: string, size: number, weight: Weight, gap: number) => {
-    for (const [i, l] of fitText(text, weight, size, width, 6, measure, true).entries()) line(l.text, l.size, weight, { gap: i === 0 ? gap : 0 });
+    for (const [i, l] of fitText(text, weight, size * scale, width, 6, measure, true).entries()) line(l.text, l.size, weight, { gap: i === 0 ? gap * scale : 0 });
   };
 
   for (const [i, heading] of slip.heading.entries()) paragraph(heading, i === 0 ? 6.2 : 5.4, "bold", i === 0 ? 0 : 0.8);
   for (const detail of slip.details) {
-    line(detail.label, 3.1, "regular", { gap: 2.2 });
+    paragraph(detail.label, 3.1, "regular", 2.2);
     paragraph(detail.value, 4.4, "bold", 0.2);
   }
 
-  const side = 62;
-  const qr: QrItem = { kind: "qr", x: (SLIP_PAGE.width - side) / 2, y: y + 3, side, matrix: qrMatrix(slip.url) };
+  // The QR keeps its size: it is what a phone reads.
+  const side = 58;
+  const qr: QrItem = { kind: "qr", x: (SLIP_PAGE.width - side) / 2, y: y + 3 * scale, side, matrix: qrMatrix(slip.url) };
   items.push(qr);
   y = qr.y + side;
-  for (const [i, part] of breakAnywhere(slip.url, 3.2, width, measure).entries()) line(part, 3.2, "regular", { gap: i === 0 ? 0.5 : 0, center: true, variable: true });
+  const urlSize = 3.2 * scale;
+  for (const [i, part] of breakAnywhere(slip.url, urlSize, width, measure).entries()) line(part, urlSize, "regular", { gap: i === 0 ? 0.5 : 0, center: true, variable: true });
 
   for (const step of slip.steps) paragraph(step, 3.5, "regular", 2);
   for (const [i, footer] of slip.footer.entries()) paragraph(footer, 3.1, "bold", i === 0 ? 4 : 1);
-  return { width: SLIP_PAGE.width, height: SLIP_PAGE.height, items };
+  return { items, bottom: y };
 }
 
 /** A string without spaces (a URL) in lines of at most `width`, broken between any two characters. */

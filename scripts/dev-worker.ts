@@ -4,7 +4,8 @@
 // `wrangler d1 migrations apply DB --local`, (3) seeds the demo artisan and certificate with
 // the same ensureDemoData as the Node entry, writing to that local D1 from Node through
 // wrangler's getPlatformProxy() (so the worker itself carries no development-only path), and
-// (4) runs `wrangler dev` on 127.0.0.1 until it is stopped. PORT overrides 8787.
+// (4) runs `wrangler dev` on 127.0.0.1 until it is stopped. PORT overrides 8787. It also prints
+// a one-time console sign-in link for the demo district officer (open it at localhost).
 import { drizzle } from "drizzle-orm/d1";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,8 @@ import { getPlatformProxy } from "wrangler";
 import { generateApiToken } from "../src/core/api-token.js";
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../src/core/keys.js";
 import { verifyUrl } from "../src/core/url.js";
-import { ensureDemoData } from "../src/service/demo.js";
+import { ensureDemoData, ensureDemoInvitation } from "../src/service/demo.js";
+import { invitationTtlFromEnv, invitationUrl } from "../src/service/invitations.js";
 import { loadKeyring } from "../src/service/keyring.js";
 import { schema, type AsliDatabase } from "../src/store/database.js";
 import { ROOT, runWrangler, spawnWrangler, useProjectWranglerEnv } from "./lib/wrangler.js";
@@ -44,7 +46,7 @@ function ensureDevVars(): Record<string, string> {
   return vars;
 }
 
-async function seed(vars: Record<string, string>): Promise<string> {
+async function seed(vars: Record<string, string>): Promise<{ token: string; invitation: string }> {
   const { env, dispose } = await getPlatformProxy<{ DB: unknown }>({ configPath: join(ROOT, "wrangler.toml"), persist: true });
   try {
     const db = drizzle(env.DB as never, { schema }) as unknown as AsliDatabase;
@@ -54,7 +56,8 @@ async function seed(vars: Record<string, string>): Promise<string> {
     await loadKeyring(db, signingKey, now);
     const demo = await ensureDemoData(db, signingKey, now);
     console.log(`dev:worker: signing key ${signingKey.kid}; demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}`);
-    return demo.token;
+    const { secret } = await ensureDemoInvitation(db, now, invitationTtlFromEnv(vars.INVITATION_TTL_HOURS));
+    return { token: demo.token, invitation: secret };
   } finally {
     await dispose();
   }
@@ -67,8 +70,10 @@ async function main(): Promise<void> {
   const migrate = runWrangler(["d1", "migrations", "apply", "DB", "--local"]);
   if (migrate.status !== 0) throw new Error("applying the migrations to the local D1 failed");
 
-  const token = await seed(vars);
+  const { token, invitation } = await seed(vars);
   console.log(`dev:worker: verify URL of the demo certificate: ${verifyUrl(baseUrl, token)}`);
+  // Passkeys need a domain name, not an IP address: the console is opened at localhost.
+  console.log(`dev:worker: demo console sign-in link for the Varanasi district officer (works once): ${invitationUrl(`http://localhost:${port}`, invitation)}`);
   console.log(`dev:worker: admin token (development only, from .dev.vars): ${vars.ADMIN_TOKEN}`);
 
   const dev = spawnWrangler(["dev", "--ip", "127.0.0.1", "--port", String(port)]);

@@ -7,8 +7,8 @@ import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/a
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
 import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
-import { ensureDemoData } from "../service/demo.js";
-import { invitationTtlFromEnv } from "../service/invitations.js";
+import { ensureDemoData, ensureDemoInvitation } from "../service/demo.js";
+import { invitationTtlFromEnv, invitationUrl } from "../service/invitations.js";
 import { loadKeyring } from "../service/keyring.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
 import { openLibsqlDatabase } from "./libsql.js";
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const demo = await ensureDemoData(db, signingKey, now);
   // PNG/PDF tags and label sheets: Node only (the font and PDF writer stay out of the worker bundle).
   const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
+  // Development only, like the printed admin token: a one-time console link for the demo officer.
+  const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
   const webauthn = () => import("@simplewebauthn/server");
   const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), renderers: nodeTagRenderers(), webauthn, invitationTtlHours });
 
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     console.log(`signing key: ${signingKey.kid}${process.env.SIGNING_KEY ? " (from SIGNING_KEY)" : " (development key in .data/)"}`);
     console.log(devToken ? `development admin token: ${devToken}` : "admin token: from ADMIN_TOKEN");
     console.log(`demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}: ${url}`);
+    if (demoLink) console.log(`demo console sign-in link for the Varanasi district officer (works once, ${invitationTtlHours} hours; open it in a browser with passkeys): ${demoLink}`);
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The console at /console: sign-in, enrolment from a sign-in link, home, people, my passkeys,
 // sign-out. Thin handlers over the same services as the API, with the signed-in person as the
 // Principal. How a page is built (docs/console.md, "For developers"):

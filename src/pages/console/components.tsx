@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The console's building blocks: the page layout (header, language switch, navigation,
 // sign-out), and form parts that put each error beside its field. Every console page is a
 // <Layout> around its own content; every state-changing form is a <PostForm>, which carries

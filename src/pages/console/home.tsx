@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Home: what needs attention in the person's scope. Each block reads the same services and
 // scope rules as the API; the reports of suspected fakes will get their block here too.
 import type { FC } from "hono/jsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // My passkeys: the person's own credentials; add one on this device, remove one (the last only
 // after a warning: without it they cannot sign in again).
 import type { FC } from "hono/jsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // People: invite someone into the office's scope, see who has access, withdraw a sign-in link
 // that is not used yet, send a new link (a new phone), revoke access.
 import type { FC } from "hono/jsx";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Sign-in (at /console when signed out) and the pages a sign-in link can lead to.
 import type { FC } from "hono/jsx";
 import type { ConsoleSession } from "../../service/sessions.js";

@@ -58,7 +58,7 @@ export class SoftwareAuthenticator {
   /** Answers navigator.credentials.create() for the server's registration options. */
   async register(options: any, overrides: { origin?: string; challenge?: string } = {}) {
     const keys = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
-    const raw = new Uint8Array(await crypto.subtle.exportKey("raw", keys.publicKey));
+    const raw = new Uint8Array((await crypto.subtle.exportKey("raw", keys.publicKey)) as ArrayBuffer);
     const credential: Credential = { id: randomBytes(16), rpId: options.rp.id, userHandle: options.user.id, keys, counter: 0 };
     const cose = cbor(new Map<number, Cbor>([[1, 2], [3, -7], [-1, 1], [-2, raw.slice(1, 33)], [-3, raw.slice(33)]]));
     const authData = concatBytes(

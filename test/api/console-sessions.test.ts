@@ -310,6 +310,34 @@ describe(`console sign-in links and sessions (${runtime})`, () => {
     expect(audit.json.items.map((e: any) => e.after.last)).toEqual([true, false]);
   });
 
+  it("checks the invite form with the API's schema and puts each error beside its field, in the reader's language", async () => {
+    const service = await makeTestService();
+    const { visitor } = await enrolled(service);
+    const before = await snapshot(service.deps.db);
+    const empty = await visitor.post("/console/people/invitations", { name: " ", role: "" });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toMatch(/<input id="f-name" name="name"[^>]*aria-invalid="true" aria-describedby="f-name-hint f-name-error"/);
+    expect(empty.text).toContain('<p class="error" id="f-name-error">Fill this in.</p>');
+    expect(empty.text).toContain('<p class="error" id="f-role-error">Fill this in.</p>');
+    const formula = await visitor.post("/console/people/invitations", { name: "=cmd|' /C calc'!A0", role: "district" });
+    expect(formula.text).toContain('<p class="error" id="f-name-error">Do not start with = + - @ or a tab.</p>');
+    const tooLong = await visitor.post("/console/people/invitations", { name: "x".repeat(121), role: "district" });
+    expect(tooLong.text).toContain('<p class="error" id="f-name-error">Use at most 120 characters.</p>');
+    expect(tooLong.text).toContain(`value="${"x".repeat(121)}"`);
+    const notAnArtisan = await visitor.post("/console/people/invitations", { name: "Someone", role: "artisan", artisanId: "12ab" });
+    expect(notAnArtisan.text).toContain('<p class="error" id="f-artisanId-error">Enter a whole number.</p>');
+    const otherDistrict = await visitor.post("/console/people/invitations", { name: "Someone", role: "artisan", artisanId: String(await makeArtisan(service, "other")) });
+    expect(otherDistrict.text).toContain('<p class="error" id="f-artisanId-error">That is outside your scope: your office does not manage it.</p>');
+    const notOffered = await visitor.post("/console/people/invitations", { name: "Someone", role: "exporter" });
+    expect(notOffered.text).toContain('<p class="error" id="f-role-error">');
+    const beforeHindi = await snapshot(service.deps.db);
+    visitor.cookies.set("lang", "hi");
+    const hindi = await visitor.post("/console/people/invitations", { name: "", role: "district" });
+    expect(hindi.text).toContain('<p class="error" id="f-name-error">यह भरें।</p>');
+    expect(await snapshot(service.deps.db)).toBe(beforeHindi);
+    expect(beforeHindi).not.toBe(before); // the artisan made for the out-of-scope case
+  });
+
   it("switches language with ?lang= and remembers it in the lang cookie", async () => {
     const service = await makeTestService();
     const visitor = new ConsoleVisitor(service);

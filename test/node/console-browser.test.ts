@@ -100,11 +100,15 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 /** axe-core in the page: no serious or critical violation. Optionally a screenshot for the docs. */
 async function accessible(page: Page, name: string): Promise<void> {
   await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v: any) => v.impact === "serious" || v.impact === "critical").map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+  const { violations, checked } = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document);
+    return {
+      violations: result.violations.filter((v: any) => v.impact === "serious" || v.impact === "critical").map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`),
+      checked: result.passes.length,
+    };
   });
   expect(violations, `${name}: axe-core`).toEqual([]);
+  expect(checked, `${name}: axe-core ran its rules`).toBeGreaterThan(10);
   if (SCREENSHOTS) {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, `console-${name}.png`), fullPage: true });
@@ -189,6 +193,15 @@ describe("the console in Chromium with a virtual authenticator", () => {
     expect(await priya.page.locator("[data-passkey-id]").count()).toBe(1);
     expect(await priya.page.locator("main").innerText()).toContain("my phone");
     await accessible(priya.page, "passkeys");
+    await priya.page.getByRole("button", { name: "Remove my phone" }).click();
+    await expect.poll(() => priya.page.locator("h1").innerText()).toBe("Remove your last passkey?");
+    await accessible(priya.page, "passkey-last");
+    await priya.page.getByRole("link", { name: "No, keep it" }).click();
+    expect(await priya.page.locator("[data-passkey-id]").count()).toBe(1);
+    await priya.page.goto(`${origin}/console/no-such-page`);
+    expect(await priya.page.locator("h1").innerText()).toBe("Page not found");
+    await accessible(priya.page, "not-found");
+    await priya.page.getByRole("link", { name: "My passkeys" }).click();
     await priya.page.getByRole("link", { name: "हिन्दी" }).click();
     await expect.poll(() => priya.page.locator("h1").innerText()).toBe("मेरी पासकी");
     await accessible(priya.page, "passkeys-hi");
@@ -250,6 +263,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     expect(response.status()).toBe(403);
     await victim.page.waitForURL(`${origin}/console/people/invitations`);
     expect(await victim.page.locator("main").innerText()).toContain("This request came from another website, so it was refused. Nothing was changed.");
+    await accessible(victim.page, "refused");
     expect(await snapshot(service.deps.db)).toBe(before);
     await victim.context.close();
   });

@@ -12,7 +12,6 @@ import { ApiError, type ErrorStatus } from "../../core/errors.js";
 import { qrSvg } from "../../core/qr.js";
 import { isoTime, unixSeconds } from "../../core/time.js";
 import * as z from "zod";
-import { utf8 } from "../../core/bytes.js";
 import { verifyUrl } from "../../core/url.js";
 import { CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
 import { HomePage, type HomeView } from "../../pages/console/home.js";
@@ -47,7 +46,7 @@ import type { Invitation } from "../../store/people.js";
 import { consoleRedirectSchema, webauthnOptionsSchema } from "../api-schemas.js";
 import { clearSessionCookie, consoleContext, formOf, setSessionCookie, signedIn, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
-import { readJson } from "../input.js";
+import { integerParam, readJson } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { problemResponse } from "../problem.js";
 import { invitationSlip, invitationTtlHours, pdfHeaders } from "./invitations.js";
@@ -185,7 +184,7 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   app.post("/console/sign-in", async (c) => {
     const body = await jsonBody(c, signInBody);
     const { sessionSecret } = await signIn(ceremonies, body.response, now());
-    setSessionCookie(c, deps, sessionSecret);
+    await replaceSession(c, sessionSecret);
     return c.json({ redirect: "/console" });
   });
 
@@ -218,7 +217,7 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   app.post("/console/join/:secret", async (c) => {
     const body = await jsonBody(c, enrolmentBody);
     const { sessionSecret } = await enrol(ceremonies, c.req.param("secret"), body, now());
-    setSessionCookie(c, deps, sessionSecret);
+    await replaceSession(c, sessionSecret);
     return c.json({ redirect: "/console" });
   });
 
@@ -287,6 +286,12 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200, pdfHeaders(`asli-invitation-${invitation.id}.pdf`));
   });
 
+  /** A sign-in on a browser that holds another session ends that one: one person per browser. */
+  async function replaceSession(c: ConsoleContext, secret: string) {
+    if (c.var.session) await endSession(deps.db, c.var.session, now());
+    setSessionCookie(c, deps, secret);
+  }
+
   async function invitationCreated(c: ConsoleContext, secret: string, record: Invitation) {
     const url = invitationUrl(deps.baseUrl, secret);
     const names = await scopeNames(deps.db, [record]);
@@ -294,7 +299,7 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       name: record.name,
       role: roleText(c.var.locale, record, names),
       url,
-      qr: `data:image/svg+xml;base64,${toBase64(qrSvg(url))}`,
+      qr: `data:image/svg+xml,${encodeURIComponent(qrSvg(url))}`,
       expiresAt: isoTime(record.expiresAt),
     };
     return page(c, <InvitationCreatedPage locale={c.var.locale} session={c.var.session!} view={view} />);
@@ -357,15 +362,7 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   }
 }
 
-function pathId(c: ConsoleContext): number {
-  const id = c.req.param("id") ?? "";
-  if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 0xffff_ffff) throw new ApiError(404, "not-found", "Not found", "no such record");
-  return Number(id);
-}
-
-function toBase64(text: string): string {
-  return btoa(String.fromCharCode(...utf8(text)));
-}
+const pathId = (c: ConsoleContext) => integerParam(c.req.param("id") ?? "", "this record");
 
 type ArtisanFilterScope = { districtCode?: number; giTagId?: number; id?: number; status?: "pending" | "active" | "suspended" };
 

@@ -1,7 +1,9 @@
 // Builds the worker exactly as `wrangler deploy` would (--dry-run: no login, no upload) and
-// fails when its gzipped size exceeds the budget, or when something that must stay out of
-// the worker got in: Node built-ins, the Node-only libSQL client, the heavy tag and label
-// renderers (pdf-lib, fonts), which only the Node entry injects.
+// fails when the gzipped size of its main module (what every request loads) exceeds the
+// budget, or when something that must stay out of the worker got in: Node built-ins, the
+// Node-only libSQL client, the heavy tag and label renderers (pdf-lib, fonts), which only the
+// Node entry injects. Modules loaded on first use (wrangler.toml's additional modules, such as
+// the console's WebAuthn library) are reported beside it.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -107,7 +107,7 @@ export function signedIn(deps: AppDeps): MiddlewareHandler<ConsoleEnv> {
       const form = isForm(c) ? await readForm(c) : undefined;
       const presented = form ? form.text(CSRF_FIELD) : c.req.header(CSRF_HEADER);
       if (!(await csrfTokenMatches(session, presented))) {
-        throw new ApiError(403, "cross-site", "Forbidden", "the form's session token is missing or wrong: reload the page");
+        throw new ApiError(403, "form-expired", "Forbidden", "the form's session token is missing or wrong: reload the page");
       }
       if (form) c.set("form", form);
     }

@@ -160,27 +160,27 @@ export async function enrol(deps: CeremonyDeps, secret: string, body: { response
   const session = await newSession(db, personId, now);
   const isNew = invitation.personId === null;
   const statements = [
-      db.update(invitations).set({ usedAt: at }).where(sql`${invitations.id} = ${id} and ${pendingAt(at)}`),
-      ...(isNew
-        ? [
-            db.insert(people).values({
-              name: invitation.name,
-              role: invitation.role,
-              districtCode: invitation.districtCode,
-              giTagId: invitation.giTagId,
-              artisanId: invitation.artisanId,
-              userHandle: invitation.userHandle,
-              invitationId: id,
-              createdAt: at,
-            }),
-          ]
-        : []),
-      insertPasskeyQuery(db, { ...credential, personId: personId as unknown as number, label: body.label ?? null, createdAt: at, invitationId: id }),
-      ...session.queries,
-      auditInsert(db, actor, now, { action: "invitation.use", subjectType: "invitation", subjectId: id, after: { usedAt: at } }),
-      ...(isNew ? [auditInsert(db, actor, now, { action: "person.create", subjectType: "person", subjectId: personId, after: { name: invitation.name, role: invitation.role, districtCode: invitation.districtCode, giTagId: invitation.giTagId, artisanId: invitation.artisanId, invitation: id } })] : []),
-      auditInsert(db, actor, now, { action: "passkey.add", subjectType: "person", subjectId: personId, after: { passkey: credential.id, label: body.label ?? null, invitation: id } }),
-      auditInsert(db, actor, now, { action: "session.start", subjectType: "person", subjectId: personId, after: { via: "invitation" } }),
+    db.update(invitations).set({ usedAt: at }).where(sql`${invitations.id} = ${id} and ${pendingAt(at)}`),
+    ...(isNew
+      ? [
+          db.insert(people).values({
+            name: invitation.name,
+            role: invitation.role,
+            districtCode: invitation.districtCode,
+            giTagId: invitation.giTagId,
+            artisanId: invitation.artisanId,
+            userHandle: invitation.userHandle,
+            invitationId: id,
+            createdAt: at,
+          }),
+        ]
+      : []),
+    insertPasskeyQuery(db, { ...credential, personId: personId as unknown as number, label: body.label ?? null, createdAt: at, invitationId: id }),
+    ...session.queries,
+    auditInsert(db, actor, now, { action: "invitation.use", subjectType: "invitation", subjectId: id, after: { usedAt: at } }),
+    ...(isNew ? [auditInsert(db, actor, now, { action: "person.create", subjectType: "person", subjectId: personId, after: { name: invitation.name, role: invitation.role, districtCode: invitation.districtCode, giTagId: invitation.giTagId, artisanId: invitation.artisanId, invitation: id } })] : []),
+    auditInsert(db, actor, now, { action: "passkey.add", subjectType: "person", subjectId: personId, after: { passkey: credential.id, label: body.label ?? null, invitation: id } }),
+    auditInsert(db, actor, now, { action: "session.start", subjectType: "person", subjectId: personId, after: { via: "invitation" } }),
   ];
   try {
     await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);

@@ -178,6 +178,7 @@ describe(`console sign-in links and sessions (${runtime})`, () => {
     for (const token of [undefined, otherToken, "0".repeat(64)]) {
       const refused = await visitor.request("POST", "/console/people/invitations", { form: { ...form, ...(token ? { _csrf: token } : { _csrf: "" }) } });
       expect(refused.status).toBe(403);
+      expect(refused.text).toContain("This form is out of date or did not come from your console page.");
     }
     expect(await snapshot(service.deps.db)).toBe(afterOther);
     expect(before).not.toBe(afterOther); // the second enrolment did write
@@ -287,7 +288,7 @@ describe(`console sign-in links and sessions (${runtime})`, () => {
     const refused = await visitor.request("POST", "/console/passkeys", { json: { response: second, label: "=HYPERLINK()" }, headers: { "x-csrf-token": csrf } });
     expect([refused.status, refused.json.detail]).toEqual([400, "Do not start with = + - @ or a tab."]);
     const noToken = await visitor.request("POST", "/console/passkeys", { json: { response: second } });
-    expect(noToken.status).toBe(403);
+    expect([noToken.status, noToken.json.code]).toEqual([403, "form-expired"]);
     const again = await visitor.request("POST", "/console/passkeys/options", { json: {}, headers: { "x-csrf-token": csrf } });
     const added = await visitor.request("POST", "/console/passkeys", { json: { response: await visitor.authenticator.register(again.json), label: "tablet" }, headers: { "x-csrf-token": csrf } });
     expect([added.status, added.json]).toEqual([200, { redirect: "/console/passkeys?added" }]);

@@ -8,15 +8,15 @@
 // The request pipeline (language, headers, same-origin check, session, CSRF) is src/http/console.ts.
 import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
+import * as z from "zod";
 import { ApiError, type ErrorStatus } from "../../core/errors.js";
 import { qrSvg } from "../../core/qr.js";
 import { isoTime, unixSeconds } from "../../core/time.js";
-import * as z from "zod";
 import { verifyUrl } from "../../core/url.js";
 import { CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
 import { HomePage, type HomeView } from "../../pages/console/home.js";
 import { consoleLocale, type ConsoleLocale } from "../../pages/console/locale.js";
-import { check, ConsoleRefusal, emptyForm, errorMessage, refusal, refusalOf, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
+import { check, ConsoleRefusal, emptyForm, errorMessage, refusal, refusalOf, type FieldErrors } from "../../pages/console/form-state.js";
 import { InvitationCreatedPage, PeoplePage, type PeopleView } from "../../pages/console/people.js";
 import { PasskeysPage, RemoveLastPasskeyPage } from "../../pages/console/passkeys.js";
 import { EnrolPage, InvitationProblemPage, ProblemPage, SignInPage, type InvitationProblem } from "../../pages/console/sign-in.js";
@@ -92,6 +92,7 @@ const REFUSALS = Object.fromEntries([400, 401, 403, 404, 409, 410, 413, 415, 422
 const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
 const CONSOLE_ERRORS = [
   "cross-site",
+  "form-expired",
   "session-required",
   "out-of-scope",
   "scope-required",

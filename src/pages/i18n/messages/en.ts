@@ -170,6 +170,7 @@ export const en = {
       "last-passkey": "This is your last passkey.",
       "not-available-on-this-runtime": "This is not available on this deployment yet.",
       "cross-site": "This request came from another website, so it was refused. Nothing was changed.",
+      "form-expired": "This form is out of date or did not come from your console page. Nothing was changed: reload the page and try again.",
       "session-required": "Sign in first.",
       "unsupported-media-type": "This form was sent in a way the console does not read.",
       "payload-too-large": "This form is too large.",

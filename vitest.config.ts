@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { buildAssets } from "./scripts/build-assets.js";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -10,6 +11,9 @@ process.env.XDG_CONFIG_HOME ??= here("./.config");
 // The pool reads wrangler.toml once per test file; without this, each file repeats wrangler's
 // notes on the experimental [secrets] table and on the secrets that the bindings below supply.
 process.env.WRANGLER_LOG ??= "error";
+
+// The generated module the app imports (the console's browser script).
+await buildAssets();
 
 export default defineConfig(async () => ({
   test: {

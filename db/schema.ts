@@ -173,6 +173,8 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
     actorRole: text("actor_role").notNull(),
     actorTokenId: integer("actor_token_id"),
+    /** The console person who acted (signed in with a passkey); null for API tokens and the system. */
+    actorPersonId: integer("actor_person_id"),
     action: text("action").notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: text("subject_id").notNull(),
@@ -246,7 +248,7 @@ export const batches = sqliteTable("batches", {
   id: text("id").primaryKey(),
   itemCount: integer("item_count").notNull(),
   source: text("source", { enum: ["csv", "json"] }).notNull(),
-  /** `role:tokenId:key` (tokenId "env" for the environment's admin token); null when the request sent no key. */
+  /** `role:tokenId:key` (tokenId "env" for the environment's admin token, "person-N" for console person N); null when the request sent no key. */
   idempotencyKey: text("idempotency_key").unique(),
   /** SHA-256 (hex) of the media type and the body bytes. */
   requestHash: text("request_hash").notNull(),
@@ -352,4 +354,118 @@ export const logCosignatures = sqliteTable(
     cosignedAt: integer("cosigned_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.size, t.witness] }), index("log_cosignatures_witness").on(t.witness, t.size)],
+);
+
+const ROLE_ENUM = ["admin", "district", "gi-body", "artisan", "exporter"] as const;
+
+/**
+ * People who sign in to the console with a passkey. A person holds one role and scope, exactly
+ * as an API token does (districtCode for district staff, giTagId for GI body staff, artisanId
+ * for an artisan), fixed by the invitation that created them.
+ */
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLE_ENUM }).notNull(),
+    districtCode: integer("district_code").references(() => districts.code),
+    giTagId: integer("gi_tag_id").references(() => giTags.id),
+    artisanId: integer("artisan_id").references(() => artisans.id),
+    /** The WebAuthn user handle (base64url of 16 random bytes): what a passkey names its account by; no personal data. */
+    userHandle: text("user_handle").notNull().unique(),
+    /** The invitation that created this person: unique, so a sign-in link can create one person at most. */
+    invitationId: integer("invitation_id").notNull().unique(),
+    createdAt: integer("created_at").notNull(),
+    /** Access revoked: no sign-in, every session ended. */
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("people_district").on(t.districtCode), index("people_gi_tag").on(t.giTagId), index("people_artisan").on(t.artisanId)],
+);
+
+/**
+ * One-time sign-in links. The secret in the link is stored only as its SHA-256. An invitation
+ * either creates a person (personId null until used) or adds a passkey to an existing person
+ * (personId set when it is made: a new device, a lost phone).
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    secretHash: text("secret_hash").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLE_ENUM }).notNull(),
+    districtCode: integer("district_code").references(() => districts.code),
+    giTagId: integer("gi_tag_id").references(() => giTags.id),
+    artisanId: integer("artisan_id").references(() => artisans.id),
+    /** The user handle the passkey will carry: the existing person's, or the new person's to be. */
+    userHandle: text("user_handle").notNull(),
+    personId: integer("person_id"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    withdrawnAt: integer("withdrawn_at"),
+    createdByRole: text("created_by_role").notNull(),
+    createdByTokenId: integer("created_by_token_id"),
+    createdByPersonId: integer("created_by_person_id"),
+  },
+  (t) => [index("invitations_district").on(t.districtCode), index("invitations_gi_tag").on(t.giTagId), index("invitations_person").on(t.personId)],
+);
+
+/** Passkeys (WebAuthn credentials), per person. */
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    /** The credential id, base64url. */
+    id: text("id").primaryKey(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    /** COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull(),
+    transports: text("transports", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Whether the authenticator says the credential is synced (a multi-device passkey). */
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull().default(false),
+    /** The name the person gave the device, if any. */
+    label: text("label"),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+    /** The invitation it was created from, if any: unique, so a link adds one passkey at most. */
+    invitationId: integer("invitation_id").unique(),
+  },
+  (t) => [index("passkeys_person").on(t.personId)],
+);
+
+/**
+ * Console sessions: the cookie holds a random secret, this table its SHA-256. A session ends at
+ * sign-out, at its absolute expiry, after 12 hours idle, or when its person's access is revoked.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    secretHash: text("secret_hash").notNull().unique(),
+    personId: integer("person_id").notNull().references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+    /** Last request seen, written at most every few minutes: the idle clock. */
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (t) => [index("sessions_person").on(t.personId)],
+);
+
+/** WebAuthn challenges: issued by the server, used once, within minutes. */
+export const webauthnChallenges = sqliteTable(
+  "webauthn_challenges",
+  {
+    /** The challenge, base64url, as the browser echoes it in clientDataJSON. */
+    challenge: text("challenge").primaryKey(),
+    purpose: text("purpose", { enum: ["register", "authenticate"] }).notNull(),
+    /** Registration from a sign-in link. */
+    invitationId: integer("invitation_id"),
+    /** Registration of another passkey from a signed-in session. */
+    personId: integer("person_id"),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("webauthn_challenges_expiry").on(t.expiresAt)],
 );

@@ -6,6 +6,8 @@
 // wrangler's getPlatformProxy() (so the worker itself carries no development-only path), and
 // (4) runs `wrangler dev` on 127.0.0.1 until it is stopped, with BASE_URL set to that origin
 // (without it the worker refuses to issue). PORT overrides 8787.
+// It also prints a one-time console sign-in link for the demo district officer (open it at
+// localhost).
 import { drizzle } from "drizzle-orm/d1";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +15,8 @@ import { getPlatformProxy } from "wrangler";
 import { generateApiToken } from "../src/core/api-token.js";
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../src/core/keys.js";
 import { verifyUrl } from "../src/core/url.js";
-import { ensureDemoData } from "../src/service/demo.js";
+import { ensureDemoData, ensureDemoInvitation } from "../src/service/demo.js";
+import { invitationTtlFromEnv, invitationUrl } from "../src/service/invitations.js";
 import { loadKeyring } from "../src/service/keyring.js";
 import { transparencyLogFor } from "../src/service/tlog.js";
 import { schema, type AsliDatabase } from "../src/store/database.js";
@@ -46,7 +49,7 @@ function ensureDevVars(): Record<string, string> {
   return vars;
 }
 
-async function seed(vars: Record<string, string>): Promise<string> {
+async function seed(vars: Record<string, string>): Promise<{ token: string; invitation: string }> {
   const { env, dispose } = await getPlatformProxy<{ DB: unknown }>({ configPath: join(ROOT, "wrangler.toml"), persist: true });
   try {
     const db = drizzle(env.DB as never, { schema }) as unknown as AsliDatabase;
@@ -57,7 +60,8 @@ async function seed(vars: Record<string, string>): Promise<string> {
     const log = transparencyLogFor({ db, baseUrl, key: await signingKeyFromSeed(decodeSeed(vars.LOG_SIGNING_KEY!)), clock: () => new Date() });
     const demo = await ensureDemoData(db, signingKey, now, log);
     console.log(`dev:worker: signing key ${signingKey.kid}; demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}`);
-    return demo.token;
+    const { secret } = await ensureDemoInvitation(db, now, invitationTtlFromEnv(vars.INVITATION_TTL_HOURS));
+    return { token: demo.token, invitation: secret };
   } finally {
     await dispose();
   }
@@ -70,8 +74,10 @@ async function main(): Promise<void> {
   const migrate = runWrangler(["d1", "migrations", "apply", "DB", "--local"]);
   if (migrate.status !== 0) throw new Error("applying the migrations to the local D1 failed");
 
-  const token = await seed(vars);
+  const { token, invitation } = await seed(vars);
   console.log(`dev:worker: verify URL of the demo certificate: ${verifyUrl(baseUrl, token)}`);
+  // Passkeys need a domain name, not an IP address: the console is opened at localhost.
+  console.log(`dev:worker: demo console sign-in link for the Varanasi district officer (works once): ${invitationUrl(`http://localhost:${port}`, invitation)}`);
   console.log(`dev:worker: admin token (development only, from .dev.vars): ${vars.ADMIN_TOKEN}`);
 
   // The worker refuses to issue without BASE_URL (printed QR codes keep it): locally, it is this origin.

@@ -144,7 +144,7 @@ export const auditEntrySchema = z
   .object({
     id: z.number().int(),
     at: isoTime,
-    actor: z.object({ role: z.string(), tokenId: z.number().int().nullable() }),
+    actor: z.object({ role: z.string(), tokenId: z.number().int().nullable(), personId: z.number().int().optional().describe("the console person who acted") }),
     action: z.string(),
     subject: z.object({ type: z.string(), id: z.string() }),
     before: z.unknown(),
@@ -173,3 +173,51 @@ export const productCreatedSchema = z.object({ id: z.number().int(), districtCod
 export const jwksSchema = z.object({
   keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string() }).catchall(z.unknown())),
 });
+
+const ROLE = z.enum(["admin", "district", "gi-body", "artisan", "exporter"]);
+
+export const invitationSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: ROLE,
+    districtCode: z.number().int().nullable(),
+    giTagId: z.number().int().nullable(),
+    artisanId: z.number().int().nullable(),
+    personId: z.number().int().nullable().describe("set for a new sign-in link of someone who already has access"),
+    state: z.enum(["pending", "used", "withdrawn", "expired"]),
+    createdAt: isoTime,
+    expiresAt: isoTime,
+    usedAt: nullableIso,
+    withdrawnAt: nullableIso,
+  })
+  .strict()
+  .meta({ id: "Invitation" });
+
+export const newInvitationSchema = invitationSchema
+  .extend({
+    url: z.string().describe("the one-time sign-in link: shown once, never again"),
+    qrSvg: z.string().describe("the link as a QR code, SVG"),
+  })
+  .meta({ id: "NewInvitation" });
+
+export const personSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: ROLE,
+    districtCode: z.number().int().nullable(),
+    giTagId: z.number().int().nullable(),
+    artisanId: z.number().int().nullable(),
+    createdAt: isoTime,
+    revokedAt: nullableIso,
+    active: z.boolean(),
+    passkeys: z.number().int().describe("how many passkeys the person has"),
+    lastSignInAt: nullableIso,
+  })
+  .strict()
+  .meta({ id: "Person" });
+
+/** Console endpoints the passkey script calls: WebAuthn options (their shape is the WebAuthn JSON one), and where to go next. */
+export const webauthnOptionsSchema = z.object({ challenge: z.string() }).catchall(z.unknown()).meta({ id: "WebAuthnOptions" });
+export const consoleRedirectSchema = z.object({ redirect: z.string() }).strict().meta({ id: "ConsoleRedirect" });

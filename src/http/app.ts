@@ -19,6 +19,8 @@ import { certificateRoutes } from "./routes/certificates.js";
 import { CREDENTIAL_OPERATIONS, credentialRoutes } from "./routes/credentials.js";
 import { DOCS_OPERATIONS, docsRoutes } from "./routes/docs.js";
 import { homeRoutes } from "./routes/home.js";
+import { CONSOLE_OPERATIONS, consoleNotFound, consoleRoutes } from "./routes/console.js";
+import { INVITATION_OPERATIONS, invitationRoutes } from "./routes/invitations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
@@ -31,7 +33,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS);
 
 /** Retry-After, in seconds, for each 503: a lock is held for moments, an unreadable database for longer. */
 const RETRY_AFTER_SECONDS: Record<string, number> = { "database-busy": 2, "service-unavailable": 30 };
@@ -125,7 +127,11 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => {
     allowedMethods ??= methodsByPath(app, PUBLIC_READ);
     const allowed = allowedMethods(c.req.path);
-    if (allowed.length === 0) return errorResponse(c, notFound("this resource"), deps.baseUrl);
+    if (allowed.length === 0) {
+      // The console's own page, in the console's languages, for a path under /console.
+      if (c.req.path === "/console" || c.req.path.startsWith("/console/")) return consoleNotFound(c);
+      return errorResponse(c, notFound("this resource"), deps.baseUrl);
+    }
     c.header("allow", allowed.join(", "));
     return errorResponse(c, new ApiError(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here; allowed: ${allowed.join(", ")}`), deps.baseUrl);
   });
@@ -151,6 +157,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", revocationRoutes(deps));
   app.route("/", tokenRoutes(deps));
   app.route("/", auditRoutes(deps));
+  app.route("/", invitationRoutes(deps));
+  app.route("/", consoleRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
 }

@@ -1,6 +1,7 @@
 // Bearer-token authentication. Tokens are compared as SHA-256 digests: the environment's admin
 // token in constant time, stored tokens by an index on their hash, so no comparison depends on
-// the secret's bytes.
+// the secret's bytes. The console's session principal (a passkey sign-in, a cookie) is beside
+// this, in src/http/console.ts (`signedIn`): the same Principal, never a bearer alternative.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { hashApiToken } from "../core/api-token.js";

@@ -4,6 +4,7 @@ import type { TagRenderers } from "../render/types.js";
 import type { LiveKeyring } from "../service/keyring.js";
 import type { AsliDatabase } from "../store/database.js";
 import type { TransparencyLog } from "../service/tlog.js";
+import type { LoadWebAuthn } from "../service/webauthn.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -34,6 +35,11 @@ export interface AppDeps {
    */
   loadDataIntegrity: () => Promise<typeof import("../credentials/secure-data-integrity.js")>;
   /**
+   * @simplewebauthn/server for the console's passkey ceremonies, loaded on the first one: the
+   * package on Node, a module of its own on Workers (it weighs about 85 KiB gzipped).
+   */
+  loadWebAuthn: LoadWebAuthn;
+  /**
    * The Markdown of docs/, which /docs/specs/{file} serves (src/runtime/specs.ts on Node).
    * Absent on Workers, whose bundle carries no documentation: those routes answer 501.
    */
@@ -45,10 +51,12 @@ export interface AppDeps {
   compressor?: BodyCompressor;
   /** The transparency log every certificate is appended to (docs/transparency-log.md). */
   log: TransparencyLog;
+  /** How long a console sign-in link works (INVITATION_TTL_HOURS); 72 by default. */
+  invitationTtlHours?: number;
 }
 
 /** Reads one document of docs/ by file name; undefined when there is no such document. */
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn">;

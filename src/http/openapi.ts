@@ -30,6 +30,8 @@ export interface Operation {
   tag: string;
   /** Roles allowed; "public" needs no token. Scope rules are in the description. */
   roles: Role[] | "public";
+  /** The console's routes: a session cookie instead of a bearer token, where one is needed. */
+  auth?: "session";
   description?: string;
   body?: z.ZodType;
   /**
@@ -349,7 +351,7 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
       tags: [op.tag],
       ...(op.description ? { description: op.description } : {}),
       "x-roles": op.roles,
-      ...(op.roles === "public" ? { security: [] } : {}),
+      ...(op.auth === "session" ? { security: [{}, { session: [] }] } : op.roles === "public" ? { security: [] } : {}),
       parameters: [...pathParams, ...queryParams],
       ...(op.body
         ? {
@@ -373,7 +375,12 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
     },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (asli_…). Roles: admin, district, gi-body, artisan, exporter." } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token (asli_…). Roles: admin, district, gi-body, artisan, exporter." },
+        session: { type: "apiKey", in: "cookie", name: "__Host-asli_session", description: "The console's session cookie (asli_session on a http://localhost development server); see docs/console.md." },
+      },
+    },
     paths,
   };
 }

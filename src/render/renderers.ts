@@ -8,6 +8,7 @@ import { TagPdf } from "./pdf.js";
 import { PNG_PIXELS_PER_MM, rasteriseLayout } from "./raster.js";
 import { HarfBuzz } from "./shape.js";
 import { A4_3X8, labelSlot, pageCount, type LabelStock } from "./sheet.js";
+import { layoutSlip, SLIP_PAGE, type SlipContent } from "./slip.js";
 import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
 
 /** What the renderers need from their runtime: font files and HarfBuzz's compiled wasm (harfbuzzjs's dist/harfbuzz.wasm). */
@@ -32,7 +33,16 @@ export async function createTagRenderers(assets: RendererAssets): Promise<TagRen
     async labelSheetPdf(sheet) {
       return labelSheetPdf(fonts, sheet);
     },
+    async invitationSlipPdf(slip) {
+      return invitationSlipPdf(fonts, slip);
+    },
   };
+}
+
+async function invitationSlipPdf(fonts: TagFonts, slip: SlipContent): Promise<Uint8Array> {
+  const pdf = await TagPdf.create(fonts, "Asli console invitation");
+  pdf.addPage(SLIP_PAGE.width, SLIP_PAGE.height, (page) => page.layout(layoutSlip(slip, fonts.measure)));
+  return pdf.save();
 }
 
 async function tagPdf(fonts: TagFonts, tag: TagContent, size: TagSize): Promise<Uint8Array> {

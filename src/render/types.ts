@@ -1,3 +1,5 @@
+import type { SlipContent } from "./slip.js";
+
 // What a tag says and the renderers that draw it. Light on purpose: the routes import this
 // on every runtime; the heavy renderers (fonts, HarfBuzz, PDF) are loaded on first use.
 
@@ -30,4 +32,6 @@ export interface TagRenderers {
   tagPng(tag: TagContent, size: TagSize): Promise<Uint8Array>;
   tagPdf(tag: TagContent, size: TagSize): Promise<Uint8Array>;
   labelSheetPdf(sheet: LabelSheet): Promise<Uint8Array>;
+  /** The console's printable invitation slip (src/render/slip.ts). */
+  invitationSlipPdf(slip: SlipContent): Promise<Uint8Array>;
 }

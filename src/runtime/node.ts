@@ -9,7 +9,8 @@ import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/a
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
 import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
-import { ensureDemoData } from "../service/demo.js";
+import { ensureDemoData, ensureDemoInvitation } from "../service/demo.js";
+import { invitationTtlFromEnv, invitationUrl } from "../service/invitations.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { parseWitnessList, transparencyLogFor } from "../service/tlog.js";
 import { ensureApiToken, revokeTokenByHash } from "../store/tokens.js";
@@ -126,7 +127,10 @@ async function main(): Promise<void> {
   // PNG/PDF tags and label sheets: the fonts, HarfBuzz and pdf-lib load with the first one.
   // The specifications of docs/ at /docs/specs, read from this checkout: no outside network needed.
   // Node compresses its own responses; on Workers, Cloudflare's edge does.
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log });
+  const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
+  // Development only, like the printed admin token: a one-time console link for the demo officer.
+  const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.
@@ -138,6 +142,7 @@ async function main(): Promise<void> {
     console.log(devToken ? `development admin token: ${devToken}` : "admin token: from ADMIN_TOKEN");
     console.log(`transparency log ${log.origin} at ${log.url}, key ${log.verifierKey}${process.env.LOG_SIGNING_KEY ? "" : " (development key in .data/)"}`);
     console.log(`demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}: ${url}`);
+    if (demoLink) console.log(`demo console sign-in link for the Varanasi district officer (works once, ${invitationTtlHours} hours; open it in a browser with passkeys): ${demoLink}`);
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });
 

@@ -31,6 +31,7 @@ let dataIntegrity: ReturnType<LazyModules["loadDataIntegrity"]> | undefined;
 export const nodeLazyModules: LazyModules = {
   loadRenderers: loadNodeTagRenderers,
   loadDataIntegrity: () => (dataIntegrity ??= import("../credentials/secure-data-integrity.js")),
+  loadWebAuthn: () => import("@simplewebauthn/server"),
 };
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */

@@ -9,6 +9,7 @@ import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
 import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
+import { invitationTtlFromEnv } from "../service/invitations.js";
 import { LiveKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { parseWitnessList, transparencyLogFor, type TransparencyLog } from "../service/tlog.js";
 import { schema, type AsliDatabase } from "../store/database.js";
@@ -21,6 +22,7 @@ import { workerLazyModules } from "./worker-renderers.js";
  */
 export type WorkerEnv = Omit<Cloudflare.Env, "DB"> & {
   DB?: D1Database;
+  INVITATION_TTL_HOURS?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   /** Optional: an R2 bucket that keeps the log's full tiles and entry bundles (docs/workers.md). */
@@ -41,7 +43,8 @@ export type WorkerConfigCode =
   | "invalid-base-url"
   | "missing-log-signing-key"
   | "invalid-log-signing-key"
-  | "invalid-log-witnesses";
+  | "invalid-log-witnesses"
+  | "invalid-invitation-ttl";
 
 /** The deployment is misconfigured: an operator must fix a binding or a secret. */
 export class WorkerConfigError extends Error {
@@ -244,6 +247,12 @@ export function workerBaseUrl(env: Pick<WorkerEnv, "BASE_URL">, request: Request
 /** Every configuration check runs before the first query, so a misconfigured worker touches no data. */
 export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<AppDeps> {
   const baseUrl = workerBaseUrl(env, request);
+  let invitationTtlHours: number;
+  try {
+    invitationTtlHours = invitationTtlFromEnv(env.INVITATION_TTL_HOURS);
+  } catch {
+    throw new WorkerConfigError("invalid-invitation-ttl", "INVITATION_TTL_HOURS must be a number of hours from 1 to 720");
+  }
   const signingKeyPromise = workerSigningKey(env.SIGNING_KEY);
   const logKeyPromise = workerLogKey(env.LOG_SIGNING_KEY);
   const opened = openWorkerDatabase(env);
@@ -268,6 +277,7 @@ export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<Ex
     clock: () => new Date(),
     ...workerLazyModules,
     log,
+    invitationTtlHours,
   };
 }
 

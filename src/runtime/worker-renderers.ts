@@ -1,6 +1,7 @@
 // Workers: the heavy code as modules of their own, imported on first use, so that the module
 // every scan loads stays small: the PNG and PDF tag renderers (on the first tag.png, tag.pdf or
-// labels.pdf) and the Data Integrity signer with its JSON-LD stack (on the first credential).
+// labels.pdf), the Data Integrity signer with its JSON-LD stack (on the first credential), and
+// @simplewebauthn/server (on the first passkey ceremony of the console).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
 // fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
 // HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
@@ -8,6 +9,7 @@
 // WebAssembly from bytes: the fonts arrive as Data modules (ArrayBuffers), the wasm as a
 // CompiledWasm module (a WebAssembly.Module).
 import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
+import type { WebAuthnServer } from "../service/webauthn.js";
 import type { LazyModules } from "../http/deps.js";
 import type * as Renderers from "../render/renderers.js";
 import type { TagRenderers } from "../render/types.js";
@@ -16,6 +18,7 @@ import type { TagRenderers } from "../render/types.js";
 export const WORKER_MODULES = {
   renderers: { file: "renderers.js", from: "src/render/renderers.ts" },
   dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
+  webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -50,6 +53,7 @@ export function loadWorkerTagRenderers(): Promise<TagRenderers> {
 export const workerLazyModules: LazyModules = {
   loadRenderers: loadWorkerTagRenderers,
   loadDataIntegrity: loadWorkerDataIntegrity,
+  loadWebAuthn: loadWorkerWebAuthn,
 };
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
@@ -59,4 +63,13 @@ export function loadWorkerDataIntegrity(): Promise<typeof DataIntegrity> {
   dataIntegrity ??= load<typeof DataIntegrity>("dataIntegrity");
   dataIntegrity.catch(() => (dataIntegrity = undefined));
   return dataIntegrity;
+}
+
+let webauthn: Promise<WebAuthnServer> | undefined;
+
+/** @simplewebauthn/server, loaded once per isolate on the first passkey ceremony. */
+function loadWorkerWebAuthn(): Promise<WebAuthnServer> {
+  webauthn ??= load<WebAuthnServer>("webauthn");
+  webauthn.catch(() => (webauthn = undefined));
+  return webauthn;
 }

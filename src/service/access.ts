@@ -12,6 +12,8 @@ export interface Principal {
   districtCode: number | null;
   giTagId: number | null;
   artisanId: number | null;
+  /** The console person signed in with a passkey; absent for API tokens and the system. */
+  personId?: number;
 }
 
 export const outOfScope = (detail: string) => new ApiError(403, "out-of-scope", "Forbidden", detail);
@@ -67,4 +69,107 @@ export function assertCanIssueFor(p: Principal, a: ArtisanScope & { maySelfIssue
 export function canReadCertificate(p: Principal, c: { artisanId: number; districtCode: number; giTagId: number | null }): boolean {
   if (p.role === "exporter") return true;
   return canReadArtisan(p, { id: c.artisanId, districtCode: c.districtCode, giTagId: c.giTagId });
+}
+
+/**
+ * Listings narrowed to the principal's scope, shared by the API and the console: the filter to
+ * apply, or null when the request names another scope (an empty page, not an error).
+ */
+export function artisanListScope<F extends { districtCode?: number; giTagId?: number; id?: number }>(p: Principal, requested: F): F | null {
+  if (p.role === "district") {
+    if (requested.districtCode !== undefined && requested.districtCode !== p.districtCode) return null;
+    return { ...requested, districtCode: p.districtCode! };
+  }
+  if (p.role === "artisan") return { ...requested, id: p.artisanId! };
+  if (p.role === "gi-body") {
+    if (requested.giTagId !== undefined && requested.giTagId !== p.giTagId) return null;
+    return { ...requested, giTagId: p.giTagId! };
+  }
+  return requested;
+}
+
+export function certificateListScope<F extends { districtCode?: number; giTagId?: number; artisanId?: number }>(p: Principal, requested: F): F | null {
+  const pin = <K extends "districtCode" | "giTagId" | "artisanId">(key: K, value: number) =>
+    requested[key] !== undefined && requested[key] !== value ? null : { ...requested, [key]: value };
+  switch (p.role) {
+    case "district":
+      return pin("districtCode", p.districtCode!);
+    case "gi-body":
+      return pin("giTagId", p.giTagId!);
+    case "artisan":
+      return pin("artisanId", p.artisanId!);
+    default:
+      return requested;
+  }
+}
+
+/** The role and scope a console person holds (or an invitation will give): the same fields a token has. */
+export interface PersonScope {
+  role: Role;
+  districtCode: number | null;
+  giTagId: number | null;
+  artisanId: number | null;
+}
+
+/** The artisan record behind an artisan scope: which district and GI it belongs to. */
+export type ScopeArtisan = { districtCode: number; giTagId: number | null } | null;
+
+/**
+ * Who may invite whom, and manage (list, withdraw, revoke) them afterwards: the registry anyone;
+ * a district office its own district's staff and the artisans registered in its district; a GI
+ * body its own staff and the artisans who hold its GI. The same rule serves both, so an office
+ * manages exactly the people it could have invited.
+ */
+export function canManagePerson(p: Principal, target: PersonScope, artisan: ScopeArtisan): boolean {
+  switch (p.role) {
+    case "admin":
+      return true;
+    case "district":
+      if (target.role === "district") return target.districtCode === p.districtCode;
+      return target.role === "artisan" && artisan !== null && artisan.districtCode === p.districtCode;
+    case "gi-body":
+      if (target.role === "gi-body") return target.giTagId === p.giTagId;
+      return target.role === "artisan" && artisan !== null && artisan.giTagId !== null && artisan.giTagId === p.giTagId;
+    default:
+      return false;
+  }
+}
+
+/** The roles a principal may invite people into (its own scope is implied for district and GI staff). */
+export function invitableRoles(p: Principal): Role[] {
+  switch (p.role) {
+    case "admin":
+      return [...ROLES];
+    case "district":
+      return ["district", "artisan"];
+    case "gi-body":
+      return ["gi-body", "artisan"];
+    default:
+      return [];
+  }
+}
+
+export function assertCanManagePeople(p: Principal): void {
+  if (invitableRoles(p).length === 0) throw new ApiError(403, "role-not-allowed", "Forbidden", `the ${p.role} role may not invite or manage people`);
+}
+
+export function assertCanManagePerson(p: Principal, target: PersonScope, artisan: ScopeArtisan): void {
+  assertCanManagePeople(p);
+  if (!canManagePerson(p, target, artisan)) {
+    throw outOfScope(
+      p.role === "district"
+        ? "a district office invites and manages its own district's staff and the artisans registered in its district"
+        : "a GI body invites and manages its own staff and the artisans who hold its GI tag",
+    );
+  }
+}
+
+/** Which people and invitations a listing shows the principal. */
+export type PeopleScope = { kind: "all" } | { kind: "district"; districtCode: number } | { kind: "gi-body"; giTagId: number };
+
+export function peopleScope(p: Principal): PeopleScope {
+  assertCanManagePeople(p);
+  if (p.role === "district") return { kind: "district", districtCode: p.districtCode! };
+  if (p.role === "gi-body") return { kind: "gi-body", giTagId: p.giTagId! };
+  return { kind: "all" };
 }

@@ -304,7 +304,7 @@ export async function checkBatchItems(db: AsliDatabase, actor: Principal, items:
 // Issuing
 
 export function idempotencyScope(actor: Principal, key: string): string {
-  return `${actor.role}:${actor.tokenId ?? "env"}:${key}`;
+  return `${actor.role}:${actor.personId !== undefined ? `person-${actor.personId}` : (actor.tokenId ?? "env")}:${key}`;
 }
 
 async function requestHash(source: BatchSource, body: Uint8Array): Promise<string> {

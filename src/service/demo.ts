@@ -1,12 +1,16 @@
-// Demo data for a development start: one GI-authorised Banarasi weaver and one certificate.
-import { and, asc, eq } from "drizzle-orm";
-import { artisans, certificates, giTags, products } from "../../db/schema.js";
+// Demo data for a development start: one GI-authorised Banarasi weaver and one certificate, and
+// a console sign-in link for a demo district officer.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { artisans, certificates, giTags, people, products } from "../../db/schema.js";
+import { unixSeconds } from "../core/time.js";
+import { listInvitations } from "../store/people.js";
 import type { SigningKey } from "../core/keys.js";
 import type { AsliDatabase } from "../store/database.js";
 import type { Principal } from "./access.js";
 import { registerArtisan } from "./artisans.js";
 import { issueCertificate } from "./certificates.js";
 import type { LogAppender } from "./tlog.js";
+import { createInvitation, inviteExistingPerson, withdrawInvitation } from "./invitations.js";
 
 /** Demo data is written by the service itself at start-up, as the registry. */
 const SYSTEM: Principal = { role: "admin", tokenId: null, districtCode: null, giTagId: null, artisanId: null };
@@ -69,4 +73,23 @@ export async function ensureDemoData(db: AsliDatabase, signingKey: SigningKey, n
     log,
   );
   return { artisanId: artisan.id, certificateId: certificate.id, token: certificate.token, created: true };
+}
+
+export const DEMO_DISTRICT_OFFICER = "Demo district officer (Varanasi)";
+
+/**
+ * A fresh one-time console sign-in link for the demo district officer of Varanasi, for a
+ * development start: the first one creates the officer; later ones add a passkey for them (a new
+ * browser, say). Earlier demo links that are still pending are withdrawn, so one works at a time.
+ */
+export async function ensureDemoInvitation(db: AsliDatabase, now: Date, ttlHours: number): Promise<{ secret: string }> {
+  const pending = await listInvitations(db, { kind: "all" }, { state: "pending", limit: 200 }, unixSeconds(now));
+  for (const old of pending.filter((i) => i.name === DEMO_DISTRICT_OFFICER)) await withdrawInvitation(db, SYSTEM, old.id, now);
+  const [officer] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.name, DEMO_DISTRICT_OFFICER), eq(people.role, "district"), eq(people.districtCode, VARANASI), isNull(people.revokedAt)))
+    .limit(1);
+  if (officer) return inviteExistingPerson(db, SYSTEM, officer.id, now, ttlHours);
+  return createInvitation(db, SYSTEM, { name: DEMO_DISTRICT_OFFICER, role: "district", districtCode: VARANASI }, now, ttlHours);
 }

@@ -4,13 +4,12 @@ import { sql } from "drizzle-orm";
 import * as z from "zod";
 import { text } from "./text.js";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/api-token.js";
-import { ApiError, notFound, stateChanged, unprocessable } from "../core/errors.js";
-import { findArtisan } from "../store/artisans.js";
+import { ApiError, notFound, stateChanged } from "../core/errors.js";
 import { auditInsert, auditInsertIf } from "../store/audit.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
-import { findDistrict, findGiTag } from "../store/registry.js";
 import { findApiToken, insertApiTokenQuery, revokeApiTokenQuery, rotateApiTokenQueries, type ApiToken } from "../store/tokens.js";
-import { outOfScope, ROLES, type Principal } from "./access.js";
+import { outOfScope, type Principal } from "./access.js";
+import { resolveScope, scopeFields } from "./scope.js";
 import { unixSeconds, isoTime } from "../core/time.js";
 
 const MAX_LIFETIME_DAYS = 3660;
@@ -18,10 +17,7 @@ const MAX_LIFETIME_DAYS = 3660;
 export const tokenInput = z
   .object({
     name: text(120),
-    role: z.enum(ROLES),
-    districtCode: z.number().int().positive().max(0xffff).optional(),
-    giTagId: z.number().int().positive().max(0xffff).optional(),
-    artisanId: z.number().int().positive().max(0xffff_ffff).optional(),
+    ...scopeFields,
     expiresInDays: z.number().int().min(1).max(MAX_LIFETIME_DAYS).optional(),
   })
   .strict();
@@ -52,34 +48,9 @@ export function tokenView(t: ApiToken, now: number) {
 type Scope = Pick<ApiToken, "role" | "districtCode" | "giTagId" | "artisanId">;
 
 async function checkedScope(db: AsliDatabase, actor: Principal, input: z.output<typeof tokenInput>): Promise<Scope> {
-  const scope: Scope = { role: input.role, districtCode: null, giTagId: null, artisanId: null };
-  const extra = (name: string) => unprocessable("scope-mismatch", `a ${input.role} token takes no ${name}`);
-  switch (input.role) {
-    case "district":
-      if (input.districtCode === undefined) throw unprocessable("scope-required", "a district token needs districtCode");
-      if (!(await findDistrict(db, input.districtCode))) throw unprocessable("unknown-district", `no district has LGD code ${input.districtCode}`);
-      if (input.giTagId !== undefined || input.artisanId !== undefined) throw extra("giTagId or artisanId");
-      scope.districtCode = input.districtCode;
-      break;
-    case "gi-body":
-      if (input.giTagId === undefined) throw unprocessable("scope-required", "a gi-body token needs giTagId");
-      if (!(await findGiTag(db, input.giTagId))) throw unprocessable("unknown-gi-tag", `no GI tag has id ${input.giTagId}`);
-      if (input.districtCode !== undefined || input.artisanId !== undefined) throw extra("districtCode or artisanId");
-      scope.giTagId = input.giTagId;
-      break;
-    case "artisan": {
-      if (input.artisanId === undefined) throw unprocessable("scope-required", "an artisan token needs artisanId");
-      const artisan = await findArtisan(db, input.artisanId);
-      if (!artisan) throw unprocessable("unknown-artisan", `no artisan has id ${input.artisanId}`);
-      if (input.districtCode !== undefined || input.giTagId !== undefined) throw extra("districtCode or giTagId");
-      scope.artisanId = artisan.id;
-      // Kept so that the district office can list and revoke its artisans' tokens.
-      scope.districtCode = artisan.districtCode;
-      break;
-    }
-    default:
-      if (input.districtCode !== undefined || input.giTagId !== undefined || input.artisanId !== undefined) throw extra("scope");
-  }
+  const { scope, artisan } = await resolveScope(db, input, "token");
+  // Kept so that the district office can list and revoke its artisans' tokens.
+  if (artisan) scope.districtCode = artisan.districtCode;
   if (actor.role === "admin") return scope;
   if (actor.role === "district" && scope.role === "artisan" && scope.districtCode === actor.districtCode) return scope;
   if (actor.role === "district") throw outOfScope("a district office creates tokens only for artisans of its own district");

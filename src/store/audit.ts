@@ -10,6 +10,8 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export interface Actor {
   role: string;
   tokenId: number | null;
+  /** A console person signed in with a passkey; SQL for a person created in the same batch. */
+  personId?: number | SQL;
 }
 
 /** Changes the service makes by itself (key rotation at start, revoking the development token). */
@@ -29,6 +31,7 @@ export function auditInsert(db: AsliDatabase, actor: Actor, at: Date, entry: Aud
     at: unixSeconds(at),
     actorRole: actor.role,
     actorTokenId: actor.tokenId,
+    actorPersonId: actor.personId ?? null,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: typeof entry.subjectId === "object" ? entry.subjectId : String(entry.subjectId),
@@ -65,6 +68,7 @@ export interface AuditFilter {
   subjectId?: string;
   action?: string;
   actorTokenId?: number;
+  actorPersonId?: number;
   since?: number;
   until?: number;
   /** Entries with a smaller id than this: the cursor of the previous page. */
@@ -78,6 +82,7 @@ export async function listAudit(db: AsliDatabase, filter: AuditFilter): Promise<
   if (filter.subjectId) conditions.push(eq(auditLog.subjectId, filter.subjectId));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.actorTokenId !== undefined) conditions.push(eq(auditLog.actorTokenId, filter.actorTokenId));
+  if (filter.actorPersonId !== undefined) conditions.push(eq(auditLog.actorPersonId, filter.actorPersonId));
   if (filter.since !== undefined) conditions.push(gte(auditLog.at, filter.since));
   if (filter.until !== undefined) conditions.push(lte(auditLog.at, filter.until));
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));

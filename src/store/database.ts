@@ -30,6 +30,15 @@ export async function probeDatabase(db: AsliDatabase): Promise<void> {
   await db.select({ kid: schema.signingKeys.kid }).from(schema.signingKeys).limit(1);
 }
 
+/** Whether a write failed on a NOT NULL constraint of `table.column`: how a conditional insert (a value from a subquery that found nothing) refuses. */
+export function isNotNullViolation(error: unknown, column: string): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const match = /NOT NULL constraint failed: ([\w.]+)/.exec(e.message);
+    if (match) return match[1] === column;
+  }
+  return false;
+}
+
 /** LIKE with the pattern's own wildcards escaped: a search for "50%" means those characters. */
 export function containsText(column: Column, text: string): SQL {
   const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

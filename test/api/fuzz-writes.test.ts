@@ -7,6 +7,7 @@ import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } fro
 import { certificateInput } from "../../src/service/certificates.js";
 import { giTagChanges, giTagInput, productInput } from "../../src/service/registry.js";
 import { rotateInput, tokenInput } from "../../src/service/tokens.js";
+import { invitationInput } from "../../src/service/invitations.js";
 import { call } from "../support/requests.js";
 import { buildRegistry, type Registry } from "../support/principals.js";
 import { snapshot } from "../support/snapshot.js";
@@ -24,6 +25,7 @@ const WRITES = (r: Registry): [string, string, z.ZodType][] => [
   ["POST", "/api/v1/gi-tags", giTagInput],
   ["PATCH", "/api/v1/gi-tags/3", giTagChanges],
   ["POST", "/api/v1/districts/187/products", productInput],
+  ["POST", "/api/v1/invitations", invitationInput],
 ];
 
 // Values near the valid ones make the validator work harder than pure noise does.

@@ -11,6 +11,8 @@ import { freePort } from "../support/net.js";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 let child: ChildProcess | undefined;
+/** What the running start has printed so far. */
+let printed = "";
 
 /** Starts src/runtime/node.ts in `cwd` (where it keeps .data/); resolves with its base URL once it listens. */
 async function start(cwd: string, env: Record<string, string> = {}): Promise<string> {
@@ -24,8 +26,10 @@ async function start(cwd: string, env: Record<string, string> = {}): Promise<str
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${output}`)), 30_000);
+    printed = "";
     const read = (chunk: Buffer) => {
       output += chunk.toString();
+      printed = output;
       if (output.includes("Asli is listening")) {
         clearTimeout(timer);
         resolve(`http://127.0.0.1:${port}`);
@@ -73,5 +77,32 @@ describe("npm start", () => {
     expect(await status(base, "/api/v1/audit", adminToken)).toBe(200);
     const audit = (await (await fetch(`${base}/api/v1/audit?action=token.revoke`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as any;
     expect(audit.items[0].actor.role).toBe("system");
+  });
+
+  it("prints a working one-time console link for the demo district officer, a new one each start, none with ADMIN_TOKEN", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "asli-start-"));
+    const linkIn = async (base: string) => {
+      // The listening line comes first; the demo lines follow it (the certificate's line is always there).
+      for (let i = 0; i < 100 && !/demo certificate/.test(printed); i++) await new Promise((r) => setTimeout(r, 100));
+      return new RegExp(`${base.replace(/[.]/g, "\\.")}/console/join/[a-z2-7]{32}`).exec(printed)?.[0];
+    };
+    let base = await start(cwd);
+    const first = await linkIn(base);
+    expect(first).toBeDefined();
+    const page = await fetch(first!);
+    expect(page.status, printed).toBe(200);
+    expect(await page.text()).toContain("Demo district officer (Varanasi)");
+    await stop();
+
+    base = await start(cwd);
+    const second = await linkIn(base);
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect((await fetch(first!.replace(/:\d+\//, `:${new URL(base).port}/`))).status).toBe(410);
+    expect((await fetch(second!)).status).toBe(200);
+    await stop();
+
+    base = await start(cwd, { ADMIN_TOKEN: "asli_productionadmintokenfortests00" });
+    expect(await linkIn(base)).toBeUndefined();
   });
 });

@@ -121,7 +121,7 @@ beforeAll(async () => {
     { name: "home", path: "/", status: 200, title: t((m) => m.home.title) },
     { name: "home-rejected", path: "/v?serial=hello", status: 400, title: t((m) => m.home.title) },
     { name: "not-found", path: "/no/such/page", status: 404, title: t((m) => m.errors.notFoundTitle) },
-    { name: "server-error", path: "/v/AEBAGBAFAYDQQ", status: 500, title: t((m) => m.errors.serverTitle), broken: true },
+    { name: "server-error", path: "/v/AEBAGBAFAYDQQ", status: 503, title: t((m) => m.errors.serverTitle), broken: true },
   ];
 
   origin = await listen(service.app.fetch);

@@ -9,7 +9,7 @@ import type { TestService } from "./harness.js";
 /** Codes any operation may answer with, besides those it lists. */
 const GENERIC_CODES = ["validation-failed", "malformed-json", "unsupported-media-type", "payload-too-large", "unauthorized", "role-not-allowed", "not-found", "invalid-query", "invalid-cursor", "bad-request", "unsupported-charset", "method-not-allowed", "body-not-utf8"];
 
-function checkAgainstDescription(method: string, path: string, status: number, type: string, json: unknown): void {
+export function checkAgainstDescription(method: string, path: string, status: number, type: string, json: unknown): void {
   const op = findOperation(API_OPERATIONS, method, new URL(path, "http://x").pathname);
   if (!op) return;
   if (type.startsWith("application/problem+json")) {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { notFound } from "../../core/errors.js";
-import { canReadArtisan, type Principal } from "../../service/access.js";
+import { artisanListScope, canReadArtisan, type Principal } from "../../service/access.js";
 import {
   artisanChanges,
   artisanInput,
@@ -54,21 +54,6 @@ export const artisanListQuery = z
   })
   .strict();
 
-/** Narrows a listing to what the principal may see; null when the query asks for another scope. */
-function scopedFilter(p: Principal, query: z.output<typeof artisanListQuery>) {
-  const filter = { districtCode: query.district, giTagId: query.giTag, status: query.status, nameContains: query.q };
-  if (p.role === "district") {
-    if (query.district !== undefined && query.district !== p.districtCode) return null;
-    return { ...filter, districtCode: p.districtCode! };
-  }
-  if (p.role === "artisan") return { ...filter, id: p.artisanId! };
-  if (p.role === "gi-body") {
-    if (query.giTag !== undefined && query.giTag !== p.giTagId) return null;
-    return { ...filter, giTagId: p.giTagId! };
-  }
-  return filter;
-}
-
 export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const managers = requireRole(deps, "admin", "district");
@@ -89,7 +74,7 @@ export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.get("/api/v1/artisans", requireRole(deps, "admin", "district", "gi-body", "artisan"), async (c) => {
     const query = readQuery(c, artisanListQuery);
     const principal = c.get("principal");
-    const filter = scopedFilter(principal, query);
+    const filter = artisanListScope(principal, { districtCode: query.district, giTagId: query.giTag, status: query.status, nameContains: query.q });
     const afterId = decodeCursor(query.cursor, z.number().int());
     const rows = filter ? await listArtisans(deps.db, { ...filter, afterId, limit: query.limit + 1 }) : [];
     return c.json(page(rows, query.limit, artisanView, (a) => a.id));

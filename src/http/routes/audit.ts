@@ -14,6 +14,7 @@ export const auditQuery = z
     subjectId: z.string().max(80).optional(),
     action: z.string().max(80).optional(),
     actorTokenId: z.coerce.number().int().positive().optional(),
+    actorPersonId: z.coerce.number().int().positive().optional(),
     since: instant.optional(),
     until: instant.optional(),
     ...pageQuery,
@@ -24,7 +25,8 @@ export function auditView(row: AuditRow) {
   return {
     id: row.id,
     at: isoTime(row.at),
-    actor: { role: row.actorRole, tokenId: row.actorTokenId },
+    // personId only for console people, so that entries made with tokens read as before.
+    actor: { role: row.actorRole, tokenId: row.actorTokenId, ...(row.actorPersonId === null ? {} : { personId: row.actorPersonId }) },
     action: row.action,
     subject: { type: row.subjectType, id: row.subjectId },
     before: row.before,

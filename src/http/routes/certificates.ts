@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
-import type { Principal } from "../../service/access.js";
+import { certificateListScope, type Principal } from "../../service/access.js";
 import { certificateInput, findReadableCertificate, issueCertificate } from "../../service/certificates.js";
 import { listCertificates, type Certificate } from "../../store/certificates.js";
 import type { CertificateRecord } from "../../store/verification.js";
@@ -25,23 +25,6 @@ export const certificateListQuery = z
   .strict();
 
 const cursorSchema = z.tuple([z.number().int(), z.string().max(20)]);
-
-/** Narrows a listing to the principal's scope; null when the query asks for another scope. */
-function scopedFilter(p: Principal, q: z.output<typeof certificateListQuery>) {
-  const filter = { districtCode: q.district, giTagId: q.giTag, artisanId: q.artisan, titleContains: q.q };
-  const pin = <K extends keyof typeof filter>(key: K, value: (typeof filter)[K]) =>
-    filter[key] !== undefined && filter[key] !== value ? null : { ...filter, [key]: value };
-  switch (p.role) {
-    case "district":
-      return pin("districtCode", p.districtCode!);
-    case "gi-body":
-      return pin("giTagId", p.giTagId!);
-    case "artisan":
-      return pin("artisanId", p.artisanId!);
-    default:
-      return filter;
-  }
-}
 
 export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -80,7 +63,7 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
 
   app.get("/api/v1/certificates", readers, async (c) => {
     const query = readQuery(c, certificateListQuery);
-    const filter = scopedFilter(c.get("principal"), query);
+    const filter = certificateListScope(c.get("principal"), { districtCode: query.district, giTagId: query.giTag, artisanId: query.artisan, titleContains: query.q });
     const cursor = decodeCursor(query.cursor, cursorSchema);
     const before = cursor && { issuedAt: cursor[0], id: cursor[1] };
     const rows = filter ? await listCertificates(deps.db, { ...filter, before, limit: query.limit + 1 }) : [];

@@ -3,7 +3,7 @@
 export const en = {
   common: {
     siteName: "Asli",
-    tagline: "Certified handmade goods of Uttar Pradesh",
+    tagline: "Certified handmade goods from Uttar Pradesh",
     language: "Language",
   },
   credential: {
@@ -210,13 +210,13 @@ export const en = {
     status: {
       genuine: { title: "Genuine", lead: "This item is certified as made by a registered artisan." },
       // A person typed the number printed on the tag instead of scanning its QR code.
-      genuineBySerial: { title: "Certificate found", lead: "The registry holds this certificate and vouches for it." },
-      revoked: { title: "Certificate withdrawn", lead: "This certificate was withdrawn on {date}. It no longer vouches for this item." },
-      suspended: { title: "Not vouched for at present", lead: "The registry has suspended this artisan. For now, their certificates do not vouch for their items." },
+      genuineBySerial: { title: "Certificate found", lead: "The registry has this certificate on record, and it is valid." },
+      revoked: { title: "Certificate withdrawn", lead: "This certificate was withdrawn on {date}. It no longer confirms that this item is genuine." },
+      suspended: { title: "Not confirmed for now", lead: "The registry has suspended this artisan. For now, their certificates do not confirm that their items are genuine." },
       // The signature checks out, but the registry's database could not be reached.
       unconfirmed: {
         title: "Could not be confirmed",
-        lead: "The code's signature is genuine, but we could not reach the registry to confirm that the certificate still stands. Please try again in a few minutes.",
+        lead: "The code's signature is genuine, but we could not reach the registry to check that the certificate is still valid. Please try again in a few minutes.",
       },
       invalid: { title: "Not a valid certificate", lead: "This code does not show that the item is genuine." },
       notFoundBySerial: { title: "No certificate with this number", lead: "The registry holds no certificate numbered {serial}." },
@@ -243,14 +243,14 @@ export const en = {
     notFoundAdvice: "Check the number on the tag and type it again. It has 13 characters and is printed under the QR code.",
     revokedAdvice: "The details below are what the certificate said when it was issued.",
     bySerial:
-      "You looked this certificate up by its number. That shows what the registry holds for the number, but not that the tag in your hand is the original: scan the QR code on the tag to check its signature.",
+      "You looked this certificate up by its number. This shows what the registry has on record for that number. It does not show that the tag in your hand is the original. To check the tag's signature, scan its QR code.",
     tryAgain: "Try again",
     headings: {
       item: "The item",
       maker: "Made by",
       place: "Where it comes from",
       proof: "How this was checked",
-      help: "Something not right?",
+      help: "Does something look wrong?",
     },
     fields: {
       materials: "Materials",
@@ -273,25 +273,25 @@ export const en = {
     odopNote: "The traditional product of this district under Uttar Pradesh's One District One Product programme.",
     giMeaning: "A GI tag is a legally protected name for goods from one place: only registered producers there may use it.",
     giWithdrawn:
-      "The artisan's right to use the GI tag “{gi}” was withdrawn on {date}, so this item's GI claim is no longer confirmed. The rest of the certificate stands.",
+      "The artisan's right to use the GI tag “{gi}” was withdrawn on {date}, so this item's GI claim is no longer confirmed. The rest of the certificate is still valid.",
     // The district office of the state's industries department; the registry keeps each district's artisans there.
     officeName: "District Industries Centre, {district}",
-    officeNote: "The office that keeps the register of artisans in {district}. Questions and reports about this certificate go there.",
+    officeNote: "The office that keeps the register of artisans in {district}. You can send questions and reports about this certificate to this office.",
     // The buyer's own browser checks the signature (src/pages/assets/verify-script.ts shows one of these).
     check: {
       running: "Your browser is checking the certificate's digital signature itself…",
-      pass: "Your browser has checked the digital signature itself: it was made with a key that this registry publishes, and it covers the number, date, artisan, district, product and GI shown here.",
+      pass: "Your browser has checked the digital signature itself. It was made with a key that this registry publishes, and it covers the number, date, artisan, district, product and GI shown here.",
       // Shown instead of `pass` when the verdict is not "genuine": never a tick there.
       passNotGenuine: "Your browser has confirmed that this registry signed the code. A signature alone does not make the item genuine: see the notice at the top.",
       fail: "Your browser's own check failed: the code's signature does not match the registry's published keys, or this page does not show what was signed.",
-      unsupported: "Your browser cannot check this kind of signature itself. The verdict above is the registry's.",
+      unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.",
       error: "Your browser could not fetch the registry's published keys, so it could not check the signature itself.",
       noscript: "With scripts turned on, your browser also checks the certificate's digital signature itself.",
       details: "Technical details",
       key: "Signing key",
     },
     help: {
-      body: "If the item does not match this page (another craft, maker or place), it may carry a copy of a genuine tag. Keep the item and the receipt, and contact the District Industries Centre, {district}, quoting certificate number {serial}.",
+      body: "If the item does not match this page (another craft, maker or place), it may carry a copy of a genuine tag. Keep the item and the receipt. Contact the District Industries Centre, {district}, and give them the certificate number {serial}.",
       generic: "Ask the seller for the original tag. You can also tell the District Industries Centre of the district the item is said to come from.",
     },
   },
@@ -306,7 +306,7 @@ export const en = {
     serialLabel: "Certificate number",
     serialHint: "13 letters and digits, printed under the QR code. Spaces and dashes do not matter.",
     check: "Check",
-    serialInvalid: "This is not a certificate number. It has 13 characters: the letters A to Z and the digits 2 to 7.",
+    serialInvalid: "This is not a certificate number. A certificate number has 13 characters: the letters A to Z and the digits 2 to 7.",
     odopHeading: "What ODOP means",
     odopBody:
       "One District One Product (ODOP) is a programme of the Government of Uttar Pradesh for the traditional product of each of its 75 districts, such as Banarasi silk from Varanasi, carpets from Bhadohi and chikankari embroidery from Lucknow.",

@@ -1,8 +1,9 @@
 import type { PublicMessages } from "../catalog.js";
 
-// Spanish (neutral, usted). ODOP is glossed «Un distrito, un producto» (One District One
-// Product, Uttar Pradesh's programme for each district's traditional product); a GI is an
-// «indicación geográfica» (IG).
+// Spanish (neutral for Spain and Latin America, usted). ODOP is glossed «Un distrito, un
+// producto» (One District One Product, Uttar Pradesh's programme for each district's traditional
+// product); a GI is an «indicación geográfica» (IG). A no-break space keeps "código QR" and
+// "«Un distrito" on one line.
 export const es = {
   common: {
     siteName: "Asli",
@@ -11,54 +12,54 @@ export const es = {
   },
   credential: {
     download: "Descargar como credencial verificable",
-    explain: "Para billeteras y software de verificación: este certificado como credencial verificable del W3C, firmada por el registro.",
+    explain: "Para carteras digitales y software de verificación: este certificado como credencial verificable del W3C, firmada por el registro.",
   },
 
   layout: {
-    footer: "Asli certifica productos artesanales del programa «Un distrito, un producto» de Uttar Pradesh (India).",
+    footer: "Asli certifica productos artesanales del programa «Un distrito, un producto» de Uttar Pradesh (India).",
   },
 
   verify: {
     status: {
-      genuine: { title: "Auténtico", lead: "Esta pieza está certificada como obra de un artesano registrado." },
-      genuineBySerial: { title: "Certificado encontrado", lead: "El registro tiene este certificado y responde por él." },
-      revoked: { title: "Certificado retirado", lead: "Este certificado se retiró el {date}. Ya no garantiza esta pieza." },
-      suspended: { title: "Sin garantía por ahora", lead: "El registro ha suspendido a este artesano. Por ahora, sus certificados no garantizan sus piezas." },
+      genuine: { title: "Pieza auténtica", lead: "Esta pieza está certificada como obra de un artesano registrado." },
+      genuineBySerial: { title: "Certificado encontrado", lead: "Este certificado figura en el registro, que responde por él." },
+      revoked: { title: "Certificado retirado", lead: "Este certificado se retiró el {date}. Ya no acredita la autenticidad de esta pieza." },
+      suspended: { title: "Certificación suspendida", lead: "El registro ha suspendido a este artesano. Por ahora, sus certificados no acreditan la autenticidad de sus piezas." },
       unconfirmed: {
         title: "No se pudo confirmar",
-        lead: "La firma del código es auténtica, pero no pudimos contactar con el registro para confirmar que el certificado sigue vigente. Vuelva a intentarlo dentro de unos minutos.",
+        lead: "La firma del código es auténtica, pero no pudimos comunicarnos con el registro para confirmar que el certificado sigue vigente. Vuelva a intentarlo en unos minutos.",
       },
       invalid: { title: "Certificado no válido", lead: "Este código no demuestra que la pieza sea auténtica." },
       notFoundBySerial: { title: "No hay ningún certificado con este número", lead: "El registro no tiene ningún certificado con el número {serial}." },
     },
     revocationReason: {
-      lost: "Se informó de la pérdida de la pieza.",
+      lost: "Se notificó la pérdida de la pieza.",
       stolen: "Se denunció el robo de la pieza.",
       misissued: "El certificado se emitió por error.",
-      "item-destroyed": "Se informó de que la pieza fue destruida.",
+      "item-destroyed": "Se notificó la destrucción de la pieza.",
       superseded: "Un nuevo certificado sustituye a este.",
       other: "El registro lo retiró.",
     },
     invalidReason: {
       malformed: "Este no es el código de un certificado Asli.",
-      "unsupported-version": "Este certificado tiene un formato que este servicio no conoce.",
-      "unknown-key": "Este código no lo firmó este registro.",
+      "unsupported-version": "Este certificado tiene un formato que este servicio no reconoce.",
+      "unknown-key": "Este código no ha sido firmado por este registro.",
       "bad-signature": "El código ha sido alterado o falsificado: su firma digital no coincide.",
       "not-registered": "El código lleva una firma válida, pero el registro nunca emitió este certificado.",
-      "key-compromised": "El código se firmó con una clave que se denunció como robada el {date}, así que no es de fiar.",
+      "key-compromised": "El código se firmó con una clave que se denunció como robada el {date}, por lo que no es fiable.",
     },
     invalidAdvice: "Si compró esta pieza como certificada, pida al vendedor la etiqueta original.",
-    notFoundAdvice: "Compruebe el número de la etiqueta y escríbalo de nuevo. Tiene 13 caracteres y está impreso debajo del código QR.",
-    revokedAdvice: "Los datos de abajo son los que figuraban en el certificado cuando se emitió.",
+    notFoundAdvice: "Compruebe el número de la etiqueta y escríbalo de nuevo. Tiene 13 caracteres y está impreso debajo del código QR.",
+    revokedAdvice: "Los datos siguientes son los que figuraban en el certificado cuando se emitió.",
     bySerial:
-      "Ha buscado este certificado por su número. Eso muestra lo que el registro tiene para ese número, pero no que la etiqueta que tiene en la mano sea la original: escanee el código QR de la etiqueta para comprobar su firma.",
+      "Ha buscado este certificado por su número. Así ve lo que el registro tiene con ese número, pero eso no prueba que la etiqueta que tiene en la mano sea la original: escanee el código QR de la etiqueta para comprobar su firma.",
     tryAgain: "Volver a intentarlo",
     headings: {
       item: "La pieza",
       maker: "Hecha por",
-      place: "De dónde viene",
-      proof: "Cómo se ha comprobado",
-      help: "¿Algo no cuadra?",
+      place: "Procedencia",
+      proof: "Comprobación",
+      help: "¿Algo no coincide?",
     },
     fields: {
       materials: "Materiales",
@@ -76,20 +77,20 @@ export const es = {
     soldThrough: "Se vende a través de {seller}",
     photoAlt: "Foto de {name}",
     districtInState: "{district}, Uttar Pradesh",
-    odopNote: "El producto tradicional de este distrito en el programa «Un distrito, un producto» de Uttar Pradesh.",
+    odopNote: "El producto tradicional de este distrito en el programa «Un distrito, un producto» de Uttar Pradesh.",
     giMeaning: "Una indicación geográfica es un nombre protegido por ley para productos de un lugar concreto: solo pueden usarlo los productores registrados de ese lugar.",
     giWithdrawn:
       "El derecho del artesano a usar la indicación geográfica «{gi}» se retiró el {date}, por lo que la IG de esta pieza ya no está confirmada. El resto del certificado sigue siendo válido.",
     officeName: "Centro de Industrias del Distrito de {district}",
-    officeNote: "La oficina que lleva el registro de artesanos de {district}. Allí se dirigen las preguntas y denuncias sobre este certificado.",
+    officeNote: "Es la oficina que lleva el registro de artesanos de {district}. Puede dirigirle sus consultas y avisos sobre este certificado.",
     check: {
       running: "Su navegador está comprobando por sí mismo la firma digital del certificado…",
-      pass: "Su navegador ha comprobado por sí mismo la firma digital: se hizo con una clave que publica este registro y abarca el número, la fecha, el artesano, el distrito, el producto y la IG que se muestran aquí.",
-      passNotGenuine: "Su navegador ha confirmado que este registro firmó el código. Una firma por sí sola no hace auténtica la pieza: vea el aviso de arriba.",
+      pass: "Su navegador ha comprobado por sí mismo la firma digital: se creó con una clave que publica este registro y cubre el número, la fecha, el artesano, el distrito, el producto y la IG que se muestran aquí.",
+      passNotGenuine: "Su navegador ha confirmado que este registro firmó el código. Una firma por sí sola no demuestra que la pieza sea auténtica: consulte el aviso de arriba.",
       fail: "La comprobación de su navegador ha fallado: la firma del código no coincide con las claves publicadas por el registro, o esta página no muestra lo que se firmó.",
       unsupported: "Su navegador no puede comprobar por sí mismo este tipo de firma. El veredicto de arriba es el del registro.",
       error: "Su navegador no pudo obtener las claves publicadas por el registro, así que no pudo comprobar la firma por sí mismo.",
-      noscript: "Con los scripts activados, su navegador también comprueba por sí mismo la firma digital del certificado.",
+      noscript: "Si JavaScript está activado, su navegador también comprueba por sí mismo la firma digital del certificado.",
       details: "Detalles técnicos",
       key: "Clave de firma",
     },
@@ -100,22 +101,22 @@ export const es = {
   },
 
   home: {
-    title: "Compruebe que una pieza artesanal es auténtica",
-    intro: "Un certificado Asli vincula una pieza artesanal de Uttar Pradesh con el artesano registrado que la hizo, su distrito y la indicación geográfica de la pieza. Cada etiqueta lleva un código QR firmado por el registro.",
-    scanHeading: "Escanee el código QR",
-    scanBody: "Apunte la cámara del teléfono al código QR de la etiqueta y abra el enlace. La página le dice al momento si el certificado es auténtico.",
+    title: "Compruebe si una pieza artesanal es auténtica",
+    intro: "Un certificado Asli vincula una pieza artesanal de Uttar Pradesh con el artesano registrado que la hizo, su distrito y la indicación geográfica de la pieza. Cada etiqueta lleva un código QR firmado por el registro.",
+    scanHeading: "Escanee el código QR",
+    scanBody: "Apunte la cámara del teléfono al código QR de la etiqueta y abra el enlace. La página le indica de inmediato si el certificado es auténtico.",
     typeHeading: "O escriba el número",
     serialLabel: "Número de certificado",
-    serialHint: "13 letras y cifras, impresas debajo del código QR. Los espacios y los guiones no importan.",
+    serialHint: "13 letras y números, impresos debajo del código QR. Los espacios y los guiones no importan.",
     check: "Comprobar",
-    serialInvalid: "Esto no es un número de certificado. Tiene 13 caracteres: las letras de la A a la Z y las cifras del 2 al 7.",
-    odopHeading: "Qué significa ODOP",
+    serialInvalid: "Esto no es un número de certificado. Tiene 13 caracteres: las letras de la A a la Z y los números del 2 al 7.",
+    odopHeading: "¿Qué es ODOP?",
     odopBody:
-      "«Un distrito, un producto» (One District One Product, ODOP) es un programa del Gobierno de Uttar Pradesh que promueve el producto tradicional de cada uno de sus 75 distritos, como la seda de Benarés de Varanasi, las alfombras de Bhadohi o el bordado chikankari de Lucknow.",
-    giHeading: "Qué significa una IG",
+      "«Un distrito, un producto» (One District One Product, ODOP) es un programa del Gobierno de Uttar Pradesh que promueve el producto tradicional de cada uno de sus 75 distritos, como la seda de Varanasi (Benarés), las alfombras de Bhadohi o el bordado chikankari de Lucknow.",
+    giHeading: "¿Qué es una IG?",
     giBody:
       "Una indicación geográfica (IG) es un nombre protegido por ley para productos cuyas cualidades se deben a su lugar de origen. Solo los productores registrados de ese lugar pueden vender productos con ese nombre.",
-    reportHeading: "Si sospecha que es una falsificación",
+    reportHeading: "Si sospecha de una falsificación",
     reportBody:
       "Si una etiqueta no pasa la comprobación, o la pieza no coincide con lo que muestra la página, pida al vendedor la etiqueta original. Guarde la pieza y el recibo, y avise al Centro de Industrias del Distrito del que supuestamente procede la pieza.",
   },
@@ -123,8 +124,8 @@ export const es = {
   errors: {
     notFoundTitle: "Página no encontrada",
     notFoundBody: "No hay ninguna página en esta dirección. Si la copió de una etiqueta, revísela, o escriba en su lugar el número de certificado.",
-    serverTitle: "Algo ha fallado",
-    serverBody: "El fallo es nuestro, no de su pieza. Vuelva a intentarlo dentro de unos minutos.",
+    serverTitle: "Se produjo un error",
+    serverBody: "El problema es nuestro, no de su pieza. Vuelva a intentarlo en unos minutos.",
     home: "Ir a la página de inicio",
   },
 } satisfies PublicMessages;

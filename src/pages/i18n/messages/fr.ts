@@ -2,7 +2,8 @@ import type { PublicMessages } from "../catalog.js";
 
 // French. ODOP is rendered « Un district, un produit », the usual French gloss of the Uttar
 // Pradesh programme; an IG (indication géographique) is the French term for a GI. French
-// spacing: a no-break space before ":" and inside guillemets, a narrow one before "?", "!" and ";"
+// spacing: a no-break space (U+00A0) before ":", inside guillemets, between a number and its
+// noun and in "code QR"; a narrow no-break space (U+202F) before "?", "!" and ";". Vous throughout.
 export const fr = {
   common: {
     siteName: "Asli",
@@ -10,8 +11,8 @@ export const fr = {
     language: "Langue",
   },
   credential: {
-    download: "Télécharger comme attestation vérifiable",
-    explain: "Pour les portefeuilles et les logiciels de vérification : ce certificat sous forme d’attestation vérifiable W3C, signée par le registre.",
+    download: "Télécharger l’attestation vérifiable",
+    explain: "Pour les portefeuilles numériques et les logiciels de vérification : ce certificat au format W3C Verifiable Credential, signé par le registre.",
   },
 
   layout: {
@@ -20,16 +21,16 @@ export const fr = {
 
   verify: {
     status: {
-      genuine: { title: "Authentique", lead: "Cet objet est certifié comme fabriqué par un artisan enregistré." },
-      genuineBySerial: { title: "Certificat trouvé", lead: "Le registre détient ce certificat et s’en porte garant." },
-      revoked: { title: "Certificat retiré", lead: "Ce certificat a été retiré le {date}. Il ne garantit plus cet objet." },
-      suspended: { title: "Pas garanti pour le moment", lead: "Le registre a suspendu cet artisan. Pour l’instant, ses certificats ne garantissent pas ses objets." },
+      genuine: { title: "Authentique", lead: "Cet objet est certifié comme l’œuvre d’un artisan enregistré." },
+      genuineBySerial: { title: "Certificat trouvé", lead: "Ce certificat figure au registre, qui s’en porte garant." },
+      revoked: { title: "Certificat retiré", lead: "Ce certificat a été retiré le {date}. Il n’atteste plus l’authenticité de cet objet." },
+      suspended: { title: "Certification suspendue", lead: "Le registre a suspendu l’inscription de cet artisan. Pour l’instant, ses certificats n’attestent plus l’authenticité de ses objets." },
       unconfirmed: {
         title: "Confirmation impossible",
         lead: "La signature du code est authentique, mais nous n’avons pas pu joindre le registre pour confirmer que le certificat est toujours valable. Veuillez réessayer dans quelques minutes.",
       },
-      invalid: { title: "Certificat non valable", lead: "Ce code ne prouve pas que l’objet est authentique." },
-      notFoundBySerial: { title: "Aucun certificat sous ce numéro", lead: "Le registre ne détient aucun certificat portant le numéro {serial}." },
+      invalid: { title: "Certificat non valide", lead: "Ce code ne prouve pas que l’objet soit authentique." },
+      notFoundBySerial: { title: "Aucun certificat ne porte ce numéro", lead: "Le numéro {serial} ne correspond à aucun certificat du registre." },
     },
     revocationReason: {
       lost: "L’objet a été déclaré perdu.",
@@ -41,23 +42,23 @@ export const fr = {
     },
     invalidReason: {
       malformed: "Ce n’est pas le code d’un certificat Asli.",
-      "unsupported-version": "Ce certificat est dans un format que ce service ne connaît pas.",
+      "unsupported-version": "Ce certificat est dans un format que ce service ne reconnaît pas.",
       "unknown-key": "Ce code n’a pas été signé par ce registre.",
       "bad-signature": "Le code a été modifié ou falsifié : sa signature numérique ne correspond pas.",
-      "not-registered": "Le code porte une signature valable, mais le registre n’a jamais délivré ce certificat.",
-      "key-compromised": "Le code a été signé avec une clé déclarée volée le {date} : on ne peut pas s’y fier.",
+      "not-registered": "Le code porte une signature valide, mais le registre n’a jamais délivré ce certificat.",
+      "key-compromised": "Le code a été signé avec une clé déclarée volée le {date} : il n’est donc pas fiable.",
     },
-    invalidAdvice: "Si vous avez acheté cet objet comme certifié, demandez au vendeur l’étiquette d’origine.",
-    notFoundAdvice: "Vérifiez le numéro sur l’étiquette et saisissez-le à nouveau. Il compte 13 caractères et figure sous le code QR.",
+    invalidAdvice: "Si cet objet vous a été vendu comme certifié, demandez au vendeur l’étiquette d’origine.",
+    notFoundAdvice: "Vérifiez le numéro sur l’étiquette et saisissez-le à nouveau. Il compte 13 caractères et figure sous le code QR.",
     revokedAdvice: "Les informations ci-dessous sont celles du certificat au moment de sa délivrance.",
     bySerial:
-      "Vous avez recherché ce certificat par son numéro. Cela montre ce que le registre détient pour ce numéro, mais pas que l’étiquette que vous avez en main est l’originale : scannez le code QR de l’étiquette pour vérifier sa signature.",
+      "Vous avez recherché ce certificat par son numéro. Vous voyez donc ce que le registre contient pour ce numéro, mais cela ne prouve pas que l’étiquette que vous avez en main soit l’originale : scannez le code QR de l’étiquette pour vérifier sa signature.",
     tryAgain: "Réessayer",
     headings: {
       item: "L’objet",
       maker: "Fabriqué par",
       place: "Provenance",
-      proof: "Comment cela a été vérifié",
+      proof: "Vérification",
       help: "Quelque chose ne va pas ?",
     },
     fields: {
@@ -73,58 +74,58 @@ export const fr = {
       giUser: "Numéro d’utilisateur autorisé",
       office: "Bureau du registre",
     },
-    soldThrough: "Vendu par l’intermédiaire de {seller}",
+    soldThrough: "Vendu par {seller}",
     photoAlt: "Photo de {name}",
     districtInState: "{district}, Uttar Pradesh",
-    odopNote: "Le produit traditionnel de ce district dans le programme « Un district, un produit » de l’Uttar Pradesh.",
+    odopNote: "Produit traditionnel de ce district au titre du programme « Un district, un produit » de l’Uttar Pradesh.",
     giMeaning: "Une indication géographique est un nom protégé par la loi pour les produits d’un lieu donné : seuls les producteurs enregistrés de ce lieu peuvent l’utiliser.",
     giWithdrawn:
-      "Le droit de l’artisan d’utiliser l’indication géographique « {gi} » a été retiré le {date} : l’IG de cet objet n’est donc plus confirmée. Le reste du certificat reste valable.",
+      "Le droit d’utiliser l’indication géographique « {gi} » a été retiré à l’artisan le {date} : l’IG de cet objet n’est donc plus confirmée. Le reste du certificat demeure valable.",
     officeName: "Centre des industries du district de {district}",
-    officeNote: "Le bureau qui tient le registre des artisans de {district}. Les questions et les signalements concernant ce certificat lui sont adressés.",
+    officeNote: "C’est ce bureau qui tient le registre des artisans de {district}. Adressez-lui vos questions et signalements concernant ce certificat.",
     check: {
       running: "Votre navigateur vérifie lui-même la signature numérique du certificat…",
-      pass: "Votre navigateur a vérifié lui-même la signature numérique : elle a été faite avec une clé que publie ce registre et elle couvre le numéro, la date, l’artisan, le district, le produit et l’IG indiqués ici.",
-      passNotGenuine: "Votre navigateur a confirmé que ce registre a signé le code. Une signature seule ne rend pas l’objet authentique : voyez l’avis en haut de la page.",
+      pass: "Votre navigateur a vérifié lui-même la signature numérique : elle a été créée avec une clé publiée par ce registre et porte sur le numéro, la date, l’artisan, le district, le produit et l’IG indiqués ici.",
+      passNotGenuine: "Votre navigateur a confirmé que ce registre a signé le code. Une signature ne suffit pas à prouver l’authenticité de l’objet : consultez l’avis en haut de la page.",
       fail: "La vérification par votre navigateur a échoué : la signature du code ne correspond pas aux clés publiées par le registre, ou cette page n’affiche pas ce qui a été signé.",
-      unsupported: "Votre navigateur ne sait pas vérifier lui-même ce type de signature. Le verdict ci-dessus est celui du registre.",
+      unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le verdict ci-dessus est celui du registre.",
       error: "Votre navigateur n’a pas pu récupérer les clés publiées par le registre ; il n’a donc pas pu vérifier la signature lui-même.",
-      noscript: "Si les scripts sont activés, votre navigateur vérifie aussi lui-même la signature numérique du certificat.",
+      noscript: "Si JavaScript est activé, votre navigateur vérifie aussi lui-même la signature numérique du certificat.",
       details: "Détails techniques",
       key: "Clé de signature",
     },
     help: {
       body: "Si l’objet ne correspond pas à cette page (autre artisanat, autre artisan ou autre lieu), il porte peut-être la copie d’une étiquette authentique. Gardez l’objet et le reçu, et contactez le Centre des industries du district de {district} en indiquant le numéro de certificat {serial}.",
-      generic: "Demandez au vendeur l’étiquette d’origine. Vous pouvez aussi prévenir le Centre des industries du district dont l’objet est censé provenir.",
+      generic: "Demandez au vendeur l’étiquette d’origine. Vous pouvez aussi alerter le Centre des industries du district dont l’objet est censé provenir.",
     },
   },
 
   home: {
-    title: "Vérifiez qu’un objet fait main est authentique",
-    intro: "Un certificat Asli relie un objet fait main de l’Uttar Pradesh à l’artisan enregistré qui l’a fabriqué, à son district et à l’indication géographique de l’objet. Chaque étiquette porte un code QR signé par le registre.",
-    scanHeading: "Scannez le code QR",
-    scanBody: "Pointez l’appareil photo de votre téléphone vers le code QR de l’étiquette et ouvrez le lien. La page vous dit aussitôt si le certificat est authentique.",
+    title: "Vérifiez l’authenticité d’un objet fait main",
+    intro: "Un certificat Asli relie un objet fait main de l’Uttar Pradesh à l’artisan enregistré qui l’a fabriqué, à son district et à l’indication géographique de l’objet. Chaque étiquette porte un code QR signé par le registre.",
+    scanHeading: "Scannez le code QR",
+    scanBody: "Pointez l’appareil photo de votre téléphone vers le code QR de l’étiquette et ouvrez le lien. La page vous indique aussitôt si le certificat est authentique.",
     typeHeading: "Ou saisissez le numéro",
     serialLabel: "Numéro de certificat",
-    serialHint: "13 lettres et chiffres, imprimés sous le code QR. Les espaces et les tirets n’ont pas d’importance.",
+    serialHint: "13 lettres et chiffres, imprimés sous le code QR. Les espaces et les tirets n’ont pas d’importance.",
     check: "Vérifier",
-    serialInvalid: "Ce n’est pas un numéro de certificat. Il compte 13 caractères : les lettres de A à Z et les chiffres de 2 à 7.",
+    serialInvalid: "Ce n’est pas un numéro de certificat. Il compte 13 caractères : les lettres de A à Z et les chiffres de 2 à 7.",
     odopHeading: "Que signifie ODOP ?",
     odopBody:
-      "« Un district, un produit » (One District One Product, ODOP) est un programme du gouvernement de l’Uttar Pradesh en faveur du produit traditionnel de chacun de ses 75 districts, comme la soie de Bénarès à Varanasi, les tapis de Bhadohi ou la broderie chikankari de Lucknow.",
-    giHeading: "Que signifie une IG ?",
+      "« Un district, un produit » (One District One Product, ODOP) est un programme du gouvernement de l’Uttar Pradesh en faveur du produit traditionnel de chacun de ses 75 districts, comme les soieries de Varanasi (Bénarès), les tapis de Bhadohi ou la broderie chikankari de Lucknow.",
+    giHeading: "Qu’est-ce qu’une IG ?",
     giBody:
       "Une indication géographique (IG) est un nom protégé par la loi pour des produits dont les qualités tiennent à leur lieu d’origine. Seuls les producteurs enregistrés de ce lieu peuvent vendre des produits sous ce nom.",
     reportHeading: "Si vous soupçonnez une contrefaçon",
     reportBody:
-      "Si une étiquette ne passe pas la vérification, ou si l’objet ne correspond pas à ce qu’affiche la page, demandez au vendeur l’étiquette d’origine. Gardez l’objet et le reçu, et prévenez le Centre des industries du district dont l’objet est censé provenir.",
+      "Si une étiquette ne passe pas la vérification, ou si l’objet ne correspond pas à ce qu’affiche la page, demandez au vendeur l’étiquette d’origine. Gardez l’objet et le reçu, et alertez le Centre des industries du district dont l’objet est censé provenir.",
   },
 
   errors: {
     notFoundTitle: "Page introuvable",
     notFoundBody: "Il n’y a pas de page à cette adresse. Si vous l’avez recopiée depuis une étiquette, vérifiez-la, ou saisissez plutôt le numéro de certificat.",
     serverTitle: "Une erreur s’est produite",
-    serverBody: "Le problème vient de chez nous, pas de votre objet. Veuillez réessayer dans quelques minutes.",
+    serverBody: "Le problème vient de notre côté, pas de votre objet. Veuillez réessayer dans quelques minutes.",
     home: "Aller à la page d’accueil",
   },
 } satisfies PublicMessages;

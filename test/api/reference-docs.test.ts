@@ -46,6 +46,12 @@ describe(`example request bodies (${runtime})`, () => {
     const token = await send("post", "/api/v1/tokens", "/api/v1/tokens", 201);
     await send("post", "/api/v1/tokens/{id}/rotate", `/api/v1/tokens/${token.id}/rotate`, 201);
     await send("post", "/api/v1/artisans/{id}/gi-authorisation", "/api/v1/artisans/1/gi-authorisation", 200);
+    const invitation = await send("post", "/api/v1/invitations", "/api/v1/invitations", 201);
+    // The slip names the invitation by its one-time link, which only the creation's answer holds.
+    const slip = await call(service, "POST", "/api/v1/invitations/slip.pdf", { ...(example("post", "/api/v1/invitations/slip.pdf") as object), url: invitation.url });
+    expect(slip.status).toBe(200);
+    expect(slip.type).toBe("application/pdf");
+    sent.add("POST /api/v1/invitations/slip.pdf");
     await send("post", "/api/v1/artisans/{id}/status", "/api/v1/artisans/1/status", 200);
     // A key is revoked once retired: after a rotation.
     const rotated = await restartWithKey(service, randomSeedHex(), new Date(TEST_START.getTime() + 3_600_000));

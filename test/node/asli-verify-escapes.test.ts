@@ -25,17 +25,21 @@ const DISTRICT = "Varanasi\r✓ GENUINE — all good\u2066";
 const PRODUCT = "Banarasi Silk Saree\u001b]0;pwned\u0007";
 const GI = "Banaras Brocades\n✓ GENUINE";
 const APPLICATION = "99\u001b[8m";
-const ISSUER = "http://127.0.0.1:1\u001b[1A";
+const ISSUER = "http://127.0.0.1:1";
+// The bundle format refuses an issuer that is not an origin in normal form, so an escape in the
+// issuer never loads; the refusal that names it must still print nothing a terminal would run.
+const FORGED_ISSUER = "http://127.0.0.1:1\u001b[1A";
 
 /** What a terminal would act on: C0 controls but the line feed, DEL, C1 controls, bidirectional controls. */
 const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
 
 const dir = mkdtempSync(join(tmpdir(), "asli-cli-escapes-"));
 const bundlePath = join(dir, "trust-bundle");
+const forgedIssuerPath = join(dir, "trust-bundle-forged-issuer");
 let key: SigningKey;
 let token = "";
 let server: Server | undefined;
-let bundleBytes: Uint8Array;
+let forgedIssuerBundle: Uint8Array;
 
 function content(issuer: string, issuedAt: number): TrustBundleContent {
   return {
@@ -62,9 +66,9 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}, bundle = bundlePath): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, "--bundle", bundlePath, ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, "--bundle", bundle, ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
     });
   });
@@ -82,12 +86,13 @@ const issuedAt = Math.floor(Date.now() / 1000) - 3600;
 beforeAll(async () => {
   key = await signingKeyFromSeed(randomBytes(32));
   token = await issueToken({ serial: serialFromBytes(randomBytes(8)), issuedAt, artisanId: 1, districtCode: 187, productId: 103, giTagId: 2 }, key);
-  bundleBytes = await signTrustBundle(content(ISSUER, issuedAt), key);
-  writeFileSync(bundlePath, bundleBytes);
+  writeFileSync(bundlePath, await signTrustBundle(content(ISSUER, issuedAt), key));
+  forgedIssuerBundle = await signTrustBundle(content(FORGED_ISSUER, issuedAt), key);
+  writeFileSync(forgedIssuerPath, forgedIssuerBundle);
   // A server that hands out the same bundle, for the messages --update prints about it.
   server = createServer((req, res) => {
     res.writeHead(200, { "content-type": "application/vnd.asli.trust-bundle" });
-    res.end(bundleBytes);
+    res.end(forgedIssuerBundle);
   });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
 });
@@ -105,7 +110,7 @@ describe("asli-verify prints no terminal control from a bundle or a server", () 
     const lines = run.stdout.split("\n");
     // Only the verdict line itself says GENUINE at the start of a line.
     expect(lines.filter((line) => /^\s*(✓|GENUINE)/.test(line))).toEqual([expect.stringMatching(/^✓ GENUINE — the certificate's signature/)]);
-    expect(lines.find((line) => line.startsWith("Trust bundle no. 1 from"))).toMatch(/^Trust bundle no\. 1 from http:\/\/127\.0\.0\.1:1\ufffd\[1A, issued /);
+    expect(lines.find((line) => line.startsWith("Trust bundle no. 1 from"))).toMatch(/^Trust bundle no\. 1 from http:\/\/127\.0\.0\.1:1, issued /);
   });
 
   it("keeps the values exact in --json, as \\u escapes", async () => {
@@ -118,7 +123,7 @@ describe("asli-verify prints no terminal control from a bundle or a server", () 
     expect(printed.bundle.issuer).toBe(ISSUER);
   });
 
-  it("prints the bundle summary, the stale warning and --update's refusal without them", async () => {
+  it("prints the bundle summary, the stale warning and the refusals of a forged issuer without them", async () => {
     const summary = await cli([], { ASLI_VERIFY_NOW: new Date((issuedAt + 8 * 86_400) * 1000).toISOString() });
     expect(summary.stderr).toContain("stale");
     expectNoTerminalControls(summary);
@@ -126,7 +131,12 @@ describe("asli-verify prints no terminal control from a bundle or a server", () 
     const { port } = server!.address() as { port: number };
     const update = await cli(["--update", "--server", `http://127.0.0.1:${port}`]);
     expect(update.code).toBe(3);
-    expect(update.stderr).toContain("it names http://127.0.0.1:1\ufffd[1A as its issuer");
+    expect(update.stderr).toContain("http://127.0.0.1:1");
     expectNoTerminalControls(update);
+
+    const stored = await cli([token], {}, forgedIssuerPath);
+    expect(stored.code).toBe(3);
+    expect(stored.stderr).toContain("is not an http(s) origin in normal form");
+    expectNoTerminalControls(stored);
   });
 });

@@ -50,11 +50,12 @@ describe("the console on the worker entry", () => {
     expect(await (await send("GET", "/console")).text()).toContain("Welcome, Worker officer");
   });
 
-  it("prints no invitation slip on Workers yet: 501, as tag.pdf", async () => {
+  it("prints the invitation slip on Workers, from the renderers' own module", async () => {
     const created = await send("POST", "/api/v1/invitations", { name: "Slip", role: "exporter" }, { authorization: `Bearer ${env.ADMIN_TOKEN}` });
     const { url } = (await created.json()) as { url: string };
     const slip = await send("POST", "/api/v1/invitations/slip.pdf", { url }, { authorization: `Bearer ${env.ADMIN_TOKEN}` });
-    expect(slip.status).toBe(501);
-    expect(await slip.json()).toMatchObject({ code: "not-available-on-this-runtime" });
+    expect(slip.status).toBe(200);
+    expect(slip.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await slip.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 });

@@ -65,6 +65,7 @@ export const INVITATION_OPERATIONS: Operation[] = [
     description:
       "Admins invite anyone, admins included; a district office its own district's staff and artisans registered in its district; a GI body its own staff and artisans who hold its GI. The answer holds the sign-in `url` (shown once; stored as a hash) and its QR as SVG. The link works once, within INVITATION_TTL_HOURS (72 by default).",
     body: invitationInput,
+    example: { name: "Abdul Kalam Ansari", role: "artisan", artisanId: 1 },
     responses: { 201: json("Created: `url` is the secret link", s.newInvitationSchema) },
     errors: ["out-of-scope", "scope-required", "scope-mismatch", "unknown-district", "unknown-gi-tag", "unknown-artisan"],
   },
@@ -95,6 +96,7 @@ export const INVITATION_OPERATIONS: Operation[] = [
     roles: [...MANAGERS],
     description: "The body names the invitation by its sign-in `url`, which the service does not keep.",
     body: slipRequest,
+    example: { url: "https://asli.example/console/join/abcdefghijklmnopqrstuvwxyz234567" },
     responses: { 200: { description: "The slip", contentType: "application/pdf" } },
     errors: ["not-found", "invitation-used", "invitation-expired", "invitation-withdrawn"],
   },

@@ -193,8 +193,8 @@ export function verifyConsistency(m: number, r1: Uint8Array, n: number, r2: Uint
   let fn = BigInt(m - 1);
   let sn = BigInt(n - 1);
   while ((fn & 1n) === 1n) { fn >>= 1n; sn >>= 1n; }
-  let fr = Buffer.from(c[0]!);
-  let sr = Buffer.from(c[0]!);
+  let fr: Buffer = Buffer.from(c[0]!);
+  let sr: Buffer = Buffer.from(c[0]!);
   for (const cj of c.slice(1)) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {

@@ -18,6 +18,10 @@ import {
 } from "./lib/tlog";
 import { CERT_CONTEXT, kidOf, readJwkSet, verifyToken } from "./lib/token";
 import { readPathSegment, tokenFromText } from "./lib/verify-url";
+import {
+  decodeStatusList, didWebOf, documentLoader, issuerKeys, statusBit, statusEntries, verifyDataIntegrity, verifyVcJwt, type IssuerKey, type Json,
+} from "./lib/credentials";
+import { block, readDoc } from "./lib/doc-blocks";
 
 const WITNESS_NAME = "witness.independent.test/w1";
 const seed = randomBytes(32);
@@ -468,5 +472,171 @@ describe("live: verify URLs, read with lib/verify-url.ts", () => {
     expect(readPathSegment(serial)).toEqual({ kind: "serial", serial });
     const online = await serverVerdict(serial);
     expect([online.httpStatus, online.status, online.reason, online.lookup]).toEqual([404, "invalid", "not-registered", "serial"]);
+  });
+});
+
+// docs/credentials.md against the live service, checked with lib/credentials.ts. This block runs
+// after the revocation, suspension and GI withdrawal above, so the standings are known.
+describe("live: verifiable credentials, checked with lib/credentials.ts", () => {
+  const asliDoc = readDoc("credentials.md");
+  let origin = "";
+  let did = "";
+  let keys: IssuerKey[] = [];
+  let loader: ReturnType<typeof documentLoader>;
+  const credentialPath = (id: string) => `/api/v1/certificates/${id}/credential`;
+  async function fetchForm(path: string, accept: string) {
+    const res = await http(path, { headers: { accept } });
+    return { res, text: await res.text() };
+  }
+  async function diForm(id: string): Promise<Json> {
+    const { res, text } = await fetchForm(credentialPath(id), "application/vc");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/vc(;|$)/);
+    return JSON.parse(text) as Json;
+  }
+  // A list, in either form, verified before its bits are read (§6.4: "MUST first verify").
+  async function listBits(url: string, purpose: string): Promise<Buffer> {
+    expect(url.startsWith(`${origin}/credentials/status/${purpose}/`)).toBe(true);
+    const path = url.slice(origin.length);
+    const list = JSON.parse((await fetchForm(path, "application/vc")).text) as Json;
+    expect(await verifyDataIntegrity(list, keys, loader)).toMatchObject({ ok: true });
+    expect(list.id).toBe(url);
+    expect(list.type).toEqual(["VerifiableCredential", "BitstringStatusListCredential"]);
+    expect(list.issuer).toBe(did);
+    expect(list.credentialSubject).toMatchObject({ id: `${url}#list`, type: "BitstringStatusList", statusPurpose: purpose, ttl: 300000 });
+    const jwt = await fetchForm(path, "application/vc+jwt");
+    expect(jwt.res.headers.get("content-type")).toMatch(/^application\/vc\+jwt(;|$)/);
+    const fromJwt = await verifyVcJwt(jwt.text.trim(), keys);
+    if (!fromJwt.ok) throw new Error(fromJwt.why);
+    const bits = decodeStatusList(list.credentialSubject.encodedList);
+    expect(decodeStatusList(fromJwt.credential.credentialSubject.encodedList)).toEqual(bits);
+    return bits;
+  }
+  async function standing(id: string): Promise<{ revocation: number; suspension: number }> {
+    const credential = await diForm(id);
+    const { index } = statusEntries(credential, origin);
+    const [r, s] = credential.credentialStatus as Json[];
+    return {
+      revocation: statusBit(await listBits(r!.statusListCredential, "revocation"), index),
+      suspension: statusBit(await listBits(s!.statusListCredential, "suspension"), index),
+    };
+  }
+
+  it("serves the DID document of §4, naming our signing key twice", async () => {
+    // The service's origin is where its verify URLs point (BASE_URL; here the default the live block above found).
+    origin = new URL(issued.genuine!.verifyUrl!.toLowerCase()).origin;
+    did = didWebOf(origin);
+    expect(did).toBe(`did:web:localhost%3A${new URL(base).port}`);
+    const res = await http("/.well-known/did.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/did\+ld\+json(;|$)/);
+    keys = issuerKeys((await res.json()) as Json, did);
+    const x = publicKeyFromSeed(seed).toString("base64url");
+    expect(keys.map((k) => [k.kid, k.publicKey.toString("base64url")])).toEqual([[kidOf(x), x]]);
+  });
+
+  it("serves the Asli context of §3, which is §8's with this deployment's origin", async () => {
+    const res = await http("/contexts/asli/v1");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const served = (await res.json()) as Json;
+    const expected = JSON.parse(block(asliDoc, "asli-context").replaceAll("https://asli.example", origin)) as Json;
+    expect(served).toEqual(expected);
+    loader = documentLoader({ [`${origin}/contexts/asli/v1`]: served });
+  });
+
+  it("serves a genuine certificate's credential as §2.1 says, with a proof our verifier accepts", async () => {
+    const { id, token } = issued.genuine!;
+    const credential = await diForm(id);
+    const claims = verifyToken(token, readJwkSet((await (await http("/.well-known/jwks.json")).json()) as { keys: unknown })) ;
+    if (!claims.ok) throw new Error(claims.reason);
+    expect(credential["@context"]).toEqual(["https://www.w3.org/ns/credentials/v2", `${origin}/contexts/asli/v1`]);
+    expect(credential).toMatchObject({
+      id: `${origin}${credentialPath(id)}`,
+      type: ["VerifiableCredential", "CertificateCredential"],
+      name: "Asli certificate of a handmade item",
+      issuer: did,
+      validFrom: new Date(claims.claims.issuedAt * 1000).toISOString().replace(".000Z", "Z"),
+      credentialSubject: {
+        id: issued.genuine!.verifyUrl, type: "HandmadeItem", name: "Independent item genuine", serialNumber: id, material: ["silk"],
+        odopProduct: { type: "OdopProduct", registryId: claims.claims.productId },
+        geographicalIndication: { type: "GeographicalIndication", registryId: claims.claims.giTagId },
+        manufacturer: { type: "Artisan", registryId: claims.claims.artisanId, name: "Independent Weaver One",
+          district: { type: "District", lgdCode: claims.claims.districtCode, addressRegion: "Uttar Pradesh", addressCountry: "IN" } },
+      },
+    });
+    expect(credential).not.toHaveProperty("validUntil");
+    expect(JSON.stringify(credential)).not.toContain("null"); // members without a value are left out
+    expect(await verifyDataIntegrity(credential, keys, loader)).toEqual({ ok: true, key: keys[0] });
+    expect(credential.proof.verificationMethod).toBe(`${did}#${keys[0]!.kid}-multikey`);
+  });
+
+  it("refuses the live credential with one byte changed anywhere that is signed", async () => {
+    const text = JSON.stringify(await diForm(issued.genuine!.id));
+    for (const needle of ["Independent item genuine", "silk", '"registryId":2']) {
+      const at = text.indexOf(needle) + needle.length - 1;
+      const changed = text.slice(0, at) + (text[at] === "3" ? "4" : "3") + text.slice(at + 1);
+      expect((await verifyDataIntegrity(JSON.parse(changed), keys, loader)).ok, needle).toBe(false);
+    }
+  });
+
+  it("serves the same credential as vc+jwt, deterministic bytes and ETag, and refuses a tampered one", async () => {
+    const { id } = issued.genuine!;
+    const [a, b] = [await fetchForm(credentialPath(id), "application/vc+jwt"), await fetchForm(credentialPath(id), "application/vc+jwt")];
+    expect(a.res.headers.get("content-type")).toMatch(/^application\/vc\+jwt(;|$)/);
+    expect(b.text).toBe(a.text);
+    expect(a.res.headers.get("etag")).toBeTruthy();
+    expect(b.res.headers.get("etag")).toBe(a.res.headers.get("etag"));
+    expect(a.res.headers.get("vary")?.toLowerCase()).toContain("accept");
+    expect(a.res.headers.get("access-control-allow-origin")).toBe("*");
+    const result = await verifyVcJwt(a.text.trim(), keys);
+    if (!result.ok) throw new Error(result.why);
+    const { proof: _proof, ...unsecured } = await diForm(id);
+    expect(result.credential).toEqual(unsecured);
+    const [h, p, s] = a.text.trim().split(".") as [string, string, string];
+    const payload = Buffer.from(p, "base64url");
+    payload[payload.indexOf("silk")] = "S".charCodeAt(0);
+    expect((await verifyVcJwt(`${h}.${payload.toString("base64url")}.${s}`, keys)).ok).toBe(false);
+  });
+
+  it("negotiates the forms of §2.2 and answers 404 not-found as §1 says", async () => {
+    const { id } = issued.genuine!;
+    const di = JSON.stringify(await diForm(id));
+    for (const accept of ["application/vc+ld+json", "application/ld+json", "application/json"]) {
+      const { res, text } = await fetchForm(credentialPath(id), accept);
+      expect(res.headers.get("content-type")?.split(";")[0]).toBe(accept);
+      expect(JSON.stringify(JSON.parse(text))).toBe(di);
+    }
+    const other = await fetchForm(credentialPath(id), "text/html");
+    expect(other.res.headers.get("content-type")?.split(";")[0]).toBe("application/vc");
+    for (const path of [credentialPath("AAAAAAAAAAAAA"), credentialPath("nonsense"), "/credentials/status/other/1", "/credentials/status/revocation/999"]) {
+      const res = await http(path, { headers: { accept: "application/vc" } });
+      expect([path, res.status, res.headers.get("content-type")?.split(";")[0]]).toEqual([path, 404, "application/problem+json"]);
+      expect(((await res.json()) as Json).code).toBe("not-found");
+    }
+  });
+
+  it("sets the status bits of §5 as the registry's standings are", async () => {
+    expect(await standing(issued.genuine!.id)).toEqual({ revocation: 0, suspension: 0 });
+    expect(await standing(issued.revoked!.id)).toEqual({ revocation: 1, suspension: 0 });
+    expect(await standing(issued.suspended!.id)).toEqual({ revocation: 0, suspension: 1 });
+    expect(await standing(issued.giWithdrawn!.id)).toEqual({ revocation: 0, suspension: 0 });
+  });
+
+  it("leaves a withdrawn GI claim out of the credential (§2.1)", async () => {
+    const credential = await diForm(issued.giWithdrawn!.id);
+    expect(credential.credentialSubject).not.toHaveProperty("geographicalIndication");
+    expect(credential.credentialSubject.manufacturer.seller).toBe("Independent Seller");
+    expect(await verifyDataIntegrity(credential, keys, loader)).toMatchObject({ ok: true });
+  });
+
+  it("clears the suspension bit when the artisan is reinstated, with a new list version", async () => {
+    const { statusListCredential } = (await diForm(issued.suspended!.id)).credentialStatus[1] as Json;
+    const before = JSON.parse((await fetchForm(statusListCredential.slice(origin.length), "application/vc")).text) as Json;
+    await admin("POST", `/api/v1/artisans/${artisans.a3}/status`, { status: "active", reason: "independent verifier test" });
+    expect(await standing(issued.suspended!.id)).toEqual({ revocation: 0, suspension: 0 });
+    const after = JSON.parse((await fetchForm(statusListCredential.slice(origin.length), "application/vc")).text) as Json;
+    expect(after.credentialSubject.encodedList).not.toBe(before.credentialSubject.encodedList);
+    expect(Date.parse(after.validFrom)).toBeGreaterThanOrEqual(Date.parse(before.validFrom));
   });
 });

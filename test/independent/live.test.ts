@@ -530,6 +530,7 @@ describe("live: verifiable credentials, checked with lib/credentials.ts", () => 
     const res = await http("/.well-known/did.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/did\+ld\+json(;|$)/);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=300");
     keys = issuerKeys((await res.json()) as Json, did);
     const x = publicKeyFromSeed(seed).toString("base64url");
     expect(keys.map((k) => [k.kid, k.publicKey.toString("base64url")])).toEqual([[kidOf(x), x]]);
@@ -589,6 +590,7 @@ describe("live: verifiable credentials, checked with lib/credentials.ts", () => 
     expect(b.res.headers.get("etag")).toBe(a.res.headers.get("etag"));
     expect(a.res.headers.get("vary")?.toLowerCase()).toContain("accept");
     expect(a.res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(a.res.headers.get("cache-control")).toBe("public, max-age=300");
     const result = await verifyVcJwt(a.text.trim(), keys);
     if (!result.ok) throw new Error(result.why);
     const { proof: _proof, ...unsecured } = await diForm(id);

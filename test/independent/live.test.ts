@@ -625,6 +625,18 @@ describe("live: verifiable credentials, checked with lib/credentials.ts", () => 
     expect(await standing(issued.giWithdrawn!.id)).toEqual({ revocation: 0, suspension: 0 });
   });
 
+  it("serves a list unchanged while its bits are (§5: a new version only when they change), cached as §1 says", async () => {
+    const { statusListCredential } = (await diForm(issued.revoked!.id)).credentialStatus[0] as Json;
+    const path = (statusListCredential as string).slice(origin.length);
+    const [a, b] = [await fetchForm(path, "application/vc"), await fetchForm(path, "application/vc")];
+    expect(b.text).toBe(a.text);
+    expect(a.res.headers.get("etag")).toBeTruthy();
+    expect(b.res.headers.get("etag")).toBe(a.res.headers.get("etag"));
+    expect(a.res.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(a.res.headers.get("vary")?.toLowerCase()).toContain("accept");
+    expect(a.res.headers.get("access-control-allow-origin")).toBe("*");
+  });
+
   it("leaves a withdrawn GI claim out of the credential (§2.1)", async () => {
     const credential = await diForm(issued.giWithdrawn!.id);
     expect(credential.credentialSubject).not.toHaveProperty("geographicalIndication");

@@ -23,7 +23,7 @@ export default defineConfig(async () => ({
         resolve: { alias: { "@harness": here("./test/support/harness.node.ts") } },
         test: {
           name: "node",
-          include: ["test/core/**/*.test.ts", "test/api/**/*.test.ts", "test/node/**/*.test.ts"],
+          include: ["test/core/**/*.test.ts", "test/api/**/*.test.ts", "test/node/**/*.test.ts", "test/independent/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
         },

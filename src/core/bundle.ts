@@ -268,7 +268,7 @@ async function checkContent(value: unknown): Promise<TrustBundleContent> {
   }
   if (c.log !== undefined) {
     const log = c.log as Record<string, unknown>;
-    if (typeof log !== "object" || log === null) throw malformed("the bundle's log member is not an object");
+    if (typeof log !== "object" || log === null || Array.isArray(log)) throw malformed("the bundle's log member is not an object");
     // A later version of the extension is for later verifiers: this one ignores it, as it ignores unknown members.
     if (log.version !== 1) delete content.log;
     else if (!isBundleLogV1(log)) throw malformed("the bundle's log member (version 1) does not have the expected shape");

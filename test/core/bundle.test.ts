@@ -139,6 +139,16 @@ describe("trust bundle: envelope and signature", () => {
     expect(await code(openTrustBundle(await signTrustBundle(badSerial, keyA)))).toBe("bundle-malformed");
   });
 
+  it("ignores a log member of a version it does not implement, missing or not an integer alike, and refuses one that is no object", async () => {
+    for (const log of [{ version: 2, anything: true }, { origin: "asli.example/log" }, { version: "1" }]) {
+      const opened = await openTrustBundle(await signTrustBundle(content({ log } as unknown as Partial<TrustBundleContent>), keyA));
+      expect(opened.content.log, JSON.stringify(log)).toBeUndefined();
+    }
+    for (const log of [[1], "log", 1]) {
+      expect(await code(openTrustBundle(await signTrustBundle(content({ log } as unknown as Partial<TrustBundleContent>), keyA))), JSON.stringify(log)).toBe("bundle-malformed");
+    }
+  });
+
   it("lists artisans by id gaps and a seller table, and refuses lists that break those rules", async () => {
     const list = [
       { id: 40, name: "C", sellerName: "Kashi Handloom" },

@@ -203,9 +203,7 @@ function readLogMember(value: unknown): LogMember | null {
   if (!value || typeof value !== "object" || Array.isArray(value)) return fail("log is not an object");
   const log = value as Record<string, unknown>;
   if (log.version !== 1) {
-    // A version it does not implement: ignored, as if absent. (A missing or non-integer version is
-    // read as malformed: see the README's list of ambiguities.)
-    if (!isInteger(log.version)) fail("log.version is not an integer");
+    // A version it does not implement, missing or not an integer alike: ignored, as if absent (§10.1).
     return null;
   }
   for (const m of ["origin", "url", "key", "witnesses", "quorum", "checkpoint"]) if (!has(log, m)) fail(`log.${m} missing`);

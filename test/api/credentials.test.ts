@@ -300,6 +300,10 @@ describe(`credential and status list requests (${runtime})`, () => {
     const types: [string, string][] = [
       ["application/vc+jwt", "application/vc+jwt"],
       ["application/vc;q=0.5, application/vc+jwt", "application/vc+jwt"],
+      // docs/credentials.md §2.2: q first, then specificity, then the header's order; q=0 is dropped.
+      ["application/vc+jwt, application/vc;q=0.5", "application/vc+jwt"],
+      ["application/vc+jwt;q=0, */*", "application/vc"],
+      ["*/*, application/vc+jwt;q=1", "application/vc+jwt"],
       ...(onWorkers
         ? []
         : ([
@@ -311,6 +315,7 @@ describe(`credential and status list requests (${runtime})`, () => {
             ["application/json", "application/json"],
             ["application/*", "application/vc"],
             ["text/html", "application/vc"],
+            ["application/vc, application/vc+jwt", "application/vc"],
           ] as [string, string][])),
     ];
     for (const [accept, type] of types) {

@@ -14,7 +14,7 @@ import { nodeCompressor } from "../../src/runtime/compression.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import type { SigningKey } from "../../src/core/keys.js";
-import { benchApp, log, round, runLoad, startServer, tempDir, trackPeakRss, type BenchSection, type BenchServer, type LoadResult, type Report } from "./support.js";
+import { benchApp, log, profiled, round, runLoad, startServer, tempDir, trackPeakRss, type BenchSection, type BenchServer, type LoadResult, type Report } from "./support.js";
 
 const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 2000);
 const ARTISANS = 40;
@@ -63,12 +63,12 @@ async function runVerifyBench(report: Report): Promise<void> {
     await load([BARE_PATH], WARMUP_SECONDS);
 
     log(`verify: ${CONNECTIONS} connections for ${DURATION_SECONDS} s over ${verifyPaths.length} distinct tokens`);
-    const verify = checked("verify", await load(verifyPaths, DURATION_SECONDS));
+    const verify = checked("verify", await profiled("verify", () => load(verifyPaths, DURATION_SECONDS)));
     log(`verify page: ${CONNECTIONS} connections for ${DURATION_SECONDS} s, plain, then brotli`);
-    const page = checked("verify page", await load(pagePaths, DURATION_SECONDS));
-    const pageBr = checked("verify page, brotli", await load(pagePaths, DURATION_SECONDS, BROWSER));
+    const page = checked("verify page", await profiled("verify-page", () => load(pagePaths, DURATION_SECONDS)));
+    const pageBr = checked("verify page, brotli", await profiled("verify-page-br", () => load(pagePaths, DURATION_SECONDS, BROWSER)));
     log(`bare signature: ${CONNECTIONS} connections for ${DURATION_SECONDS} s`);
-    const bare = checked("bare signature", await load([BARE_PATH], DURATION_SECONDS));
+    const bare = checked("bare signature", await profiled("bare-signature", () => load([BARE_PATH], DURATION_SECONDS)));
 
     report("bench_connections", CONNECTIONS);
     report("bench_duration_seconds", DURATION_SECONDS);

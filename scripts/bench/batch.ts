@@ -17,7 +17,7 @@ import { webCryptoSign } from "../../src/core/signature.js";
 import { signedMessageV1 } from "../../src/core/token.js";
 import { SIGNING_CONCURRENCY } from "../../src/service/batches.js";
 import { listDistricts, listGiTags } from "../../src/store/registry.js";
-import { benchApp, log, round, startServer, tempDir, type BenchSection, type Report } from "./support.js";
+import { benchApp, log, round, startProfile, startServer, tempDir, type BenchSection, type Report } from "./support.js";
 
 const ITEMS = Number(process.env.BENCH_BATCH_ITEMS ?? 10_000);
 const ARTISANS = 40;
@@ -29,7 +29,7 @@ export const batchSection: BenchSection = { name: "batch", run: runBatchBench };
 // ---------------------------------------------------------------------------------------------
 // The parent: client and referee
 
-type Ask = { kind: "sign" } | { kind: "rss" } | { kind: "cpu" };
+type Ask = { kind: "sign" } | { kind: "rss" } | { kind: "cpu"; profile?: "start" | "stop"; name?: string };
 type Answer =
   | { kind: "ready"; origin: string; token: string; artisanIds: number[] }
   | { kind: "signed"; sequential: number; concurrent: number; concurrentCpu: number }
@@ -88,9 +88,10 @@ async function runBatchBench(report: Report): Promise<void> {
       const signed = await child.ask({ kind: "sign" });
       if (signed.kind === "signed") signRuns.push(signed);
       log(`batch: POST ${ITEMS} rows as text/csv (round ${pass} of ${ROUNDS})`);
-      const cpuBefore = await child.ask({ kind: "cpu" });
+      // BENCH_CPU_PROFILE=dir: the server's main thread is profiled while it issues each batch.
+      const cpuBefore = await child.ask({ kind: "cpu", profile: "start" });
       const posted = await timed("POST", `${ready.origin}/api/v1/batches`, { ...auth, "content-type": "text/csv; charset=utf-8" }, csv);
-      const cpuAfter = await child.ask({ kind: "cpu" });
+      const cpuAfter = await child.ask({ kind: "cpu", profile: "stop", name: `batch-round-${pass}` });
       const batch = batchHead(posted.status, posted.head);
       if (batch.itemCount !== ITEMS) throw new Error(`batch issued ${batch.itemCount} certificates, expected ${ITEMS}`);
       batchRuns.push(posted.seconds);
@@ -188,9 +189,20 @@ async function serverChild(): Promise<void> {
   };
   process.on("disconnect", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
+  let profile: Awaited<ReturnType<typeof startProfile>>;
   process.on("message", async (ask: Ask) => {
     if (ask.kind === "sign") process.send!({ kind: "signed", ...(await bareSigning(signingKey)) } satisfies Answer);
-    else if (ask.kind === "cpu") process.send!({ kind: "cpu", seconds: cpuSeconds() } satisfies Answer);
+    else if (ask.kind === "cpu") {
+      // Read before the profiler stops and after it starts: its own work stays outside the figure.
+      if (ask.profile === "stop") {
+        const seconds = cpuSeconds();
+        await profile?.stop(ask.name ?? "batch");
+        process.send!({ kind: "cpu", seconds } satisfies Answer);
+        return;
+      }
+      if (ask.profile === "start") profile = await startProfile();
+      process.send!({ kind: "cpu", seconds: cpuSeconds() } satisfies Answer);
+    }
     else process.send!({ kind: "rss", maxRssMb: process.resourceUsage().maxRSS / 1024 } satisfies Answer);
   });
   process.send!({ kind: "ready", origin: server.origin, token: adminToken, artisanIds } satisfies Answer);

@@ -4,7 +4,8 @@
 // This file is also the entry of the load child: runLoad() forks it (see the bottom).
 import { serve } from "@hono/node-server";
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,6 +47,48 @@ export function round(value: number, digits = 0): number {
 export function tempDir(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profiles of single measurements
+
+/**
+ * With BENCH_CPU_PROFILE=dir, runs `measure` under V8's sampling profiler (this process's main
+ * thread) and writes `dir/<name>.cpuprofile`; without it, just runs it. Unlike `node
+ * --cpu-prof`, which profiles a whole process, setup and warm-up included, this profiles one
+ * measured run. Summarise with `npx tsx scripts/cpuprofile-summary.ts dir/<name>.cpuprofile`.
+ * Profiling costs CPU itself: figures of a profiled run are not comparable with others.
+ */
+export async function profiled<T>(name: string, measure: () => Promise<T>): Promise<T> {
+  const profile = await startProfile();
+  if (!profile) return measure();
+  try {
+    return await measure();
+  } finally {
+    await profile.stop(name);
+  }
+}
+
+/** The profiler started now, when BENCH_CPU_PROFILE names a directory; `stop` writes `dir/<name>.cpuprofile`. */
+export async function startProfile(): Promise<{ stop(name: string): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop(name) {
+      try {
+        const { profile } = await session.post("Profiler.stop");
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+        log(`cpu profile: ${join(dir, `${name}.cpuprofile`)}`);
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { auditInsertIf, SYSTEM_ACTOR } from "../store/audit.js";
 import { databaseFailure, type AsliDatabase } from "../store/database.js";
 import { activateKeyQueries, listStoredKeys, type StoredKey } from "../store/keys.js";
 import { unixSeconds } from "../core/time.js";
+import { VerifiedTokens } from "./verified-tokens.js";
 
 /** Rotation happens because the environment changed, not because a token holder asked. */
 
@@ -62,10 +63,20 @@ interface Snapshot {
 }
 
 export class LiveKeyring {
+  /**
+   * The tokens this instance has verified with these keys, so that a repeated scan skips the
+   * signature check (src/service/verified-tokens.ts). Kept here because it lives as long as the
+   * keys an instance holds: for the process on Node, for the isolate on Workers.
+   */
+  readonly verifiedTokens: VerifiedTokens;
   #snapshot: Snapshot | undefined;
   #reading: Promise<void> | undefined;
   #failedAt: number | undefined;
   readonly #maxAgeMs = KEYRING_MAX_AGE_SECONDS * 1000;
+
+  constructor(options: { verifiedTokens?: VerifiedTokens } = {}) {
+    this.verifiedTokens = options.verifiedTokens ?? new VerifiedTokens();
+  }
 
   /**
    * The keys as of at most the maximum age (a time comparison, no query, in the normal case).
@@ -146,8 +157,8 @@ export class LiveKeyring {
  * Reads the keys once, as a Node instance does on start, and gives the LiveKeyring that keeps
  * them fresh. Throws SigningKeyRevokedError for a revoked SIGNING_KEY, and what the database throws.
  */
-export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date): Promise<LiveKeyring> {
-  const live = new LiveKeyring();
+export async function loadKeyring(db: AsliDatabase, signingKey: SigningKey, now: Date, options: ConstructorParameters<typeof LiveKeyring>[0] = {}): Promise<LiveKeyring> {
+  const live = new LiveKeyring(options);
   await live.refresh(db, signingKey, now);
   await live.current(db, signingKey, now);
   return live;

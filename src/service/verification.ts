@@ -5,7 +5,6 @@
 import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure, TokenVerdict } from "../core/token.js";
-import { verifyToken } from "../core/token.js";
 import { verifyUrl, type Presented } from "../core/url.js";
 import { registryUnavailable } from "../core/errors.js";
 import { signedAfterCompromise, type SigningKey } from "../core/keys.js";
@@ -136,7 +135,9 @@ export interface VerificationDeps {
 
 export async function verifyCertificate(deps: VerificationDeps, token: string): Promise<Verdict> {
   const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
-  const verdict = await verifyToken(token, trusted.keyring);
+  // The signature, checked once per token and key (src/service/verified-tokens.ts); the rest of
+  // the pipeline reads the registry every time.
+  const verdict = await deps.keyring.verifiedTokens.verify(token, trusted);
   if (!verdict.valid) {
     // An instance that has not read the registry's keys since it started knows only its own:
     // another key may have signed this token.
@@ -176,7 +177,7 @@ export async function verifySerial(deps: VerificationDeps, serial: string): Prom
   if (!found) return { status: "invalid", reason: "not-registered", message: NO_SUCH_SERIAL, lookup: "serial" };
   const token = found.record.certificate.token;
   const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
-  const verdict = await verifyToken(token, trusted.keyring);
+  const verdict = await deps.keyring.verifiedTokens.verify(token, trusted);
   const judged = verdict.valid ? judge(deps, token, verdict, found) : invalid(verdict.reason);
   if (judged.status === "invalid") return { ...judged, lookup: "serial" };
   if (judged.status === "unconfirmed") return judged;

@@ -2,6 +2,7 @@
 // statements that write a batch, which the service runs in one db.batch with its audit entry.
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { utf8ByteLength } from "../core/bytes.js";
 import type { AsliDatabase } from "./database.js";
 import type { Artisan } from "./artisans.js";
 import type { NewCertificate } from "./certificates.js";
@@ -42,15 +43,13 @@ export async function findArtisansByIds(db: AsliDatabase, ids: readonly number[]
 export const CERTIFICATES_PER_STATEMENT = 1000;
 export const MAX_STATEMENT_JSON_BYTES = 1_000_000;
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
-
 /** Consecutive groups of encoded rows, each within both limits above. */
 export function statementChunks(encodedRows: readonly string[]): string[][] {
   const chunks: string[][] = [];
   let chunk: string[] = [];
   let bytes = 2;
   for (const row of encodedRows) {
-    const size = utf8Length(row) + 1;
+    const size = utf8ByteLength(row) + 1;
     if (chunk.length > 0 && (chunk.length >= CERTIFICATES_PER_STATEMENT || bytes + size > MAX_STATEMENT_JSON_BYTES)) {
       chunks.push(chunk);
       chunk = [];

@@ -579,7 +579,6 @@ export function shipmentView(s: Shipment, baseUrl: string, items?: readonly Ship
       page: `${origin}/s/${s.id}`,
       verify: `${self}/verify`,
       manifest: `${self}/manifest`,
-      document: `${self}/document.pdf`,
       labels: `${self}/labels.pdf`,
     },
     ...(items ? { items: items.map((item) => ({ certificate: item.certificateId, addedAt: isoTime(item.addedAt) })) } : {}),
@@ -654,4 +653,17 @@ export async function sealedShipmentFacts(deps: VerificationDeps, p: Principal, 
   if (shipment.state !== "sealed") assertState(shipment, "sealed");
   const { items, records, verdicts } = await judgedItems(deps, shipment.id);
   return { shipment: shipment as Shipment & { sealedAt: number; merkleRoot: string; manifestKid: string }, items: items.map((item, i) => ({ item, record: records.get(item.certificateId), verdict: verdicts[i]! })) };
+}
+
+/** What a sealed shipment's carton labels print (src/render/carton.ts): its owner's or an admin's, once sealed. */
+export async function cartonLabelOf(db: AsliDatabase, p: Principal, id: string, baseUrl: string) {
+  const shipment = await readShipment(db, p, id);
+  if (shipment.state !== "sealed") assertState(shipment, "sealed");
+  let destination = shipment.consigneeCountry;
+  try {
+    destination = new Intl.DisplayNames(["en"], { type: "region" }).of(shipment.consigneeCountry) ?? destination;
+  } catch {
+    // The code itself, where the runtime has no region names.
+  }
+  return { url: shipmentUrl(baseUrl, shipment.id), shipmentId: shipment.id, exporter: shipment.exporterName, destination, reference: shipment.reference, itemCount: shipment.itemCount };
 }

@@ -165,6 +165,22 @@ describe(`shipments (${runtime})`, () => {
     const later = await call(f.service, "GET", `/api/v1/shipments/${shipment.id.toLowerCase()}/verify`, undefined, null);
     expect(later.json).toMatchObject({ status: "not-all-genuine", summary: { genuine: 1, revoked: 1 } });
     expect(later.json.items.map((i: any) => i.status)).toEqual(["genuine", "revoked"]);
+
+    // The page the carton's QR opens: every item with its verdict today, the country, not the consignee.
+    const page = await f.service.app.request(`/S/${shipment.id}`, { headers: { accept: "text/html", "accept-language": "de-DE,de;q=0.9" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('lang="de"');
+    expect(html).toContain("Nicht jedes Stück ist bestätigt");
+    expect(html).toContain("Deutschland");
+    expect(html).not.toContain("Hamburg Messing");
+    expect(html).toContain(`data-item="1" data-certificate="${b!.id}" data-status="revoked"`);
+    expect(html).toContain(`href="/v/${a!.id}"`);
+    expect(html).toContain(`href="/api/v1/shipments/${shipment.id}/manifest"`);
+    const arabic = await f.service.app.request(`/s/${shipment.id.toLowerCase()}?lang=ar`, { headers: { accept: "text/html" } });
+    expect(await arabic.text()).toContain('dir="rtl"');
+    const missing = await f.service.app.request(`/s/AAAAAAAAAAAAA`, { headers: { accept: "text/html" } });
+    expect(missing.status).toBe(404);
   });
 
   it("lets an exporter see and change only its own shipments, admins all; other roles none", async () => {

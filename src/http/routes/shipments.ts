@@ -8,6 +8,7 @@ import { MANIFEST_MEDIA_TYPE } from "../../core/shipment.js";
 import {
   addItems,
   addItemsJson,
+  cartonLabelOf,
   cancelInput,
   cancelShipment,
   createShipment,
@@ -27,6 +28,9 @@ import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
 import { mediaType, readBody, readJson, readQuery } from "../input.js";
 import type { Operation } from "../openapi.js";
+import { readerLocale, wantsPage } from "../pages.js";
+import { shipmentPage } from "../../pages/shipment-page.js";
+import { SHIPMENT_SCRIPT, SHIPMENT_SCRIPT_ROUTE } from "../../pages/assets/shipment-script.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 
 const isoTime = z.string().describe("RFC 3339 time, UTC");
@@ -112,6 +116,7 @@ export const manifestFileSchema = z
   .meta({ id: "ShipmentManifest" });
 
 export const shipmentListQuery = z.object({ state: z.enum(["open", "sealed", "cancelled"]).optional(), ...pageQuery }).strict();
+export const labelsQuery = z.object({ cartons: z.coerce.number().int().min(1).max(1000).default(1).describe("how many labels, numbered 1 of N to N of N") }).strict();
 const manifestQuery = z.object({ certificate: z.string().regex(/^[A-Z2-7]{13}$/).optional().describe("only this item, with its inclusion proof") }).strict();
 
 const json = (description: string, schema: z.ZodType) => ({ description, schema });
@@ -215,6 +220,37 @@ export const SHIPMENT_OPERATIONS: Operation[] = [
     responses: { 200: { description: "The manifest file", schema: manifestFileSchema, contentType: MANIFEST_MEDIA_TYPE } },
     errors: ["not-found", "invalid-query"],
   },
+  {
+    method: "get",
+    path: "/api/v1/shipments/{id}/labels.pdf",
+    summary: "Carton labels of a sealed shipment: 100 x 150 mm, the shipment's QR, one per carton",
+    tag: "shipments",
+    roles: ["admin", "exporter"],
+    description: "For thermal label printers. ?cartons=N prints N labels, numbered Carton 1 of N to N of N. 409 shipment-not-sealed while open.",
+    query: labelsQuery,
+    responses: { 200: { description: "The labels", contentType: "application/pdf" } },
+    errors: ["not-found", "invalid-query", "shipment-not-sealed", "shipment-cancelled"],
+  },
+  {
+    method: "get",
+    path: SHIPMENT_SCRIPT_ROUTE,
+    summary: "The shipment page's in-browser manifest check",
+    tag: "shipments",
+    roles: "public",
+    responses: { 200: { description: "JavaScript module", contentType: "text/javascript" } },
+  },
+  ...["/S/{id}", "/s/{id}"].map(
+    (path): Operation => ({
+      method: "get",
+      path,
+      summary: path.startsWith("/S") ? "A shipment's public page: the URL in its QR (upper case)" : "A shipment's public page, lower-case path",
+      tag: "shipments",
+      roles: "public",
+      description: "Every item with its verdict today, the signed facts, and the manifest to download; in the reader's language. JSON (the verify answer) when asked for with Accept: application/json.",
+      responses: { 200: { description: "The page", contentType: "text/html", alternativeContentTypes: ["application/json"] }, 404: { description: "No sealed shipment with this id", contentType: "text/html" } },
+      errors: ["not-found"],
+    }),
+  ),
 ];
 
 function itemsSource(c: Context) {
@@ -286,6 +322,34 @@ export function shipmentRoutes(deps: AppDeps): Hono<AuthEnv> {
       "content-disposition": `attachment; filename="${name}"`,
     });
   });
+
+  app.get("/api/v1/shipments/:id/labels.pdf", readers, async (c) => {
+    const { cartons } = readQuery(c, labelsQuery);
+    const label = await cartonLabelOf(deps.db, c.get("principal"), c.req.param("id"), deps.baseUrl);
+    const pdf = await (await deps.loadRenderers()).cartonLabelsPdf(label, cartons);
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "application/pdf",
+      "cache-control": "private, max-age=86400",
+      "content-disposition": `attachment; filename="asli-shipment-${label.shipmentId}-labels.pdf"`,
+    });
+  });
+
+  app.get(SHIPMENT_SCRIPT_ROUTE, (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.body(SHIPMENT_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
+  // The carton's QR opens the upper-case URL; people type the lower-case one.
+  for (const prefix of ["/S", "/s"]) {
+    app.get(`${prefix}/:id`, async (c) => {
+      const id = c.req.param("id").toUpperCase();
+      const verdict = await shipmentVerdict(deps, id);
+      c.header("cache-control", "public, max-age=60");
+      if (!wantsPage(c) && (c.req.header("accept") ?? "").includes("application/json")) return c.json(verdict);
+      const locale = readerLocale(c, deps.baseUrl);
+      return c.html(shipmentPage({ verdict, locale, manifestHref: `/api/v1/shipments/${verdict.id}/manifest`, langHref: (lang) => `/s/${verdict.id}?lang=${lang}` }));
+    });
+  }
 
   return app;
 }

@@ -16,7 +16,9 @@ import { base32Decode } from "../core/base32.js";
 import { fromBase64url, fromHex, randomBytes, toBase64url, toHex } from "../core/bytes.js";
 import { serialFromBytes } from "../core/payload.js";
 import { itemTree, manifestFile, sealManifest, shipmentUrl, tokenDigest, type ManifestFile, type ManifestItem } from "../core/shipment.js";
-import { serialFromText, tokenFromText, TOKEN_TEXT_LENGTH, type Presented } from "../core/url.js";
+import { serialFromText, tokenFromText, TOKEN_TEXT_LENGTH, verifyUrl, type Presented } from "../core/url.js";
+import { fill, locale, type Locale } from "../pages/i18n/catalog.js";
+import type { ProvenanceContent } from "../render/provenance.js";
 import { isoTime, unixSeconds } from "../core/time.js";
 import { isLanguage, PUBLIC_LANGUAGES, type Language } from "../pages/i18n/languages.js";
 import { auditInsert, auditInsertIf } from "../store/audit.js";
@@ -579,6 +581,7 @@ export function shipmentView(s: Shipment, baseUrl: string, items?: readonly Ship
       page: `${origin}/s/${s.id}`,
       verify: `${self}/verify`,
       manifest: `${self}/manifest`,
+      document: `${self}/document.pdf`,
       labels: `${self}/labels.pdf`,
     },
     ...(items ? { items: items.map((item) => ({ certificate: item.certificateId, addedAt: isoTime(item.addedAt) })) } : {}),
@@ -666,4 +669,59 @@ export async function cartonLabelOf(db: AsliDatabase, p: Principal, id: string, 
     // The code itself, where the runtime has no region names.
   }
   return { url: shipmentUrl(baseUrl, shipment.id), shipmentId: shipment.id, exporter: shipment.exporterName, destination, reference: shipment.reference, itemCount: shipment.itemCount };
+}
+
+/** Languages whose script the document's fonts set (Latin, Devanagari); others get English alone until an Arabic and a CJK font are wired in. */
+const DOCUMENT_LANGUAGES: readonly Language[] = ["en", "hi", "fr", "de", "es"];
+
+/**
+ * The provenance document of a sealed shipment (src/render/provenance.ts), for its exporter or
+ * an admin: its words from the catalogs, in English and the shipment's document language.
+ */
+export async function provenanceDocument(deps: VerificationDeps, p: Principal, id: string): Promise<ProvenanceContent> {
+  const { shipment, items } = await sealedShipmentFacts(deps, p, id);
+  const second = isLanguage(shipment.documentLanguage) && DOCUMENT_LANGUAGES.includes(shipment.documentLanguage) && shipment.documentLanguage !== "en" ? locale(shipment.documentLanguage) : null;
+  const en = locale("en");
+  const both = (pick: (m: Locale["messages"]) => string) => (second ? `${pick(en.messages)} · ${pick(second.messages)}` : pick(en.messages));
+  const country = (l: Locale) => {
+    try {
+      return new Intl.DisplayNames([l.tag], { type: "region" }).of(shipment.consigneeCountry) ?? shipment.consigneeCountry;
+    } catch {
+      return shipment.consigneeCountry;
+    }
+  };
+  const sealed = isoTime(shipment.sealedAt);
+  const facts = [
+    { label: both((m) => m.shipment.fields.shipment), value: shipment.id },
+    { label: both((m) => m.shipment.fields.exporter), value: shipment.exporterName },
+    { label: both((m) => m.shipment.document.consignee), value: `${shipment.consigneeName}, ${second ? `${country(en)} · ${country(second)}` : country(en)}` },
+    ...(shipment.reference ? [{ label: both((m) => m.shipment.fields.reference), value: shipment.reference }] : []),
+    { label: both((m) => m.shipment.fields.sealedOn), value: second ? `${en.date(sealed)} · ${second.date(sealed)}` : en.date(sealed) },
+    { label: both((m) => m.shipment.fields.items), value: String(shipment.itemCount) },
+  ];
+  return {
+    shipmentId: shipment.id,
+    url: shipmentUrl(deps.baseUrl, shipment.id),
+    title: [en.messages.shipment.document.title, ...(second ? [second.messages.shipment.document.title] : [])],
+    facts,
+    statement: [en.messages.shipment.document.statement, ...(second ? [second.messages.shipment.document.statement] : [])],
+    labels: {
+      certificate: both((m) => m.verify.fields.certificate),
+      maker: both((m) => m.shipment.columns.maker),
+      district: both((m) => m.verify.fields.district),
+      product: both((m) => m.verify.fields.product),
+      gi: both((m) => m.verify.fields.giTag),
+    },
+    pageLabel: (page, pages) => both((m) => fill(m.shipment.document.page, { page, pages })),
+    items: items.map(({ item, record }) => ({
+      // The certificate's id, not its token: the document must not let anyone print its tags.
+      verifyUrl: verifyUrl(deps.baseUrl, item.certificateId),
+      certificate: item.certificateId,
+      title: record?.record.certificate.title ?? item.certificateId,
+      artisan: record?.record.artisan.name ?? "—",
+      district: record?.record.district.name ?? "—",
+      product: record?.record.product?.name ?? record?.record.artisan.craft ?? null,
+      gi: record?.record.giTag ? `${record.record.giTag.name}${record.record.giTag.applicationNumber ? ` (${both((m) => m.verify.fields.giApplication)} ${record.record.giTag.applicationNumber})` : ""}` : null,
+    })),
+  };
 }

@@ -10,6 +10,32 @@ import { makeTestService } from "../support/harness.node.js";
 import { makeToken } from "../support/principals.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 
+describe("the provenance document", () => {
+  it("lists every item with its QR, in English and the consignee's language, and its QR codes read back", async () => {
+    const service = await makeTestService();
+    const artisan = await registerArtisan(service, { name: "Rafiq Ahmad", giTagId: 2, giAuthorisedUserNumber: "AU-DOC-1" });
+    const exporter = (await makeToken(service, { role: "exporter" })).token;
+    const items = [(await issueCertificate(service, artisan.id, { title: "Katan silk saree" })).id, (await issueCertificate(service, artisan.id, { title: "Jangla brocade stole" })).id];
+    const shipment = (await call(service, "POST", "/api/v1/shipments", { consigneeName: "Hamburg Messing GmbH", consigneeCountry: "DE", reference: "PO-77" }, exporter)).json;
+    await call(service, "POST", `/api/v1/shipments/${shipment.id}/items`, { items }, exporter);
+    expect((await call(service, "GET", `/api/v1/shipments/${shipment.id}/document.pdf`, undefined, exporter)).json.code).toBe("shipment-not-sealed");
+    await call(service, "POST", `/api/v1/shipments/${shipment.id}/seal`, undefined, exporter);
+    const res = await service.app.request(`/api/v1/shipments/${shipment.id}/document.pdf`, { headers: { authorization: `Bearer ${exporter}` } });
+    expect(res.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), "asli-provenance-"));
+    const pdf = join(dir, "document.pdf");
+    writeFileSync(pdf, new Uint8Array(await res.arrayBuffer()));
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Page size:\s+595\.2\d* x 841\.8\d* pts/);
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" });
+    for (const words of ["Certificate of provenance", "Herkunftszeugnis", "Hamburg Messing GmbH", "Germany · Deutschland", "PO-77", "Katan silk saree", "Jangla brocade stole", "Rafiq Ahmad", "Banaras Brocades", "Varanasi", "npx asli-verify", "Page 1 of 1 · Seite 1 von 1"]) {
+      expect(text, words).toContain(words);
+    }
+    execFileSync("pdftoppm", ["-r", "200", "-png", "-singlefile", pdf, join(dir, "page")]);
+    const decoded = execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", join(dir, "page.png")], { encoding: "utf8" }).trim().split("\n").sort();
+    expect(decoded).toEqual([`HTTPS://ASLI.EXAMPLE/S/${shipment.id}`, ...items.map((id) => `HTTPS://ASLI.EXAMPLE/V/${id}`)].sort());
+  });
+});
+
 describe("carton labels", () => {
   it("print the shipment QR, its facts and the carton's number, for a sealed shipment only", async () => {
     const service = await makeTestService();

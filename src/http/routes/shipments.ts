@@ -9,6 +9,7 @@ import {
   addItems,
   addItemsJson,
   cartonLabelOf,
+  provenanceDocument,
   cancelInput,
   cancelShipment,
   createShipment,
@@ -233,6 +234,17 @@ export const SHIPMENT_OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/v1/shipments/{id}/document.pdf",
+    summary: "The A4 certificate of provenance of a sealed shipment",
+    tag: "shipments",
+    roles: ["admin", "exporter"],
+    description:
+      "The shipment's QR, exporter, consignee and date, what the signatures prove and how to check them, and every item with its title, artisan, district, ODOP product, GI tag with its application number and its QR (the certificate's verify URL by id). In English and the shipment's documentLanguage where the document's fonts set it (Hindi, French, German, Spanish); English alone otherwise, for now.",
+    responses: { 200: { description: "The document", contentType: "application/pdf" } },
+    errors: ["not-found", "shipment-not-sealed", "shipment-cancelled"],
+  },
+  {
+    method: "get",
     path: SHIPMENT_SCRIPT_ROUTE,
     summary: "The shipment page's in-browser manifest check",
     tag: "shipments",
@@ -331,6 +343,16 @@ export function shipmentRoutes(deps: AppDeps): Hono<AuthEnv> {
       "content-type": "application/pdf",
       "cache-control": "private, max-age=86400",
       "content-disposition": `attachment; filename="asli-shipment-${label.shipmentId}-labels.pdf"`,
+    });
+  });
+
+  app.get("/api/v1/shipments/:id/document.pdf", readers, async (c) => {
+    const doc = await provenanceDocument(deps, c.get("principal"), c.req.param("id"));
+    const pdf = await (await deps.loadRenderers()).provenancePdf(doc);
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "application/pdf",
+      "cache-control": "private, no-store",
+      "content-disposition": `attachment; filename="asli-shipment-${doc.shipmentId}-provenance.pdf"`,
     });
   });
 

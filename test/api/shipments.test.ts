@@ -214,4 +214,29 @@ describe(`shipments (${runtime})`, () => {
     expect(audit.json.items.map((e: any) => e.action).reverse()).toEqual(["shipment.create", "shipment.add-items", "shipment.remove-item", "shipment.seal", "shipment.cancel"]);
     expect(JSON.stringify(audit.json)).not.toContain("Al Noor");
   });
+
+  it("lets a seal and an addition that race each other leave a shipment whose manifest signs exactly its items", async () => {
+    const f = await fixture();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const shipment = await newShipment(f);
+      const [a, b] = await certificates(f, 2);
+      await call(f.service, "POST", `/api/v1/shipments/${shipment.id}/items`, { items: [a!.id] }, f.exporter);
+      const [sealed, added] = await Promise.all([
+        call(f.service, "POST", `/api/v1/shipments/${shipment.id}/seal`, undefined, f.exporter),
+        call(f.service, "POST", `/api/v1/shipments/${shipment.id}/items`, { items: [b!.id] }, f.exporter),
+      ]);
+      // Each answer is a success or a clean 409; never a 5xx.
+      expect([200, 409]).toContain(sealed.status);
+      expect([200, 409]).toContain(added.status);
+      const after = await call(f.service, "GET", `/api/v1/shipments/${shipment.id}`, undefined, f.exporter);
+      if (after.json.state === "sealed") {
+        const manifest = await call(f.service, "GET", `/api/v1/shipments/${shipment.id}/manifest`, undefined, null);
+        const verified = await verifyManifest(JSON.stringify(manifest.json), await keyring(f.service));
+        expect(verified.items.map((i) => i.certificate)).toEqual(after.json.items.map((i: any) => i.certificate));
+      } else {
+        expect(sealed.status).toBe(409);
+        expect(after.json.itemCount).toBe(2);
+      }
+    }
+  });
 });

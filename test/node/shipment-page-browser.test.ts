@@ -4,6 +4,7 @@
 // that lists other items than the signed ones, fails that check.
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGS } from "../../src/pages/i18n/catalog.js";
 import { makeTestService } from "../support/harness.node.js";
@@ -14,6 +15,7 @@ let browser: Browser;
 let server: ServerType;
 let origin = "";
 let shipmentId = "";
+const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 
 beforeAll(async () => {
   const service = await makeTestService();
@@ -85,4 +87,25 @@ describe("the shipment page in a browser", () => {
       await page.close();
     }
   });
+
+  for (const lang of ["en", "ar"] as const) {
+    it(`${lang}: on a phone, the page does not scroll sideways and axe-core finds nothing serious`, async () => {
+      // axe is injected, so the page's CSP is bypassed for this check only.
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      try {
+        const page = await context.newPage();
+        await openAndCheck(page, `/S/${shipmentId}?lang=${lang}`);
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        expect(scroll).toBeLessThanOrEqual(client);
+        await page.addScriptTag({ content: AXE });
+        const results = await page.evaluate(async () => (globalThis as any).axe.run(document, { resultTypes: ["violations"] }));
+        const serious = (results.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        expect(serious).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  }
 });

@@ -469,3 +469,74 @@ export const webauthnChallenges = sqliteTable(
   },
   (t) => [index("webauthn_challenges_expiry").on(t.expiresAt)],
 );
+
+/**
+ * Exporters' shipments (docs/api.md, Shipments; docs/shipment-format.md). A shipment belongs to
+ * the exporter principal that created it: an API token (the first token of its rotation chain,
+ * so that a rotated token keeps its shipments) or a console person. `open` while items are
+ * added and removed; `sealed` once its manifest is signed, after which nothing of it changes
+ * but a cancellation; `cancelled` for good. Every state change is conditional on the state it
+ * starts from, and `version` grows with every change of the items, so that a seal signs exactly
+ * the items it read.
+ */
+export const shipments = sqliteTable(
+  "shipments",
+  {
+    /** 8 random bytes in base32 (13 characters), as certificate serials: the id in HTTPS://HOST/S/{id}. */
+    id: text("id").primaryKey(),
+    state: text("state", { enum: ["open", "sealed", "cancelled"] }).notNull().default("open"),
+    ownerTokenId: integer("owner_token_id"),
+    ownerPersonId: integer("owner_person_id"),
+    /** The exporter as the registry names it (the token's or the person's name) when the shipment was created: signed into the manifest. */
+    exporterName: text("exporter_name").notNull(),
+    consigneeName: text("consignee_name").notNull(),
+    /** ISO 3166-1 alpha-2. Public; the consignee's name is not. */
+    consigneeCountry: text("consignee_country").notNull(),
+    /** The exporter's invoice or order number, signed into the manifest. */
+    reference: text("reference"),
+    note: text("note"),
+    /** The second language of the provenance document (src/pages/i18n/languages.ts), chosen or derived from the country. */
+    documentLanguage: text("document_language").notNull(),
+    itemCount: integer("item_count").notNull().default(0),
+    version: integer("version").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    sealedAt: integer("sealed_at"),
+    /** The signed manifest: header and signature in base64url, the signing key's kid, the Merkle root in hex. */
+    manifestHeader: text("manifest_header"),
+    manifestSignature: text("manifest_signature"),
+    manifestKid: text("manifest_kid"),
+    merkleRoot: text("merkle_root"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
+  },
+  (t) => [index("shipments_owner_token").on(t.ownerTokenId, t.createdAt), index("shipments_owner_person").on(t.ownerPersonId, t.createdAt), index("shipments_created").on(t.createdAt)],
+);
+
+/**
+ * The items of a shipment, in the order they were added (`position`; removals leave gaps, the
+ * manifest numbers the items 0…n-1 in this order). `tokenSha256` is the SHA-256 of the
+ * certificate's token bytes, the leaf's second half. A certificate is in at most one shipment
+ * that is not cancelled: `released` is set for every item when its shipment is cancelled, and
+ * the partial unique index holds the rest.
+ */
+export const shipmentItems = sqliteTable(
+  "shipment_items",
+  {
+    shipmentId: text("shipment_id")
+      .notNull()
+      .references(() => shipments.id),
+    certificateId: text("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    position: integer("position").notNull(),
+    tokenSha256: text("token_sha256").notNull(),
+    addedAt: integer("added_at").notNull(),
+    released: integer("released", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shipmentId, t.certificateId] }),
+    uniqueIndex("shipment_items_position").on(t.shipmentId, t.position),
+    uniqueIndex("shipment_items_one_shipment").on(t.certificateId).where(sql`released = 0`),
+  ],
+);

@@ -2,6 +2,8 @@
 //   npx asli-verify --update --server https://asli.example     fetch (or refresh) the trust bundle
 //   npx asli-verify <token | verify URL | image of a QR>        verify offline
 //   npx asli-verify <token> --proof FILE | --fetch-proof         and check it is in the transparency log
+//   npx asli-verify MANIFEST.json                               check a shipment's signed manifest
+//   npx asli-verify --shipment MANIFEST.json <token | URL>      prove that one tag belongs to the shipment
 // Exit codes: 0 genuine; 1 not genuine (invalid, revoked, suspended, or not in the log when a proof
 // was asked for); 2 bad usage or input; 3 no usable trust bundle. The bundle format is docs/trust-bundle.md; what a verifier should do
 // with a stale one is in docs/operations.md.
@@ -26,6 +28,8 @@ import {
   type OpenedTrustBundle,
 } from "../src/core/bundle.js";
 import { nobleVerify } from "../src/core/signature.js";
+import { signedAfterCompromise } from "../src/core/keys.js";
+import { checkItem, ManifestError, MAX_MANIFEST_BYTES, verifyManifest, type VerifiedManifest } from "../src/core/shipment.js";
 import { UNSAFE_CHARACTERS } from "../src/core/characters.js";
 import { entryFromToken, InclusionError, logPolicy, verifyCheckpoint, verifyTlogProof, type VerifiedInclusion } from "../src/core/tlog.js";
 import { tokenFromText } from "../src/core/url.js";
@@ -34,6 +38,8 @@ import { defaultBundlePath } from "./lib/trust-bundle-path.js";
 const USAGE = `Usage:
   asli-verify [options] <token | verify URL | image of a QR (PNG or JPEG)>
   asli-verify --update [--server URL] [<input>]
+  asli-verify [options] <shipment manifest file (.json)>
+  asli-verify [options] --shipment <manifest file> <token | verify URL | image of a QR>
 
 Verifies an Asli certificate offline, with a trust bundle fetched earlier.
 
@@ -48,6 +54,8 @@ Options:
   --proof FILE             check the certificate's inclusion proof (C2SP tlog-proof, from
                            GET /api/v1/certificates/{id}/inclusion) against the log the bundle trusts
   --fetch-proof            fetch that proof from the bundle's issuer and check it (needs a network)
+  --shipment FILE          with a token: prove that this certificate belongs to the shipment whose
+                           signed manifest (GET /api/v1/shipments/{id}/manifest) is FILE
   --json                   print the result as JSON
   -h, --help               this text
 
@@ -278,6 +286,7 @@ async function main(argv: string[]): Promise<number> {
         "max-age": { type: "string" },
         proof: { type: "string" },
         "fetch-proof": { type: "boolean" },
+        shipment: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -292,6 +301,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > 1) throw new CliError(EXIT.usage, `give one token, URL or image, not ${positionals.length}`, "", ...USAGE.split("\n"));
   if (positionals.length === 0 && !values.update) throw new CliError(EXIT.usage, ...USAGE.split("\n"));
+  if (values.shipment !== undefined && positionals.length === 0) throw new CliError(EXIT.usage, "--shipment FILE needs the token, verify URL or QR image of the tag to prove", "", ...USAGE.split("\n"));
   const maxAgeDays = values["max-age"] === undefined ? undefined : Number(values["max-age"]);
   if (maxAgeDays !== undefined && !(maxAgeDays > 0)) throw new CliError(EXIT.usage, "--max-age takes a positive number of days");
 
@@ -328,6 +338,13 @@ async function main(argv: string[]): Promise<number> {
       if (stale) warn(staleWarning);
     }
     return EXIT.genuine;
+  }
+
+  const manifestPath = values.shipment ?? (isManifestFile(positionals[0]!) ? positionals[0]! : undefined);
+  if (manifestPath !== undefined) {
+    const code = await verifyShipment(bundle, manifestPath, values.shipment !== undefined ? positionals[0]! : undefined, values.json === true, bundleLine, stale);
+    if (stale) warn(staleWarning);
+    return code;
   }
 
   const { token } = readInput(positionals[0]!);
@@ -407,6 +424,110 @@ async function checkInclusion(content: OpenedTrustBundle["content"], token: stri
 function logLine(check: LogCheck): string {
   if (!check.included) return `✗ Transparency log: NOT SHOWN TO BE IN THE LOG — ${check.message}`;
   return `✓ Transparency log: entry ${check.index} of ${check.treeSize} in ${check.origin}, signed by the log and cosigned by ${check.cosignedBy.length} of ${check.witnesses} witness(es) (${check.quorum} required)`;
+}
+
+/** A file that starts (after blanks and a byte-order mark) with "{" is a manifest, not an image. */
+function isManifestFile(input: string): boolean {
+  if (!existsSync(input) || !statSync(input).isFile()) return false;
+  const head = readFileSync(input).subarray(0, 64).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  return head.startsWith("{");
+}
+
+function readManifest(path: string): string {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(EXIT.usage, `no manifest file at ${path}`);
+  if (statSync(path).size > MAX_MANIFEST_BYTES) throw new CliError(EXIT.usage, `${path} is larger than a shipment manifest can be`);
+  return readFileSync(path, "utf8");
+}
+
+/**
+ * docs/shipment-format.md §7: the manifest's signature with the bundle's keys, its items against
+ * the signed Merkle root, the signing key's standing at the sealing time, and each item against
+ * the bundle's revocations; with a token, also that token's certificate and its membership.
+ */
+async function verifyShipment(bundle: OpenedTrustBundle, path: string, input: string | undefined, json: boolean, bundleLine: string, stale: boolean): Promise<number> {
+  const index = await indexTrustBundle(bundle.content);
+  let manifest: VerifiedManifest;
+  try {
+    manifest = await verifyManifest(readManifest(path), index.keyring, nobleVerify);
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    const hint = error.code === "unknown-key" ? " (a forgery, or a key newer than your trust bundle: try --update)" : "";
+    if (json) sayJson({ shipment: { valid: false, reason: error.code, message: error.message }, bundle: bundleSummary(bundle, stale) });
+    else say(`✗ NOT A VALID SHIPMENT MANIFEST — ${error.message}${hint}`, bundleLine);
+    return EXIT.notGenuine;
+  }
+  const { header } = manifest;
+  const key = index.keys.get(manifest.key.kid);
+  const compromised = key !== undefined && signedAfterCompromise(key, header.sealedAt);
+  const revoked = manifest.items.flatMap((item) => {
+    const found = index.revoked.get(item.certificate);
+    return found ? [{ index: item.index, certificate: item.certificate, ...found }] : [];
+  });
+
+  let membership: { belongs: boolean; message: string; verdict?: OfflineVerdict } | undefined;
+  if (input !== undefined) {
+    const { token } = readInput(input);
+    const verdict = await verifyOffline(token, index, nobleVerify);
+    const check = checkItem(manifest, token);
+    membership = check.belongs ? { belongs: true, message: `item ${check.index + 1} of ${header.itemCount} of this shipment`, verdict } : { belongs: false, message: check.message, verdict };
+  }
+
+  const valid = !compromised;
+  if (json) {
+    sayJson({
+      shipment: {
+        valid,
+        ...(compromised ? { reason: "key-compromised" } : {}),
+        id: header.shipmentId,
+        exporter: header.exporter,
+        consigneeCountry: header.consigneeCountry,
+        reference: header.reference,
+        sealedAt: header.sealedAt,
+        itemCount: header.itemCount,
+        complete: manifest.complete,
+        kid: manifest.key.kid,
+        revokedItems: revoked,
+      },
+      ...(membership ? { membership } : {}),
+      bundle: bundleSummary(bundle, stale),
+    });
+  } else {
+    if (!valid) say(`✗ NOT VALID — the manifest was signed with key ${manifest.key.kid} after that key was reported compromised`);
+    else if (membership) {
+      say(
+        membership.belongs
+          ? `✓ IN THIS SHIPMENT — the certificate is ${membership.message}, as the registry signed it (verified offline)`
+          : `✗ NOT IN THIS SHIPMENT — ${membership.message}`,
+      );
+    } else {
+      say(
+        manifest.complete
+          ? `✓ GENUINE SHIPMENT MANIFEST — signed by the registry; its ${header.itemCount} items make the signed Merkle root (verified offline)`
+          : `✓ GENUINE SHIPMENT MANIFEST — signed by the registry; ${manifest.items.length} of its ${header.itemCount} items are in this file, each with a proof (verified offline)`,
+      );
+    }
+    const rows: [string, string][] = [
+      ["Shipment", header.shipmentId],
+      ["Exporter", header.exporter],
+      ["Consignee", `in ${header.consigneeCountry}`],
+      ["Reference", header.reference ?? "none"],
+      ["Sealed", instant(header.sealedAt)],
+      ["Items", String(header.itemCount)],
+      ["Signed by", `key ${manifest.key.kid}${key ? ` (${key.state})` : ""}`],
+    ];
+    say(...rows.map(([label, value]) => `  ${label.padEnd(13)} ${value}`));
+    if (membership?.verdict) {
+      say(`  Certificate: ${headline(membership.verdict)}`);
+      if (membership.verdict.certificate) say(...describe(membership.verdict.certificate).map((line) => `  ${line}`));
+    } else if (!membership) {
+      for (const r of revoked) say(`  ✗ item ${r.index + 1}, certificate ${r.certificate}: REVOKED — ${REVOCATION_WORDS[r.reason]} (revoked on ${day(r.revokedAt)})`);
+      say(revoked.length === 0 ? `  No item is revoked in your trust bundle.` : `  ${revoked.length} of ${header.itemCount} items were revoked since the shipment was sealed.`);
+    }
+    say(bundleLine);
+  }
+  if (!valid) return EXIT.notGenuine;
+  if (membership) return membership.belongs && membership.verdict?.status === "genuine" ? EXIT.genuine : EXIT.notGenuine;
+  return revoked.length === 0 ? EXIT.genuine : EXIT.notGenuine;
 }
 
 function bundleSummary(bundle: OpenedTrustBundle, stale: boolean) {

@@ -6,10 +6,11 @@ import type { BenchSection, Figure } from "./bench/support.js";
 import { log } from "./bench/support.js";
 import { batchSection } from "./bench/batch.js";
 import { bundleSection } from "./bench/bundle.js";
+import { shipmentSection } from "./bench/shipment.js";
 import { tlogSection } from "./bench/tlog.js";
 import { verifySection } from "./bench/verify.js";
 
-const SECTIONS: BenchSection[] = [verifySection, batchSection, bundleSection, tlogSection];
+const SECTIONS: BenchSection[] = [verifySection, batchSection, bundleSection, tlogSection, shipmentSection];
 
 function report(name: string, value: Figure): void {
   process.stdout.write(`${name}: ${value}\n`);

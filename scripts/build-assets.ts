@@ -5,6 +5,7 @@
 // - console-script.ts: the console's browser script (src/pages/console/client/passkeys.ts with
 //   @simplewebauthn/browser), bundled and minified, as a string module that both runtimes serve
 //   at /assets/console.js: no file system at run time and no bundler rule on Workers.
+// - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
 import { build } from "esbuild";
@@ -38,6 +39,22 @@ export async function buildAssets(): Promise<void> {
   const code = script.outputFiles[0]!.text;
   const version = createHash("sha256").update(code).digest("hex").slice(0, 12);
   write(join(GENERATED, "console-script.ts"), `${HEADER}export const CONSOLE_SCRIPT = ${JSON.stringify(code)};\nexport const CONSOLE_SCRIPT_VERSION = "${version}";\n`);
+
+  // The shipment page's check: src/core/shipment.ts itself, so the browser runs the offline verifier's code.
+  const shipment = await build({
+    entryPoints: [join(ROOT, "src/pages/assets/shipment-client.ts")],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    banner: { js: "/*! Asli shipment manifest check (src/pages/assets/shipment-client.ts; spec docs/shipment-format.md) */" },
+    write: false,
+    legalComments: "inline",
+    logLevel: "error",
+  });
+  const shipmentCode = shipment.outputFiles[0]!.text;
+  const shipmentVersion = createHash("sha256").update(shipmentCode).digest("hex").slice(0, 12);
+  write(join(GENERATED, "shipment-script.ts"), `${HEADER}export const SHIPMENT_SCRIPT = ${JSON.stringify(shipmentCode)};\nexport const SHIPMENT_SCRIPT_VERSION = "${shipmentVersion}";\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

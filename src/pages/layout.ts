@@ -41,6 +41,7 @@ main>h1,.card h1{font-size:1.625rem;margin:.25rem 0 .5rem}main>h1+p{margin:0 0 1
 .verdict h1{margin:0;font-size:1.625rem}
 .verdict p{margin:.375rem 0 0}.verdict a{color:inherit;font-weight:600}
 .ok{background:#166534}.bad{background:#a3261b}.warn{background:#8f4a05}.info{background:#344e6b}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.875rem}th,td{text-align:start;padding:.375rem .25rem;border-bottom:1px solid #e6dfd1;vertical-align:top}td.ok,td.bad,td.warn,td.info{color:#fff;font-weight:600}
 .card{background:#fff;border:1px solid #e6dfd1;border-radius:14px;padding:1rem;margin:0 0 1rem}
 .card>h2{margin:0 0 .5rem;font-size:.9375rem;color:#6b6355;font-weight:600}
 .card p{margin:.5rem 0 0}.card>h2+p{margin:0}

@@ -33,7 +33,7 @@ const ICON_PATHS: Record<Tone, string> = {
   warn: "M16 9v9M16 22.5v.5",
   info: "M16 14.5v8M16 9.5v.5",
 };
-const ICONS = Object.fromEntries(
+export const ICONS = Object.fromEntries(
   Object.entries(ICON_PATHS).map(([tone, d]) => [
     tone,
     `<svg width="32" height="32" viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="15" fill="rgba(255,255,255,.18)"/><path d="${d}" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>`,
@@ -113,11 +113,11 @@ function verdictSection(v: Verdict, ctx: Ctx): string {
   return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}</div></section>`;
 }
 
-function card(id: string, heading: string, body: string): string {
+export function card(id: string, heading: string, body: string): string {
   return `<section class="card" id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(heading)}</h2>${body}</section>`;
 }
 
-function field(label: string, valueHtml: string | null): string {
+export function field(label: string, valueHtml: string | null): string {
   return valueHtml ? `<dt>${esc(label)}</dt><dd>${valueHtml}</dd>` : "";
 }
 

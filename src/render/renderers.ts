@@ -9,6 +9,8 @@ import { PNG_PIXELS_PER_MM, rasteriseLayout } from "./raster.js";
 import { HarfBuzz } from "./shape.js";
 import { A4_3X8, labelSlot, pageCount, type LabelStock } from "./sheet.js";
 import { layoutSlip, SLIP_PAGE, type SlipContent } from "./slip.js";
+import { CARTON_PAGE, layoutCartonLabel, type CartonLabel } from "./carton.js";
+import { A4_PAGE, layoutProvenance, type ProvenanceContent } from "./provenance.js";
 import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
 
 /** What the renderers need from their runtime: font files and HarfBuzz's compiled wasm (harfbuzzjs's dist/harfbuzz.wasm). */
@@ -36,7 +38,27 @@ export async function createTagRenderers(assets: RendererAssets): Promise<TagRen
     async invitationSlipPdf(slip) {
       return invitationSlipPdf(fonts, slip);
     },
+    async cartonLabelsPdf(label, cartons) {
+      return cartonLabelsPdf(fonts, label, cartons);
+    },
+    async provenancePdf(doc) {
+      const pdf = await TagPdf.create(fonts, `Asli shipment ${doc.shipmentId}: certificate of provenance`);
+      for (const [i, page] of layoutProvenance(doc, fonts.measure).entries()) {
+        // Thousands of items: yield between pages so the server keeps answering meanwhile.
+        if (i > 0 && i % 8 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        pdf.addPage(A4_PAGE.width, A4_PAGE.height, (painter) => painter.layout(page));
+      }
+      return pdf.save();
+    },
   };
+}
+
+async function cartonLabelsPdf(fonts: TagFonts, label: CartonLabel, cartons: number): Promise<Uint8Array> {
+  const pdf = await TagPdf.create(fonts, `Asli shipment ${label.shipmentId}: ${cartons} carton label(s)`);
+  for (let carton = 1; carton <= cartons; carton++) {
+    pdf.addPage(CARTON_PAGE.width, CARTON_PAGE.height, (page) => page.layout(layoutCartonLabel(label, carton, cartons, fonts.measure)));
+  }
+  return pdf.save();
 }
 
 async function invitationSlipPdf(fonts: TagFonts, slip: SlipContent): Promise<Uint8Array> {

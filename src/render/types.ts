@@ -1,3 +1,5 @@
+import type { CartonLabel } from "./carton.js";
+import type { ProvenanceContent } from "./provenance.js";
 import type { SlipContent } from "./slip.js";
 
 // What a tag says and the renderers that draw it. Light on purpose: the routes import this
@@ -34,4 +36,8 @@ export interface TagRenderers {
   labelSheetPdf(sheet: LabelSheet): Promise<Uint8Array>;
   /** The console's printable invitation slip (src/render/slip.ts). */
   invitationSlipPdf(slip: SlipContent): Promise<Uint8Array>;
+  /** A shipment's carton labels, 100 x 150 mm, one page per carton (src/render/carton.ts). */
+  cartonLabelsPdf(label: CartonLabel, cartons: number): Promise<Uint8Array>;
+  /** A shipment's A4 provenance document (src/render/provenance.ts). */
+  provenancePdf(doc: ProvenanceContent): Promise<Uint8Array>;
 }

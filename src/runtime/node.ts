@@ -9,7 +9,8 @@ import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "../core/a
 import { decodeSeed, encodeSeed, generateSeed, signingKeyFromSeed } from "../core/keys.js";
 import { verifyUrl } from "../core/url.js";
 import { createApp } from "../http/app.js";
-import { ensureDemoData, ensureDemoInvitation } from "../service/demo.js";
+import { ensureDemoData, ensureDemoInvitation, ensureDemoShipment } from "../service/demo.js";
+import { shipmentUrl } from "../core/shipment.js";
 import { invitationTtlFromEnv, invitationUrl } from "../service/invitations.js";
 import { loadKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { parseWitnessList, transparencyLogFor } from "../service/tlog.js";
@@ -131,6 +132,8 @@ async function main(): Promise<void> {
   // Development only, like the printed admin token: a one-time console link for the demo officer.
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
   const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours });
+  // A demo certificate revoked by hand keeps the demo shipment from being sealed: the service starts all the same.
+  const demoShipment = await ensureDemoShipment({ db, signingKey, keyring, baseUrl, clock: () => new Date() }, demo, now).catch(() => undefined);
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
     console.log(devToken ? `development admin token: ${devToken}` : "admin token: from ADMIN_TOKEN");
     console.log(`transparency log ${log.origin} at ${log.url}, key ${log.verifierKey}${process.env.LOG_SIGNING_KEY ? "" : " (development key in .data/)"}`);
     console.log(`demo certificate ${demo.certificateId}${demo.created ? " (new)" : ""}: ${url}`);
+    if (demoShipment) console.log(`demo shipment ${demoShipment.id}${demoShipment.created ? " (new)" : ""}: ${shipmentUrl(baseUrl, demoShipment.id)}`);
     if (demoLink) console.log(`demo console sign-in link for the Varanasi district officer (works once, ${invitationTtlHours} hours; open it in a browser with passkeys): ${demoLink}`);
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });

@@ -1,7 +1,8 @@
-// Demo data for a development start: one GI-authorised Banarasi weaver and one certificate, and
-// a console sign-in link for a demo district officer.
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { artisans, certificates, giTags, people, products } from "../../db/schema.js";
+// Demo data for a development start: one GI-authorised Banarasi weaver and one certificate, a
+// sealed demo shipment of it, and a console sign-in link for a demo district officer.
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { artisans, certificates, giTags, people, products, shipments } from "../../db/schema.js";
+import { utf8 } from "../core/bytes.js";
 import { unixSeconds } from "../core/time.js";
 import { listInvitations } from "../store/people.js";
 import type { SigningKey } from "../core/keys.js";
@@ -11,6 +12,9 @@ import { registerArtisan } from "./artisans.js";
 import { issueCertificate } from "./certificates.js";
 import type { LogAppender } from "./tlog.js";
 import { createInvitation, inviteExistingPerson, withdrawInvitation } from "./invitations.js";
+import { addItems, createShipment, sealShipment } from "./shipments.js";
+import { createToken } from "./tokens.js";
+import type { VerificationDeps } from "./verification.js";
 
 /** Demo data is written by the service itself at start-up, as the registry. */
 const SYSTEM: Principal = { role: "admin", tokenId: null, districtCode: null, giTagId: null, artisanId: null };
@@ -92,4 +96,25 @@ export async function ensureDemoInvitation(db: AsliDatabase, now: Date, ttlHours
     .limit(1);
   if (officer) return inviteExistingPerson(db, SYSTEM, officer.id, now, ttlHours);
   return createInvitation(db, SYSTEM, { name: DEMO_DISTRICT_OFFICER, role: "district", districtCode: VARANASI }, now, ttlHours);
+}
+
+export const DEMO_EXPORTER = "Bhadohi Carpet Exports (demo exporter)";
+
+/**
+ * A sealed demo shipment of the demo certificate, to a consignee in the UAE, so that a
+ * development start shows a shipment's public page and manifest too. It belongs to a demo
+ * exporter token whose secret is never shown (the demo is to look at, not to change). Later
+ * calls return the same shipment; a start that stopped before sealing seals it now.
+ */
+export async function ensureDemoShipment(deps: VerificationDeps, demo: DemoData, now: Date): Promise<{ id: string; created: boolean }> {
+  const { db } = deps;
+  const [existing] = await db.select().from(shipments).where(and(eq(shipments.exporterName, DEMO_EXPORTER), ne(shipments.state, "cancelled"))).orderBy(asc(shipments.createdAt)).limit(1);
+  if (existing?.state === "sealed") return { id: existing.id, created: false };
+  let tokenId = existing?.ownerTokenId ?? null;
+  if (tokenId === null) tokenId = (await createToken(db, SYSTEM, { name: DEMO_EXPORTER, role: "exporter" }, now)).record.id;
+  const exporter: Principal = { role: "exporter", tokenId, districtCode: null, giTagId: null, artisanId: null };
+  const shipment = existing ?? (await createShipment(db, exporter, { consigneeName: "Al Noor Trading LLC (demo consignee)", consigneeCountry: "AE", reference: "DEMO-INV-0001" }, now));
+  await addItems(deps, exporter, shipment.id, { kind: "json", body: utf8(JSON.stringify({ items: [demo.certificateId] })) });
+  await sealShipment(deps, exporter, shipment.id);
+  return { id: shipment.id, created: true };
 }

@@ -228,3 +228,28 @@ function judge(deps: VerificationDeps, token: string, verdict: Extract<TokenVerd
 function invalid(reason: InvalidReason): Extract<Verdict, { status: "invalid" }> {
   return { status: "invalid", reason, message: MESSAGES[reason] };
 }
+
+/**
+ * Verdicts on many certificates whose records were read in bulk (a shipment's items, found with
+ * findVerificationRecords): the same checks as verifyCertificate, in the same order, with the
+ * keys read once and no query per certificate. Each entry's `token` is the one presented (the
+ * registry's own for a certificate named by its id); `found` is its record, if any.
+ */
+export async function verifyRecords(deps: VerificationDeps, entries: readonly { token: string; found: VerificationRecord | undefined }[]): Promise<Verdict[]> {
+  const trusted = await deps.keyring.current(deps.db, deps.signingKey, deps.clock());
+  const verdicts: Verdict[] = new Array(entries.length);
+  // WebCrypto verifies off the main thread: a few hundred at a time keep both cores busy.
+  const CONCURRENT = 256;
+  for (let start = 0; start < entries.length; start += CONCURRENT) {
+    const chunk = entries.slice(start, start + CONCURRENT);
+    const checked = await Promise.all(chunk.map((entry) => verifyToken(entry.token, trusted.keyring)));
+    checked.forEach((verdict, i) => {
+      const { token, found } = chunk[i]!;
+      if (!verdict.valid) {
+        if (verdict.reason === "unknown-key" && !trusted.complete) throw registryUnavailable();
+        verdicts[start + i] = invalid(verdict.reason);
+      } else verdicts[start + i] = judge(deps, token, verdict, found);
+    });
+  }
+  return verdicts;
+}

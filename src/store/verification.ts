@@ -1,7 +1,7 @@
 // The record a verdict needs, in one prepared query: the certificate with its names, plus its
 // standing beyond its claims: its revocation, its artisan's status and GI authorisation, and the
 // state of the key that signed it. Every read of a certificate goes through here.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
 import { artisans, certificateRevocations, certificates, districts, giTags, logEntries, products, signingKeys, type CraftStory } from "../../db/schema.js";
 import type { Certificate } from "./certificates.js";
@@ -39,46 +39,47 @@ export interface VerificationRecord {
   logIndex: number | null;
 }
 
-// One query for the verify hot path: the certificate record and its standing together, so that
-// checking revocation, suspension and key compromise costs no second round trip. Prepared once
-// per database: building this select costs drizzle more CPU per call than the Ed25519 check it
-// follows (`npm run bench`).
-function verificationQuery(db: AsliDatabase) {
-  // Flat columns, assembled below: drizzle's nested selections with left joins cost about 15 µs
-  // more per call to map.
+// The columns of a verdict: the certificate record and its standing together, so that checking
+// revocation, suspension and key compromise costs no second round trip. Flat columns, assembled
+// by toVerificationRecord: drizzle's nested selections with left joins cost about 15 µs more per
+// call to map.
+const VERIFICATION_COLUMNS = {
+  id: certificates.id,
+  artisanId: certificates.artisanId,
+  districtCode: certificates.districtCode,
+  productId: certificates.productId,
+  giTagId: certificates.giTagId,
+  title: certificates.title,
+  materials: certificates.materials,
+  madeOn: certificates.madeOn,
+  issuedAt: certificates.issuedAt,
+  kid: certificates.kid,
+  token: certificates.token,
+  artisanName: artisans.name,
+  craft: artisans.craft,
+  sellerName: artisans.sellerName,
+  photoUrl: artisans.photoUrl,
+  giAuthorisedUserNumber: artisans.giAuthorisedUserNumber,
+  artisanStatus: artisans.status,
+  giWithdrawnAt: artisans.giWithdrawnAt,
+  districtName: districts.name,
+  division: districts.division,
+  productName: products.name,
+  productStory: products.story,
+  giTagName: giTags.name,
+  giApplicationNumber: giTags.applicationNumber,
+  giStory: giTags.story,
+  keyState: signingKeys.state,
+  compromisedAt: signingKeys.compromisedAt,
+  revocationReason: certificateRevocations.reason,
+  revokedAt: certificateRevocations.revokedAt,
+  logIndex: logEntries.idx,
+};
+
+/** The verdict's select with its joins, for a caller to narrow with `where`. */
+function verificationRows(db: AsliDatabase) {
   return db
-    .select({
-      id: certificates.id,
-      artisanId: certificates.artisanId,
-      districtCode: certificates.districtCode,
-      productId: certificates.productId,
-      giTagId: certificates.giTagId,
-      title: certificates.title,
-      materials: certificates.materials,
-      madeOn: certificates.madeOn,
-      issuedAt: certificates.issuedAt,
-      kid: certificates.kid,
-      token: certificates.token,
-      artisanName: artisans.name,
-      craft: artisans.craft,
-      sellerName: artisans.sellerName,
-      photoUrl: artisans.photoUrl,
-      giAuthorisedUserNumber: artisans.giAuthorisedUserNumber,
-      artisanStatus: artisans.status,
-      giWithdrawnAt: artisans.giWithdrawnAt,
-      districtName: districts.name,
-      division: districts.division,
-      productName: products.name,
-      productStory: products.story,
-      giTagName: giTags.name,
-      giApplicationNumber: giTags.applicationNumber,
-      giStory: giTags.story,
-      keyState: signingKeys.state,
-      compromisedAt: signingKeys.compromisedAt,
-      revocationReason: certificateRevocations.reason,
-      revokedAt: certificateRevocations.revokedAt,
-      logIndex: logEntries.idx,
-    })
+    .select(VERIFICATION_COLUMNS)
     .from(certificates)
     .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
     .innerJoin(districts, eq(districts.code, certificates.districtCode))
@@ -89,10 +90,13 @@ function verificationQuery(db: AsliDatabase) {
       certificateRevocations,
       and(eq(certificateRevocations.certificateId, certificates.id), isNull(certificateRevocations.reinstatedAt)),
     )
-    .leftJoin(logEntries, eq(logEntries.certificateId, certificates.id))
-    .where(eq(certificates.id, sql.placeholder("id")))
-    .limit(1)
-    .prepare();
+    .leftJoin(logEntries, eq(logEntries.certificateId, certificates.id));
+}
+
+// One query for the verify hot path, prepared once per database: building this select costs
+// drizzle more CPU per call than the Ed25519 check it follows (`npm run bench`).
+function verificationQuery(db: AsliDatabase) {
+  return verificationRows(db).where(eq(certificates.id, sql.placeholder("id"))).limit(1).prepare();
 }
 
 // Prepared once per database object, as the certificate record query is.
@@ -105,7 +109,13 @@ export async function findVerificationRecord(db: AsliDatabase, certificateId: st
     verificationQueries.set(db, query);
   }
   const [row] = await query.all({ id: certificateId });
-  if (!row) return undefined;
+  return row ? toVerificationRecord(row) : undefined;
+}
+
+type VerificationRow = Awaited<ReturnType<ReturnType<typeof verificationQuery>["all"]>>[number];
+
+/** A row of `verificationRows` as the record and standing a verdict reads. */
+function toVerificationRecord(row: VerificationRow): VerificationRecord {
   const record: CertificateRecord = {
     certificate: {
       id: row.id,
@@ -147,4 +157,20 @@ export async function findVerificationRecord(db: AsliDatabase, certificateId: st
     },
     logIndex: row.logIndex,
   };
+}
+
+/**
+ * The records of many certificates in one query (their ids travel as one JSON parameter: D1
+ * binds at most 100), in no particular order; ids the registry does not hold are absent.
+ */
+export async function findVerificationRecords(db: AsliDatabase, ids: readonly string[]): Promise<Map<string, VerificationRecord>> {
+  if (ids.length === 0) return new Map();
+  return findVerificationRecordsWhere(db, sql`${certificates.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+}
+
+/** The records of the certificates whose id `idCondition` selects (an IN over another table, say): one query for thousands. */
+export async function findVerificationRecordsWhere(db: AsliDatabase, idCondition: SQL): Promise<Map<string, VerificationRecord>> {
+  const found = new Map<string, VerificationRecord>();
+  for (const row of await verificationRows(db).where(idCondition)) found.set(row.id, toVerificationRecord(row));
+  return found;
 }

@@ -26,8 +26,8 @@ describe(`example request bodies (${runtime})`, () => {
       return op!.example;
     };
     const sent = new Set<string>();
-    const send = async (method: string, template: string, path: string, status: number, as = service) => {
-      const res = await call(as, method.toUpperCase(), path, example(method, template));
+    const send = async (method: string, template: string, path: string, status: number, as = service, token = as.adminToken) => {
+      const res = await call(as, method.toUpperCase(), path, example(method, template), token);
       expect(res.status, `${method.toUpperCase()} ${template}: ${JSON.stringify(res.json)}`).toBe(status);
       sent.add(`${method.toUpperCase()} ${template}`);
       return res.json;
@@ -53,6 +53,11 @@ describe(`example request bodies (${runtime})`, () => {
     expect(slip.type).toBe("application/pdf");
     sent.add("POST /api/v1/invitations/slip.pdf");
     await send("post", "/api/v1/artisans/{id}/status", "/api/v1/artisans/1/status", 200);
+    const exporter = await call(service, "POST", "/api/v1/tokens", { name: "Bhadohi Carpet Exports", role: "exporter" });
+    const shipment = await send("post", "/api/v1/shipments", "/api/v1/shipments", 201, service, exporter.json.token);
+    // Certificate ids are random: the example's placeholder id is refused by item, as documented.
+    await send("post", "/api/v1/shipments/{id}/items", `/api/v1/shipments/${shipment.id}/items`, 422, service, exporter.json.token);
+    await send("post", "/api/v1/shipments/{id}/cancel", `/api/v1/shipments/${shipment.id}/cancel`, 200);
     // A key is revoked once retired: after a rotation.
     const rotated = await restartWithKey(service, randomSeedHex(), new Date(TEST_START.getTime() + 3_600_000));
     await send("post", "/api/v1/keys/{kid}/revocation", `/api/v1/keys/${encodeURIComponent(service.deps.signingKey.kid)}/revocation`, 200, rotated);

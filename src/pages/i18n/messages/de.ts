@@ -100,6 +100,21 @@ export const de = {
     },
   },
 
+  shipment: {
+    status: {
+      genuine: { title: "Echte Sendung", lead: "Das Register hat die Liste dieser {count} Stücke beim Versiegeln der Sendung am {date} signiert. Das Zertifikat jedes Stücks ist heute gültig." },
+      notAllGenuine: { title: "Nicht jedes Stück ist bestätigt", lead: "Das Register hat die Liste dieser {count} Stücke am {date} signiert. Seitdem bestätigen {bad} davon nicht mehr, dass das Stück echt ist: siehe die Liste unten." },
+      cancelled: { title: "Sendung storniert", lead: "Diese Sendung wurde am {date} storniert. Ihre Liste bürgt nicht mehr für die Waren." },
+    },
+    fields: { shipment: "Sendungsnummer", exporter: "Exporteur", destination: "Bestimmungsland", reference: "Referenz des Exporteurs", sealedOn: "Versiegelt am", items: "Stücke", cancelReason: "Angegebener Grund", key: "Signaturschlüssel" },
+    headings: { items: "Stücke dieser Sendung", proof: "Prüfen Sie diese Liste selbst" },
+    columns: { number: "Nr.", item: "Stück", maker: "Hergestellt von", place: "Distrikt", gi: "g. A.", verdict: "Heute" },
+    itemStatus: { genuine: "Echt", revoked: "Zurückgezogen", suspended: "Derzeit nicht bestätigt", invalid: "Nicht gültig", unconfirmed: "Konnte nicht bestätigt werden" },
+    proof: "Das Register hat diese Liste mit demselben Schlüssel signiert wie seine Zertifikate, und das Zertifikat jedes Stücks lässt sich auf seiner eigenen Seite prüfen. Sie können die signierte Liste auch herunterladen und ohne Netz mit dem kostenlosen Asli-Prüfprogramm prüfen: {command}",
+    download: "Signierte Liste herunterladen",
+    check: { running: "Ihr Browser prüft die Signatur des Registers auf dieser Liste selbst…", pass: "Ihr Browser hat die Signatur selbst geprüft: Das Register hat genau diese Liste mit einem Schlüssel signiert, den es veröffentlicht.", fail: "Die Prüfung Ihres Browsers ist fehlgeschlagen: Die signierte Liste passt nicht zu den veröffentlichten Schlüsseln des Registers, oder diese Seite zeigt nicht, was signiert wurde.", unsupported: "Ihr Browser kann diese Art von Signatur nicht selbst prüfen. Das Ergebnis oben stammt vom Register.", error: "Ihr Browser konnte die signierte Liste oder die veröffentlichten Schlüssel des Registers nicht laden und die Signatur daher nicht selbst prüfen.", noscript: "Mit eingeschalteten Skripten prüft Ihr Browser die Signatur des Registers auf dieser Liste auch selbst." },
+    document: { title: "Herkunftszeugnis", consignee: "Empfänger", statement: "Asli, das Register des Programms „Ein Distrikt, ein Produkt“ von Uttar Pradesh, hat die Liste der unten stehenden Stücke mit seinem Ed25519-Schlüssel signiert, als der Exporteur diese Sendung versiegelte. Das Zertifikat jedes Stücks wurde bei seiner Zertifizierung signiert, und jedes Stück war beim Versiegeln echt. Zur Prüfung: Scannen Sie den QR-Code der Sendung für den heutigen Stand jedes Stücks, oder laden Sie dort die signierte Liste herunter und prüfen Sie sie offline mit npx asli-verify; scannen Sie den QR-Code eines Stücks, um dieses zu prüfen.", page: "Seite {page} von {pages}" },
+  },
   home: {
     title: "Prüfen Sie, ob ein handgefertigtes Stück echt ist",
     intro: "Ein Asli-Zertifikat verbindet ein handgefertigtes Stück aus Uttar Pradesh mit dem registrierten Kunsthandwerker, der es hergestellt hat, mit seinem Distrikt und mit der geografischen Angabe des Stücks. Jedes Etikett trägt einen QR-Code, den das Register signiert hat.",

@@ -296,6 +296,34 @@ export const en = {
     },
   },
 
+  // A shipment's public page (src/pages/shipment-page.ts): what a foreign buyer or customs officer reads after scanning a carton's QR.
+  shipment: {
+    status: {
+      genuine: { title: "Genuine shipment", lead: "The registry signed the list of these {count} items when the shipment was sealed on {date}. Every item's certificate is valid today." },
+      notAllGenuine: { title: "Not every item is confirmed", lead: "The registry signed the list of these {count} items on {date}. Since then, {bad} of them no longer confirm that the item is genuine: see the list below." },
+      cancelled: { title: "Shipment cancelled", lead: "This shipment was cancelled on {date}. Its list no longer vouches for the goods." },
+    },
+    fields: {
+      shipment: "Shipment number",
+      exporter: "Exporter",
+      destination: "Destination",
+      reference: "Exporter's reference",
+      sealedOn: "Sealed on",
+      items: "Items",
+      cancelReason: "Reason given",
+      key: "Signing key",
+    },
+    headings: { items: "Items in this shipment", proof: "Check this list yourself" },
+    columns: { number: "No.", item: "Item", maker: "Made by", place: "District", gi: "GI tag", verdict: "Today" },
+    itemStatus: { genuine: "Genuine", revoked: "Withdrawn", suspended: "Not confirmed for now", invalid: "Not valid", unconfirmed: "Could not be confirmed" },
+    proof: "The registry signed this list with the same key as its certificates, and each item's certificate can be checked on its own page. You can also download the signed list and check it with no network, using the free Asli verifier: {command}",
+    download: "Download the signed list",
+    // The reader's browser checks the signed list itself (src/pages/assets/shipment-client.ts shows one of these).
+    check: { running: "Your browser is checking the registry's signature on this list itself…", pass: "Your browser has checked the signature itself: the registry signed exactly this list of items, with a key it publishes.", fail: "Your browser's own check failed: the signed list does not match the registry's published keys, or this page does not show what was signed.", unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.", error: "Your browser could not fetch the signed list or the registry's published keys, so it could not check the signature itself.", noscript: "With scripts turned on, your browser also checks the registry's signature on this list itself." },
+    // The provenance document (GET /api/v1/shipments/{id}/document.pdf), in English and the consignee's language.
+    document: { title: "Certificate of provenance", consignee: "Consignee", statement: "Asli, the registry of Uttar Pradesh's One District One Product programme, signed the list of the items below with its Ed25519 key when the exporter sealed this shipment. Each item's certificate was signed when the item was certified, and every item verified as genuine at sealing. To check: scan the shipment's QR code for each item's standing today, or download the signed list from that page and check it offline with npx asli-verify; scan an item's QR code to check that item.", page: "Page {page} of {pages}" },
+  },
+
   // The home page (src/pages/home-page.ts).
   home: {
     title: "Check that a handmade item is genuine",

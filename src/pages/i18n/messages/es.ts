@@ -100,6 +100,21 @@ export const es = {
     },
   },
 
+  shipment: {
+    status: {
+      genuine: { title: "Envío auténtico", lead: "El registro firmó la lista de estas {count} piezas al sellar el envío el {date}. El certificado de cada pieza es válido hoy." },
+      notAllGenuine: { title: "No todas las piezas están confirmadas", lead: "El registro firmó la lista de estas {count} piezas el {date}. Desde entonces, {bad} de ellas ya no confirman que la pieza sea auténtica: vea la lista de abajo." },
+      cancelled: { title: "Envío cancelado", lead: "Este envío se canceló el {date}. Su lista ya no respalda la mercancía." },
+    },
+    fields: { shipment: "Número de envío", exporter: "Exportador", destination: "Destino", reference: "Referencia del exportador", sealedOn: "Sellado el", items: "Piezas", cancelReason: "Motivo indicado", key: "Clave de firma" },
+    headings: { items: "Piezas de este envío", proof: "Compruebe esta lista usted mismo" },
+    columns: { number: "N.º", item: "Pieza", maker: "Hecha por", place: "Distrito", gi: "IG", verdict: "Hoy" },
+    itemStatus: { genuine: "Auténtica", revoked: "Retirado", suspended: "Sin confirmar por ahora", invalid: "No válida", unconfirmed: "No se pudo confirmar" },
+    proof: "El registro firmó esta lista con la misma clave que sus certificados, y el certificado de cada pieza puede comprobarse en su propia página. También puede descargar la lista firmada y comprobarla sin conexión con el verificador gratuito de Asli: {command}",
+    download: "Descargar la lista firmada",
+    check: { running: "Su navegador está comprobando por sí mismo la firma del registro en esta lista…", pass: "Su navegador ha comprobado la firma por sí mismo: el registro firmó exactamente esta lista de piezas, con una clave que publica.", fail: "La comprobación de su navegador ha fallado: la lista firmada no coincide con las claves publicadas del registro, o esta página no muestra lo que se firmó.", unsupported: "Su navegador no puede comprobar por sí mismo este tipo de firma. El resultado de arriba procede del registro.", error: "Su navegador no pudo obtener la lista firmada ni las claves publicadas del registro, así que no pudo comprobar la firma por sí mismo.", noscript: "Con los scripts activados, su navegador también comprueba por sí mismo la firma del registro en esta lista." },
+    document: { title: "Certificado de procedencia", consignee: "Destinatario", statement: "Asli, el registro del programa «Un distrito, un producto» de Uttar Pradesh, firmó la lista de las piezas de abajo con su clave Ed25519 cuando el exportador selló este envío. El certificado de cada pieza se firmó al certificarla, y cada pieza era auténtica al sellar. Para comprobarlo: escanee el código QR del envío para ver el estado de cada pieza hoy, o descargue allí la lista firmada y compruébela sin conexión con npx asli-verify; escanee el código QR de una pieza para comprobar esa pieza.", page: "Página {page} de {pages}" },
+  },
   home: {
     title: "Compruebe si una pieza artesanal es auténtica",
     intro: "Un certificado Asli vincula una pieza artesanal de Uttar Pradesh con el artesano registrado que la hizo, su distrito y la indicación geográfica de la pieza. Cada etiqueta lleva un código QR firmado por el registro.",

@@ -100,6 +100,21 @@ export const fr = {
     },
   },
 
+  shipment: {
+    status: {
+      genuine: { title: "Expédition authentique", lead: "Le registre a signé la liste de ces {count} articles lors du scellement de l'expédition, le {date}. Le certificat de chaque article est valable aujourd'hui." },
+      notAllGenuine: { title: "Tous les articles ne sont pas confirmés", lead: "Le registre a signé la liste de ces {count} articles le {date}. Depuis, {bad} d'entre eux ne confirment plus que l'article est authentique : voir la liste ci-dessous." },
+      cancelled: { title: "Expédition annulée", lead: "Cette expédition a été annulée le {date}. Sa liste ne garantit plus les marchandises." },
+    },
+    fields: { shipment: "Numéro d'expédition", exporter: "Exportateur", destination: "Destination", reference: "Référence de l'exportateur", sealedOn: "Scellée le", items: "Articles", cancelReason: "Motif indiqué", key: "Clé de signature" },
+    headings: { items: "Articles de cette expédition", proof: "Vérifiez cette liste vous-même" },
+    columns: { number: "N°", item: "Article", maker: "Fabriqué par", place: "District", gi: "IG", verdict: "Aujourd'hui" },
+    itemStatus: { genuine: "Authentique", revoked: "Retiré", suspended: "Non confirmé pour l'instant", invalid: "Non valable", unconfirmed: "Confirmation impossible" },
+    proof: "Le registre a signé cette liste avec la même clé que ses certificats, et le certificat de chaque article peut être vérifié sur sa propre page. Vous pouvez aussi télécharger la liste signée et la vérifier sans réseau avec le vérificateur gratuit d'Asli : {command}",
+    download: "Télécharger la liste signée",
+    check: { running: "Votre navigateur vérifie lui-même la signature du registre sur cette liste…", pass: "Votre navigateur a vérifié lui-même la signature : le registre a signé exactement cette liste d'articles, avec une clé qu'il publie.", fail: "La vérification de votre navigateur a échoué : la liste signée ne correspond pas aux clés publiées par le registre, ou cette page ne montre pas ce qui a été signé.", unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le résultat ci-dessus vient du registre.", error: "Votre navigateur n'a pas pu obtenir la liste signée ou les clés publiées du registre ; il n'a donc pas pu vérifier la signature lui-même.", noscript: "Avec les scripts activés, votre navigateur vérifie aussi lui-même la signature du registre sur cette liste." },
+    document: { title: "Certificat de provenance", consignee: "Destinataire", statement: "Asli, le registre du programme « Un district, un produit » de l'Uttar Pradesh, a signé la liste des articles ci-dessous avec sa clé Ed25519 lorsque l'exportateur a scellé cette expédition. Le certificat de chaque article a été signé lors de sa certification, et chaque article était authentique au scellement. Pour vérifier : scannez le QR code de l'expédition pour l'état de chaque article aujourd'hui, ou téléchargez la liste signée depuis cette page et vérifiez-la hors ligne avec npx asli-verify ; scannez le QR code d'un article pour vérifier cet article.", page: "Page {page} sur {pages}" },
+  },
   home: {
     title: "Vérifiez l’authenticité d’un objet fait main",
     intro: "Un certificat Asli relie un objet fait main de l’Uttar Pradesh à l’artisan enregistré qui l’a fabriqué, à son district et à l’indication géographique de l’objet. Chaque étiquette porte un code QR signé par le registre.",

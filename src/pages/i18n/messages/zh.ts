@@ -100,6 +100,21 @@ export const zh = {
     },
   },
 
+  shipment: {
+    status: {
+      genuine: { title: "真实的货运", lead: "货运于{date}封存时，登记机构为这{count}件物品的清单签了名。每件物品的证书目前都有效。" },
+      notAllGenuine: { title: "并非每件物品都已确认", lead: "登记机构于{date}为这{count}件物品的清单签了名。此后，其中{bad}件已不再证明物品是真品：请看下方清单。" },
+      cancelled: { title: "货运已取消", lead: "此货运已于{date}取消。其清单不再为货物担保。" },
+    },
+    fields: { shipment: "货运编号", exporter: "出口商", destination: "目的地", reference: "出口商参考号", sealedOn: "封存日期", items: "物品", cancelReason: "所述原因", key: "签名密钥" },
+    headings: { items: "此货运中的物品", proof: "自己核对这份清单" },
+    columns: { number: "序号", item: "物品", maker: "制作者", place: "县区", gi: "地理标志", verdict: "今日" },
+    itemStatus: { genuine: "真品", revoked: "已撤销", suspended: "暂未确认", invalid: "无效", unconfirmed: "无法确认" },
+    proof: "登记机构用与其证书相同的密钥为这份清单签名，每件物品的证书都可在其页面上核对。您也可以下载已签名的清单，用免费的 Asli 验证工具离线核对：{command}",
+    download: "下载已签名的清单",
+    check: { running: "您的浏览器正在亲自核对登记机构对这份清单的签名…", pass: "您的浏览器已亲自核对签名：登记机构用其公布的密钥，为正是这份物品清单签了名。", fail: "您的浏览器自行核对失败：已签名的清单与登记机构公布的密钥不符，或本页显示的并非所签内容。", unsupported: "您的浏览器无法亲自核对此类签名。上方结果来自登记机构。", error: "您的浏览器无法获取已签名的清单或登记机构公布的密钥，因此无法亲自核对签名。", noscript: "开启脚本后，您的浏览器也会亲自核对登记机构对这份清单的签名。" },
+    document: { title: "原产地证明", consignee: "收货人", statement: "北方邦“一县一品”计划的登记机构 Asli 在出口商封存此货运时，用其 Ed25519 密钥为下列物品清单签了名。每件物品的证书在认证时签名，封存时每件物品均为真品。核对方法：扫描货运的二维码查看每件物品今日的状态，或在该页面下载已签名的清单，用 npx asli-verify 离线核对；扫描物品的二维码可核对该物品。", page: "第 {page} 页，共 {pages} 页" },
+  },
   home: {
     title: "验证手工艺品真伪",
     intro: "Asli证书将北方邦的每件手工艺品，与制作它的注册手工艺人及其所在地区，以及该商品的地理标志关联在一起。每张标签上都有一个由登记处签名的二维码。",

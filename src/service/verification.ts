@@ -242,7 +242,7 @@ export async function verifyRecords(deps: VerificationDeps, entries: readonly { 
   const CONCURRENT = 256;
   for (let start = 0; start < entries.length; start += CONCURRENT) {
     const chunk = entries.slice(start, start + CONCURRENT);
-    const checked = await Promise.all(chunk.map((entry) => verifyToken(entry.token, trusted.keyring)));
+    const checked = await Promise.all(chunk.map((entry) => deps.keyring.verifiedTokens.verify(entry.token, trusted)));
     checked.forEach((verdict, i) => {
       const { token, found } = chunk[i]!;
       if (!verdict.valid) {

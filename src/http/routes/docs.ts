@@ -13,6 +13,7 @@ export const SPECS: SpecLink[] = [
   { file: "certificate-format.md", title: "Certificate token, format version 1", about: "the bytes in every QR, and how to verify them offline" },
   { file: "credentials.md", title: "Verifiable credentials", about: "certificates as W3C VC 2.0, did:web, status lists, and how to verify them with common tools" },
   { file: "trust-bundle.md", title: "Trust bundle, format version 1", about: "the signed snapshot of keys and registry names for offline verifiers" },
+  { file: "shipment-format.md", title: "Shipment manifest, format version 1", about: "the signed manifest of an exporter's shipment, its Merkle proofs, and how to check it offline" },
   { file: "transparency-log.md", title: "Transparency log, version 1", about: "the public append-only log of every certificate: checkpoints, tiles, inclusion proofs, witnesses and monitors" },
   { file: "api.md", title: "HTTP API", about: "roles and scopes, every endpoint, verdicts and problem codes, with real responses" },
   { file: "tags-and-batches.md", title: "Tags and batches", about: "printable tags, batch issuance from CSV or JSON, label sheets" },

@@ -20,6 +20,7 @@ import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
 import { nodeCompressor } from "./compression.js";
 import { unixSeconds } from "../core/time.js";
+import { startScanBuffer, trustedHeaderCountry } from "../service/scans.js";
 
 const DATA_DIR = ".data";
 const port = Number(process.env.PORT ?? 8787);
@@ -130,7 +131,9 @@ async function main(): Promise<void> {
   const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
   // Development only, like the printed admin token: a one-time console link for the demo officer.
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours });
+  // Scans are counted in memory and written every second; a country only from a trusted proxy's header.
+  const scans = startScanBuffer({ db, clock: () => new Date(), countryOf: trustedHeaderCountry(process.env.TRUSTED_COUNTRY_HEADER) });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void scans.stop().finally(() => process.exit(0)));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   // Forked by node-supervisor.ts: end with it, rather than linger without it.

@@ -15,6 +15,7 @@ export function verifyRoutes(deps: AppDeps): Hono {
   // The token or serial is read leniently (src/core/url.ts), then verified strictly.
   app.get("/api/v1/verify/:token", async (c) => {
     const verdict = await verifyPresented(deps, presentedFromSegment(c.req.param("token")));
+    countScan(deps, c, verdict);
     c.header("cache-control", "no-store");
     if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
     return c.json(verdict, verdictHttpStatus(verdict));
@@ -22,6 +23,7 @@ export function verifyRoutes(deps: AppDeps): Hono {
 
   const answer = async (c: Context, presented: Presented, langBase?: string) => {
     const verdict = await verifyPresented(deps, presented);
+    countScan(deps, c, verdict);
     c.header("cache-control", "no-store");
     if (verdict.status === "unconfirmed") c.header("retry-after", String(UNCONFIRMED_RETRY_SECONDS));
     const accept = c.req.header("accept") ?? "";
@@ -57,6 +59,11 @@ export function verifyRoutes(deps: AppDeps): Hono {
     return c.html(homePage({ locale, rejected: typed.slice(0, 64) }), 400);
   });
   return app;
+}
+
+/** Counts a verification of a registered certificate (src/service/scans.ts); the write happens after the answer. */
+function countScan(deps: AppDeps, c: Context, verdict: Verdict): void {
+  if ("certificate" in verdict) deps.scans.record(verdict.certificate.id, c.req.raw);
 }
 
 /** How soon to ask again when the registry could not be read. */

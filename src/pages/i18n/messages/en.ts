@@ -284,6 +284,8 @@ export const en = {
       // Shown instead of `pass` when the verdict is not "genuine": never a tick there.
       passNotGenuine: "Your browser has confirmed that this registry signed the code. A signature alone does not make the item genuine: see the notice at the top.",
       fail: "Your browser's own check failed: the code's signature does not match the registry's published keys, or this page does not show what was signed.",
+      // A valid signature on a certificate the registry never issued (invalid, not-registered): no tick.
+      signedNotIssued: "Your browser has checked the code's digital signature itself: it was made with a key that this registry publishes. But the registry never issued this certificate, so the signature alone does not show that the item is genuine.",
       unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.",
       error: "Your browser could not fetch the registry's published keys, so it could not check the signature itself.",
       noscript: "With scripts turned on, your browser also checks the certificate's digital signature itself.",
@@ -294,6 +296,47 @@ export const en = {
       body: "If the item does not match this page (another craft, maker or place), it may carry a copy of a genuine tag. Keep the item and the receipt. Contact the District Industries Centre, {district}, and give them the certificate number {serial}.",
       generic: "Ask the seller for the original tag. You can also tell the District Industries Centre of the district the item is said to come from.",
     },
+  },
+
+  // How often a certificate has been checked, in the proof section of the verify page
+  // (src/service/scans.ts). The check being read now is not counted yet.
+  scans: {
+    first: "This is the first time this certificate has been checked.",
+    once: "Checked once before, on {date}.",
+    many: "Checked {count} times before, since {date}.",
+  },
+
+  // A certificate whose checks cannot all come from one item (src/service/copy-rules.ts): the
+  // certificate is real, but its tag has probably been copied onto other items.
+  copy: {
+    title: "Possibly a copied tag",
+    lead: "This certificate was really issued, but its checks cannot all come from one item: copies of its tag are probably in use.",
+    // Why the registry thinks so, one sentence per rule.
+    rule: {
+      "impossible-travel": "On {date} it was checked from different countries less than an hour apart, several times. One item cannot travel that fast.",
+      burst: "On {date} it was checked {count} times, far more than one item ever is.",
+      "elsewhere-after-claim": "After its first buyer claimed it, it was checked from several other countries. One item cannot be in all of them.",
+    },
+    check: "Compare the item in your hand with this page: the description, the artisan's photo and the seller. If anything differs, your item may carry a copy of the genuine tag.",
+    report: "Tell us about it: see below.",
+  },
+
+  // The first buyer's claim (src/service/claims.ts), on the verify page.
+  claim: {
+    heading: "First buyer",
+    claimedOn: "Claimed by its first buyer on {date}.",
+    claimedAdvice: "If you have just bought this item as new, ask the seller why it was already claimed.",
+    lead: "Did this item come with a claim card? Enter its code to record that its first buyer has it. No name or contact is asked for.",
+    label: "Claim code",
+    hint: "10 letters and digits, printed on the claim card.",
+    button: "Claim",
+    done: "Thank you. The item is now recorded as claimed by its first buyer: anyone who checks it later sees that date.",
+    wrong: "This code is not right. Tries left this hour: {count}.",
+    malformed: "This is not a claim code. A claim code has 10 letters and digits; it has no 0, 1, I or O.",
+    limited: "Too many tries for this item. Try again in {minutes} min.",
+    already: "This item was already claimed on {date}. A claim code works only once.",
+    expired: "This form is out of date. Nothing was changed: reload the page and try again.",
+    noCode: "This item has no claim code.",
   },
 
   // The home page (src/pages/home-page.ts).

@@ -88,6 +88,7 @@ export const fr = {
       pass: "Votre navigateur a vérifié lui-même la signature numérique : elle a été créée avec une clé publiée par ce registre et porte sur le numéro, la date, l’artisan, le district, le produit et l’IG indiqués ici.",
       passNotGenuine: "Votre navigateur a confirmé que ce registre a signé le code. Une signature ne suffit pas à prouver l’authenticité de l’objet : consultez l’avis en haut de la page.",
       fail: "La vérification par votre navigateur a échoué : la signature du code ne correspond pas aux clés publiées par le registre, ou cette page n’affiche pas ce qui a été signé.",
+      signedNotIssued: "Votre navigateur a vérifié lui-même la signature numérique du code : elle a été créée avec une clé publiée par ce registre. Mais le registre n’a jamais délivré ce certificat : la signature seule ne prouve donc pas que l’objet soit authentique.",
       unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le verdict ci-dessus est celui du registre.",
       error: "Votre navigateur n’a pas pu récupérer les clés publiées par le registre ; il n’a donc pas pu vérifier la signature lui-même.",
       noscript: "Si JavaScript est activé, votre navigateur vérifie aussi lui-même la signature numérique du certificat.",
@@ -98,6 +99,43 @@ export const fr = {
       body: "Si l’objet ne correspond pas à cette page (autre artisanat, autre artisan ou autre lieu), il porte peut-être la copie d’une étiquette authentique. Gardez l’objet et le reçu, et contactez le Centre des industries du district de {district} en indiquant le numéro de certificat {serial}.",
       generic: "Demandez au vendeur l’étiquette d’origine. Vous pouvez aussi alerter le Centre des industries du district dont l’objet est censé provenir.",
     },
+  },
+
+  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
+  // by a native reader.
+  scans: {
+    first: "C’est la première vérification de ce certificat.",
+    once: "Déjà vérifié une fois, le {date}.",
+    many: "Déjà vérifié {count} fois, depuis le {date}.",
+  },
+
+  copy: {
+    title: "Étiquette peut-être copiée",
+    lead: "Ce certificat a bien été délivré, mais ses vérifications ne peuvent pas toutes venir d’un seul objet : des copies de son étiquette circulent probablement.",
+    rule: {
+      "impossible-travel": "Le {date}, il a été vérifié à plusieurs reprises depuis des pays différents, à moins d’une heure d’intervalle. Un objet ne peut pas voyager aussi vite.",
+      burst: "Le {date}, il a été vérifié {count} fois, bien plus que ne l’est jamais un seul objet.",
+      "elsewhere-after-claim": "Depuis que son premier acheteur l’a enregistré, il a été vérifié depuis plusieurs autres pays. Un seul objet ne peut pas se trouver partout à la fois.",
+    },
+    check: "Comparez l’objet que vous avez en main avec cette page : la description, la photo de l’artisan et le vendeur. Si quelque chose diffère, votre objet porte peut-être la copie d’une étiquette authentique.",
+    report: "Signalez-le-nous : voir ci-dessous.",
+  },
+
+  claim: {
+    heading: "Premier acheteur",
+    claimedOn: "Enregistré par son premier acheteur le {date}.",
+    claimedAdvice: "Si vous venez d’acheter cet objet neuf, demandez au vendeur pourquoi il a déjà été enregistré.",
+    lead: "Cet objet était-il accompagné d’une carte de premier acheteur ? Saisissez son code pour enregistrer que son premier acheteur l’a en main. Ni nom ni coordonnées ne sont demandés.",
+    label: "Code de premier acheteur",
+    hint: "10 lettres et chiffres, imprimés sur la carte.",
+    button: "Enregistrer",
+    done: "Merci. L’objet est désormais enregistré comme acquis par son premier acheteur : quiconque le vérifiera ensuite verra cette date.",
+    wrong: "Ce code n’est pas le bon. Essais restants pour cette heure : {count}.",
+    malformed: "Ce n’est pas un code de premier acheteur. Il compte 10 lettres et chiffres, sans 0, 1, I ni O.",
+    limited: "Trop d’essais pour cet objet. Réessayez dans {minutes} min.",
+    already: "Cet objet a déjà été enregistré le {date}. Un code ne sert qu’une seule fois.",
+    expired: "Ce formulaire n’est plus valable. Rien n’a été modifié : rechargez la page et réessayez.",
+    noCode: "Cet objet n’a pas de code de premier acheteur.",
   },
 
   home: {

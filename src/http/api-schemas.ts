@@ -87,8 +87,26 @@ export const certificateViewSchema = z
 const links = z.object({ self: z.string(), qrSvg: z.string(), qrPng: z.string() }).catchall(z.string());
 
 export const issuedCertificateSchema = z
-  .object({ id: z.string(), token: z.string(), verifyUrl: z.string(), links, certificate: certificateViewSchema })
+  .object({
+    id: z.string(),
+    token: z.string(),
+    verifyUrl: z.string(),
+    links,
+    certificate: certificateViewSchema,
+    claimCode: z.string().optional().describe("issued with claimCode: true: the first buyer's claim code, shown this once"),
+  })
   .meta({ id: "IssuedCertificate" });
+
+export const claimCodeSchema = z.object({ certificateId: z.string(), claimCode: z.string().describe("shown this once; stored only as a hash") }).meta({ id: "ClaimCode" });
+
+export const clearedSuspicionSchema = z
+  .object({
+    certificateId: z.string(),
+    cleared: z.object({ rule: z.enum(["impossible-travel", "burst", "elsewhere-after-claim"]), raisedAt: isoTime }).catchall(z.unknown()),
+    clearedAt: isoTime,
+    note: z.string(),
+  })
+  .meta({ id: "ClearedSuspicion" });
 
 export const certificateSummarySchema = z
   .object({

@@ -3,14 +3,14 @@
 // here, and every API test checks the responses it gets against it.
 import * as z from "zod";
 import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../service/artisans.js";
-import { certificateInput } from "../service/certificates.js";
+import { issueInput } from "../service/certificates.js";
 import { giTagChanges, giTagInput, productChanges, productInput } from "../service/registry.js";
 import { rotateInput, tokenInput } from "../service/tokens.js";
 import type { Role } from "../service/access.js";
 import * as s from "./api-schemas.js";
 import { artisanListQuery } from "./routes/artisans.js";
 import { auditQuery } from "./routes/audit.js";
-import { certificateListQuery } from "./routes/certificates.js";
+import { certificateListQuery, clearSuspicionInput } from "./routes/certificates.js";
 import { tokenListQuery } from "./routes/tokens.js";
 
 export interface Response {
@@ -259,9 +259,10 @@ export const OPERATIONS: Operation[] = [
     summary: "Issue a certificate for one item",
     tag: "certificates",
     roles: ["admin", "district", "artisan"],
-    description: "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance.",
-    body: certificateInput,
-    example: { artisanId: 1, title: "Katan silk saree with zari buta", materials: ["mulberry silk", "zari"], madeOn: "2026-02-20" },
+    description:
+      "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance. With `claimCode: true` the answer carries the first buyer's claim code, once: print it on a separate card, never with the QR (docs/api.md \"First buyer's claim\").",
+    body: issueInput,
+    example: { artisanId: 1, title: "Katan silk saree with zari buta", materials: ["mulberry silk", "zari"], madeOn: "2026-02-20", claimCode: true },
     responses: { 201: json("Issued", s.issuedCertificateSchema) },
     errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future", "base-url-unset"],
   },
@@ -277,6 +278,28 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/v1/certificates/{id}", summary: "A certificate", tag: "certificates", roles: ALL_READERS, responses: { 200: json("The certificate", s.issuedCertificateSchema) }, errors: ["not-found"] },
   { method: "get", path: "/api/v1/certificates/{id}/qr.svg", summary: "The certificate's QR as SVG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "SVG", contentType: "image/svg+xml" } }, errors: ["not-found"] },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/claim-code",
+    summary: "A new first buyer's claim code (shown once)",
+    tag: "certificates",
+    roles: ["admin", "district", "artisan"],
+    description: "Replaces the certificate's claim code (or makes its first) while nobody has claimed the item: the old code stops working. docs/api.md \"First buyer's claim\".",
+    responses: { 200: json("The new code: print it on a separate card", s.claimCodeSchema) },
+    errors: ["not-found", "out-of-scope", "already-claimed"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/copy-suspicion/clear",
+    summary: "Clear a false alarm of the copy rules",
+    tag: "certificates",
+    roles: ["admin"],
+    description: "The verdict becomes genuine again and the copy rules weigh only the scans after now; audited with the note. docs/api.md \"Copied tags\".",
+    body: clearSuspicionInput,
+    example: { note: "demo tag shown at the Dilli Haat fair, 3 to 5 March" },
+    responses: { 200: json("Cleared", s.clearedSuspicionSchema) },
+    errors: ["not-found", "no-copy-suspicion", "state-changed"],
+  },
   { method: "get", path: "/api/v1/certificates/{id}/qr.png", summary: "The certificate's QR as PNG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "PNG", contentType: "image/png" } }, errors: ["not-found"] },
 
   {

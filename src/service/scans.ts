@@ -8,10 +8,14 @@
 // recorder writes later: on Node a buffer flushed every second (or every MAX_PENDING scans, and
 // at shutdown), on Workers after the response through ctx.waitUntil. The copy rules
 // (copy-rules.ts) run in that write, on the counts, and leave a flag that the verify query reads.
-import { unixSeconds } from "../core/time.js";
+import { ApiError, stateChanged } from "../core/errors.js";
+import { isoTime, unixSeconds } from "../core/time.js";
+import { auditInsertIf, type Actor } from "../store/audit.js";
 import { databaseFailure, type AsliDatabase } from "../store/database.js";
-import { addScanDay, pruneScanDaysQuery, readScanStates, upsertScanSummary, type ScanDelta } from "../store/scans.js";
-import { applyScan, utcDay, type Scan, type ScanState } from "./copy-rules.js";
+import { addScanDay, clearSuspicionQuery, findScanSummary, pruneScanDaysQuery, readScanStates, scanState, upsertScanSummary, type ScanDelta } from "../store/scans.js";
+import type { Principal } from "./access.js";
+import { findReadableCertificate } from "./certificates.js";
+import { applyScan, utcDay, type Scan, type ScanState, type Suspicion } from "./copy-rules.js";
 
 /** Daily counts are kept this many days, then pruned (the Node timer, the Workers cron). */
 export const SCAN_DAYS_KEPT = 400;
@@ -176,4 +180,32 @@ export function startScanBuffer(options: Omit<ScanBufferOptions, "defer">): { re
       return recorder.flush();
     },
   };
+}
+
+/** What clearing a false alarm answers: the suspicion that was cleared, and why it was judged false. */
+export interface ClearedSuspicion {
+  certificateId: string;
+  cleared: { rule: Suspicion["rule"]; raisedAt: string } & Suspicion["figures"];
+  clearedAt: string;
+  note: string;
+}
+
+/**
+ * A registry admin's judgement that a copy suspicion was a false alarm (a shop's demo tag, a
+ * trade fair): the verdict is genuine again, and the rules weigh only the scans after now.
+ * Audited with the admin's note. Conditional on the suspicion read: one raised meanwhile stands.
+ */
+export async function clearSuspicion(db: AsliDatabase, actor: Principal & Actor, certificateId: string, note: string, now: Date): Promise<ClearedSuspicion> {
+  await findReadableCertificate(db, actor, certificateId);
+  const row = await findScanSummary(db, certificateId);
+  const standing = row ? scanState(row).suspicion : null;
+  if (!standing) throw new ApiError(409, "no-copy-suspicion", "No copy suspicion", "this certificate's scans raise no copy suspicion: there is nothing to clear");
+  const at = unixSeconds(now);
+  const cleared = { rule: standing.rule, raisedAt: isoTime(standing.at), ...standing.figures };
+  const [written] = await db.batch([
+    clearSuspicionQuery(db, certificateId, standing.at, at),
+    auditInsertIf(db, actor, now, { action: "certificate.copy-suspicion-clear", subjectType: "certificate", subjectId: certificateId, before: cleared, after: { note } }),
+  ]);
+  if (written.length === 0) throw stateChanged();
+  return { certificateId, cleared, clearedAt: isoTime(at), note };
 }

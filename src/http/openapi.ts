@@ -100,6 +100,25 @@ export const OPERATIONS: Operation[] = [
     errors: ["service-unavailable"],
   },
   {
+    method: "post",
+    path: "/v/{token}/claim",
+    summary: "The first buyer's claim, from the form on the verify page",
+    tag: "verify",
+    roles: "public",
+    description:
+      "A form post (`code`, and `_form`: the token of the page's same-site form cookie), accepted only from this origin. Answers with the verify page and the outcome in the reader's language. docs/api.md \"First buyer's claim\".",
+    responses: {
+      200: { description: "Claimed: the verify page says by its first buyer, with the date", contentType: "text/html" },
+      400: { description: "Not a claim code", contentType: "text/html" },
+      403: { description: "Wrong code (with the tries left), or a form that did not come from this origin's page", contentType: "text/html" },
+      404: { description: "No claim code for this certificate, or no such certificate", contentType: "text/html" },
+      409: { description: "Already claimed: a second claim is refused", contentType: "text/html" },
+      429: { description: "Too many tries for this certificate this hour (Retry-After)", contentType: "text/html" },
+      503: { description: "Signature valid, standing unconfirmed: nothing claimed", contentType: "text/html" },
+    },
+    errors: ["unsupported-media-type", "payload-too-large"],
+  },
+  {
     method: "get",
     path: "/v",
     summary: "The home page's box: look a certificate up by the number on its tag",

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { BURST_MIN_SCANS } from "../../src/service/copy-rules.js";
 import { CLAIM_TRIES } from "../../src/service/claims.js";
+import { pruneScans } from "../../src/service/scans.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 import { unique } from "../support/principals.js";
 import { TEST_START, type TestService } from "../support/harness.js";
@@ -80,6 +81,20 @@ describe(`scans counted privately (${runtime})`, () => {
     await scan(service, issued.token);
     expect(await service.deps.db.all(sql`SELECT * FROM certificate_scans WHERE certificate_id = ${issued.id}`)).toEqual([]);
     expect((await verdict(service, issued.token)).json.scans.count).toBe(1);
+  });
+
+  it("keeps daily counts 400 days: older days are pruned, the certificate's totals stay", async () => {
+    const { service, issued } = await setup();
+    await scan(service, issued.token, "IN");
+    service.setNow(at(300 * 24 * 60));
+    await scan(service, issued.token, "FR");
+    await service.deps.scans.flush();
+    const daysOf = () => service.deps.db.all<{ day: string }>(sql`SELECT day FROM scan_days WHERE certificate_id = ${issued.id} ORDER BY day`);
+    await pruneScans(service.deps.db, at(400 * 24 * 60));
+    expect(await daysOf()).toEqual([{ day: "2026-03-01" }, { day: "2026-12-26" }]);
+    await pruneScans(service.deps.db, at(401 * 24 * 60));
+    expect(await daysOf()).toEqual([{ day: "2026-12-26" }]);
+    expect((await verdict(service, issued.token)).json.scans).toMatchObject({ count: 2, firstAt: TEST_START.toISOString() });
   });
 
   it("keeps no IP address, no user agent and no client identifier after a load of scans", async () => {

@@ -104,8 +104,8 @@ export const ar = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "هذه أول مرة يجري فيها التحقق من هذه الشهادة.",
     once: "جرى التحقق منها مرة واحدة من قبل، في {date}.",

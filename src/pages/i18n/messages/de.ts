@@ -101,8 +101,8 @@ export const de = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "Dieses Zertifikat wird zum ersten Mal geprüft.",
     once: "Bisher einmal geprüft, am {date}.",

@@ -101,8 +101,8 @@ export const es = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "Es la primera vez que se comprueba este certificado.",
     once: "Comprobado una vez antes, el {date}.",
@@ -114,7 +114,7 @@ export const es = {
     lead: "Este certificado se emitió de verdad, pero sus comprobaciones no pueden venir todas de una sola pieza: probablemente circulan copias de su etiqueta.",
     rule: {
       "impossible-travel": "El {date} se comprobó varias veces desde países distintos, con menos de una hora de diferencia. Una pieza no puede viajar tan rápido.",
-      burst: "El {date} se comprobó {count} veces, muchas más de las que se comprueba nunca una sola pieza.",
+      burst: "El {date} se comprobó {count} veces: muchas más de las que puede explicar una sola pieza.",
       "elsewhere-after-claim": "Después de que su primer comprador la registrara, se comprobó desde varios otros países. Una sola pieza no puede estar en todos ellos.",
     },
     check: "Compare la pieza que tiene en la mano con esta página: la descripción, la foto del artesano y el vendedor. Si algo no coincide, su pieza puede llevar una copia de la etiqueta auténtica.",

@@ -101,8 +101,8 @@ export const fr = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "C’est la première vérification de ce certificat.",
     once: "Déjà vérifié une fois, le {date}.",
@@ -130,7 +130,7 @@ export const fr = {
     hint: "10 lettres et chiffres, imprimés sur la carte.",
     button: "Enregistrer",
     done: "Merci. L’objet est désormais enregistré comme acquis par son premier acheteur : quiconque le vérifiera ensuite verra cette date.",
-    wrong: "Ce code n’est pas le bon. Essais restants pour cette heure : {count}.",
+    wrong: "Ce code n’est pas le bon. Essais restants dans l’heure : {count}.",
     malformed: "Ce n’est pas un code de premier acheteur. Il compte 10 lettres et chiffres, sans 0, 1, I ni O.",
     limited: "Trop d’essais pour cet objet. Réessayez dans {minutes} min.",
     already: "Cet objet a déjà été enregistré le {date}. Un code ne sert qu’une seule fois.",

@@ -291,8 +291,8 @@ export const hi = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "इस प्रमाणपत्र की यह पहली जाँच है।",
     once: "इससे पहले एक बार, {date} को जाँचा गया।",
@@ -324,7 +324,7 @@ export const hi = {
     malformed: "यह दावा कोड नहीं है। दावा कोड में 10 अक्षर और अंक होते हैं; इसमें 0, 1, I या O नहीं होते।",
     limited: "इस वस्तु के लिए बहुत ज़्यादा कोशिशें हो चुकी हैं। {minutes} मिनट बाद फिर कोशिश करें।",
     already: "इस वस्तु पर {date} को ही दावा हो चुका है। दावा कोड सिर्फ़ एक बार काम करता है।",
-    expired: "यह फ़ॉर्म पुराना हो गया है। कुछ भी नहीं बदला: पेज फिर से खोलें और दोबारा कोशिश करें।",
+    expired: "यह फ़ॉर्म पुराना हो गया है। कुछ भी नहीं बदला: पेज दोबारा लोड करें और फिर कोशिश करें।",
     noCode: "इस वस्तु का कोई दावा कोड नहीं है।",
   },
 

@@ -102,8 +102,8 @@ export const ja = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "この証明書が確認されるのは今回が初めてです。",
     once: "これまでに1回、{date}に確認されています。",

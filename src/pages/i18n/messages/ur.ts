@@ -107,8 +107,8 @@ export const ur = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "اس سرٹیفکیٹ کی یہ پہلی جانچ ہے۔",
     once: "اس سے پہلے ایک بار، {date} کو جانچا گیا۔",

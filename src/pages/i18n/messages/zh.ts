@@ -101,8 +101,8 @@ export const zh = {
     },
   },
 
-  // Scans, copied tags and the first buyer's claim (issue 12): a first translation, not yet read
-  // by a native reader.
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "这是该证书第一次被验证。",
     once: "此前已于{date}被验证过1次。",
@@ -117,7 +117,7 @@ export const zh = {
       burst: "{date}，它被验证了{count}次，远超任何一件商品的正常情况。",
       "elsewhere-after-claim": "在首位买家登记之后，它又从其他多个国家被验证。同一件商品不可能同时出现在这些地方。",
     },
-    check: "请将您手中的商品与本页对照：商品描述、手工艺人的照片和卖家。如有任何不符，您的商品可能带有仿照真品标签复制的标签。",
+    check: "请将您手中的商品与本页对照：商品描述、手工艺人的照片和卖家。如有任何不符，您商品上的标签可能是真品标签的复制品。",
     report: "请告诉我们：见下文。",
   },
 

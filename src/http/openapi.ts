@@ -10,7 +10,7 @@ import type { Role } from "../service/access.js";
 import * as s from "./api-schemas.js";
 import { artisanListQuery } from "./routes/artisans.js";
 import { auditQuery } from "./routes/audit.js";
-import { certificateListQuery, clearSuspicionInput } from "./routes/certificates.js";
+import { certificateListQuery, claimCardRequest, clearSuspicionInput } from "./routes/certificates.js";
 import { tokenListQuery } from "./routes/tokens.js";
 
 export interface Response {
@@ -306,6 +306,18 @@ export const OPERATIONS: Operation[] = [
     description: "Replaces the certificate's claim code (or makes its first) while nobody has claimed the item: the old code stops working. docs/api.md \"First buyer's claim\".",
     responses: { 200: json("The new code: print it on a separate card", s.claimCodeSchema) },
     errors: ["not-found", "out-of-scope", "already-claimed"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/claim-card.pdf",
+    summary: "The printable first buyer's claim card (A5, English and Hindi)",
+    tag: "certificates",
+    roles: ["admin", "district", "artisan"],
+    description: "For the code that issuing (or a new code) answered, checked against its stored hash; printed apart from the tag, with the certificate's verify QR and the code in print only.",
+    body: claimCardRequest,
+    example: { claimCode: "K7QXM-4RZP2" },
+    responses: { 200: { description: "The card", contentType: "application/pdf" } },
+    errors: ["not-found", "out-of-scope", "already-claimed", "wrong-claim-code"],
   },
   {
     method: "post",

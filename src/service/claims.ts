@@ -101,3 +101,22 @@ export async function claimCertificate(db: AsliDatabase, certificateId: string, 
 function settled(claim: { claimedAt: number | null } | undefined): ClaimOutcome {
   return claim?.claimedAt != null ? { kind: "already-claimed", claimedAt: claim.claimedAt } : { kind: "no-claim-code" };
 }
+
+/**
+ * The certificate and its claim code, for printing the claim card: the code must be the one
+ * stored (so that no other text is printed as a code) and still unclaimed. Issuers in scope.
+ */
+export async function claimCardFor(db: AsliDatabase, actor: Principal & Actor, certificateId: string, typed: string): Promise<{ serial: string; token: string; code: string }> {
+  const record = await findReadableCertificate(db, actor, certificateId);
+  const artisan = await findArtisan(db, record.certificate.artisanId);
+  if (!artisan) throw notFound("this certificate");
+  assertCanIssueFor(actor, artisan);
+  const claim = await findClaim(db, certificateId);
+  if (!claim) throw notFound("a claim code for this certificate");
+  if (claim.claimedAt !== null) throw alreadyClaimed();
+  const code = readClaimCode(typed);
+  if (!code || !constantTimeEqual(utf8(await claimCodeHash(certificateId, code)), utf8(claim.codeHash))) {
+    throw new ApiError(422, "wrong-claim-code", "Unprocessable request", "this is not the certificate's current claim code: print the code that issuing (or the last new code) answered");
+  }
+  return { serial: record.certificate.id, token: record.certificate.token, code: formatClaimCode(code) };
+}

@@ -4,7 +4,9 @@ import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
 import { certificateListScope, type Principal } from "../../service/access.js";
 import { findReadableCertificate, issueCertificate, issueInput } from "../../service/certificates.js";
-import { replaceClaimCode } from "../../service/claims.js";
+import { claimCardFor, replaceClaimCode } from "../../service/claims.js";
+import { claimCardContent } from "../../pages/console/claim-card.js";
+import { pdfHeaders } from "./invitations.js";
 import { clearSuspicion } from "../../service/scans.js";
 import { listCertificates, type Certificate } from "../../store/certificates.js";
 import type { CertificateRecord } from "../../store/verification.js";
@@ -26,6 +28,8 @@ export const certificateListQuery = z
     ...pageQuery,
   })
   .strict();
+
+export const claimCardRequest = z.object({ claimCode: z.string().max(64).describe("the code as issuing answered it") }).strict();
 
 export const clearSuspicionInput = z.object({ note: text(500) }).strict();
 
@@ -72,6 +76,16 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
     const code = await replaceClaimCode(deps.db, c.get("principal"), c.req.param("id"), deps.clock());
     c.header("cache-control", "no-store");
     return c.json({ certificateId: c.req.param("id"), claimCode: code });
+  });
+
+  // The printable claim card (A5, English and Hindi) for a code that issuing answered: the code is
+  // checked against its hash, so that only the real one is printed. Never stored, never logged.
+  app.post("/api/v1/certificates/:id/claim-card.pdf", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+    const { claimCode } = await readJson(c, claimCardRequest);
+    const card = await claimCardFor(deps.db, c.get("principal"), c.req.param("id"), claimCode);
+    const renderers = await deps.loadRenderers();
+    const pdf = await renderers.invitationSlipPdf(claimCardContent(card.serial, verifyUrl(deps.baseUrl, card.token), card.code));
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, pdfHeaders(`asli-claim-card-${card.serial}.pdf`));
   });
 
   // A registry admin clears a false alarm of the copy rules (docs/api.md "Copied tags").

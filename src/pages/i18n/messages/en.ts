@@ -197,6 +197,16 @@ export const en = {
       step3: "3. Later, sign in at {console} with the same phone. Nothing to type.",
       keep: "Keep this slip private until you have used it: anyone with the link could use it in your place.",
     },
+    // The first buyer's claim card (src/pages/console/claim-card.ts), printed apart from the tag.
+    claimCard: {
+      heading: "First buyer's claim card",
+      certificate: "Certificate",
+      code: "Claim code",
+      step1: "1. Scan the QR code on the item's tag (or this one) with your phone's camera: its certificate opens.",
+      step2: "2. Under “First buyer”, enter the claim code above and press Claim. No name or contact is asked for.",
+      step3: "3. The certificate then shows, to anyone who checks it, that its first buyer has claimed the item.",
+      keep: "Give this card only to the buyer, with the item. The code works once.",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).

@@ -540,3 +540,74 @@ export const shipmentItems = sqliteTable(
     uniqueIndex("shipment_items_one_shipment").on(t.certificateId).where(sql`released = 0`),
   ],
 );
+/** The copy rules (src/service/copy-rules.ts; docs/api.md "Copied tags"), by the name a verdict gives them. */
+export const COPY_RULES = ["impossible-travel", "burst", "elsewhere-after-claim"] as const;
+export type CopyRule = (typeof COPY_RULES)[number];
+
+/** What a copy rule saw when it fired: the figures the verdict explains it with. */
+export type SuspicionFigures = { hops: number } | { day: string; count: number; usual: number } | { countries: number };
+
+/**
+ * Per certificate: the summary of its verifications and the state of the copy rules, one row,
+ * which the verify query joins (src/service/scans.ts). Neither this table nor scan_days says
+ * who scanned: no IP address, no user agent, no client identifier; a country is an ISO 3166-1
+ * alpha-2 code, the coarsest place the runtime knows.
+ */
+export const certificateScans = sqliteTable("certificate_scans", {
+  certificateId: text("certificate_id")
+    .primaryKey()
+    .references(() => certificates.id),
+  count: integer("count").notNull(),
+  firstAt: integer("first_at").notNull(),
+  lastAt: integer("last_at").notNull(),
+  /** The UTC day (YYYY-MM-DD) of the latest scan, and the scans on that day: the burst rule's figure. */
+  day: text("day").notNull(),
+  dayCount: integer("day_count").notNull(),
+  /** The latest scan that came with a country: the travel rule compares the next one with it. */
+  lastCountry: text("last_country"),
+  lastCountryAt: integer("last_country_at"),
+  /** Changes of country faster than travel allows, counted since `hopsSince`. */
+  hops: integer("hops").notNull().default(0),
+  hopsSince: integer("hops_since"),
+  /** Countries other than the claim's seen since the first buyer's claim, comma-separated. */
+  countriesAfterClaim: text("countries_after_claim").notNull().default(""),
+  /** The rule that fired, when, and what it saw; null while none has, or since a false alarm was cleared. */
+  suspicionRule: text("suspicion_rule", { enum: COPY_RULES }),
+  suspicionAt: integer("suspicion_at"),
+  suspicionFigures: text("suspicion_figures", { mode: "json" }).$type<SuspicionFigures>(),
+  /** When a false alarm was last cleared: the rules weigh only what came after it. */
+  clearedAt: integer("cleared_at"),
+});
+
+/** Verifications per certificate, per UTC day and per country ("" where the runtime knows none); kept 400 days. */
+export const scanDays = sqliteTable(
+  "scan_days",
+  {
+    certificateId: text("certificate_id")
+      .notNull()
+      .references(() => certificates.id),
+    day: text("day").notNull(),
+    country: text("country").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.day, t.country] }), index("scan_days_day").on(t.day)],
+);
+
+/**
+ * First buyers' claim codes, one per certificate issued with one. The code itself is shown once
+ * and stored only as a hash. Tries are counted per certificate, never per sender.
+ */
+export const certificateClaims = sqliteTable("certificate_claims", {
+  certificateId: text("certificate_id")
+    .primaryKey()
+    .references(() => certificates.id),
+  /** SHA-256 (hex) of the code with the certificate's id (src/service/claims.ts). */
+  codeHash: text("code_hash").notNull(),
+  createdAt: integer("created_at").notNull(),
+  claimedAt: integer("claimed_at"),
+  /** The coarse country of the claim, when known: later scans from other countries feed the copy rules. */
+  claimCountry: text("claim_country"),
+  /** Tries since `triesSince` (the rate limit's window), right or wrong. */
+  tries: integer("tries").notNull().default(0),
+  triesSince: integer("tries_since"),
+});

@@ -18,6 +18,7 @@ import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { loadKeyring } from "../../src/service/keyring.js";
 import { nodeLazyModules } from "../../src/runtime/renderers.js";
 import { transparencyLogFor, type TransparencyLog, type TransparencyLogOptions } from "../../src/service/tlog.js";
+import { startScanBuffer } from "../../src/service/scans.js";
 
 // ---------------------------------------------------------------------------------------------
 // The section contract
@@ -284,7 +285,9 @@ export async function benchApp(dirPath: string, baseUrl: string, extra: Partial<
   const clock = () => new Date();
   const logOptions = { db, baseUrl, key: await signingKeyFromSeed(generateSeed()), clock };
   const log = makeLog ? makeLog({ ...logOptions, origin: new URL(baseUrl).host + "/log", url: `${baseUrl}/log/` }) : transparencyLogFor(logOptions);
-  const deps: AppDeps = { db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock, log, ...nodeLazyModules, ...extra };
+  // Counting on, as on Node in production: buffered, written every second.
+  const scans = startScanBuffer({ db, clock, countryOf: () => null });
+  const deps: AppDeps = { db, signingKey, keyring, adminTokenHash: await hashApiToken(adminToken), baseUrl, clock, log, ...nodeLazyModules, scans: scans.recorder, ...extra };
   const app = createApp(deps);
-  return { client, db, signingKey, adminToken, app, deps };
+  return { client, db, signingKey, adminToken, app, deps, scans };
 }

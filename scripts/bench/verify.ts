@@ -8,6 +8,8 @@
 // The same for the HTML page a phone opens (/V/{token}), as it is sent: plain, and compressed
 // for a browser that accepts brotli (the app as the Node entry builds it, compressor included).
 import { Hono } from "hono";
+import { sql } from "drizzle-orm";
+import { certificateScans } from "../../db/schema.js";
 import { base32Decode } from "../../src/core/base32.js";
 import { PAYLOAD_V1_LENGTH } from "../../src/core/payload.js";
 import { qrMatrix } from "../../src/core/qr.js";
@@ -36,7 +38,7 @@ export const verifySection: BenchSection = { name: "verify", run: runVerifyBench
 async function runVerifyBench(report: Report): Promise<void> {
   const rss = trackPeakRss();
   const dir = tempDir("asli-bench-verify-");
-  const { client, db, signingKey, adminToken, app, deps } = await benchApp(dir.path, `https://${QR_HOST.toLowerCase()}`, { compressor: nodeCompressor() });
+  const { client, db, signingKey, adminToken, app, deps, scans } = await benchApp(dir.path, `https://${QR_HOST.toLowerCase()}`, { compressor: nodeCompressor() });
   let server: BenchServer | undefined;
   let uncachedServer: BenchServer | undefined;
   try {
@@ -120,12 +122,18 @@ async function runVerifyBench(report: Report): Promise<void> {
     report("verify_page_br_cpu_us_per_request", round(pageBr.serverCpuMicrosPerRequest));
     report("verify_page_br_to_signature_ratio", round(pageBr.rps / bare.rps, 2));
 
+    // Counting was on throughout (written after each answer, in batches): what it wrote.
+    await scans.stop();
+    const [counted] = await db.select({ total: sql<number>`coalesce(sum(${certificateScans.count}), 0)` }).from(certificateScans);
+    report("verify_scans_counted", Number(counted?.total ?? 0));
+
     const url = verifyUrl(`https://${QR_HOST}`, tokens[0]!);
     report("qr_url_length", url.length);
     report("qr_version", qrMatrix(url).version);
   } finally {
     await server?.close();
     await uncachedServer?.close();
+    await scans.stop();
     client.close();
     dir.remove();
     report("verify_peak_rss_mib", rss.stop());

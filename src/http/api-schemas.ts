@@ -87,8 +87,26 @@ export const certificateViewSchema = z
 const links = z.object({ self: z.string(), qrSvg: z.string(), qrPng: z.string() }).catchall(z.string());
 
 export const issuedCertificateSchema = z
-  .object({ id: z.string(), token: z.string(), verifyUrl: z.string(), links, certificate: certificateViewSchema })
+  .object({
+    id: z.string(),
+    token: z.string(),
+    verifyUrl: z.string(),
+    links,
+    certificate: certificateViewSchema,
+    claimCode: z.string().optional().describe("issued with claimCode: true: the first buyer's claim code, shown this once"),
+  })
   .meta({ id: "IssuedCertificate" });
+
+export const claimCodeSchema = z.object({ certificateId: z.string(), claimCode: z.string().describe("shown this once; stored only as a hash") }).meta({ id: "ClaimCode" });
+
+export const clearedSuspicionSchema = z
+  .object({
+    certificateId: z.string(),
+    cleared: z.object({ rule: z.enum(["impossible-travel", "burst", "elsewhere-after-claim"]), raisedAt: isoTime }).catchall(z.unknown()),
+    clearedAt: isoTime,
+    note: z.string(),
+  })
+  .meta({ id: "ClearedSuspicion" });
 
 export const certificateSummarySchema = z
   .object({
@@ -107,18 +125,31 @@ export const certificateSummarySchema = z
 
 export const verdictSchema = z
   .object({
-    status: z.enum(["genuine", "revoked", "suspended", "unconfirmed", "invalid"]),
+    status: z.enum(["genuine", "revoked", "suspended", "suspected-copy", "unconfirmed", "invalid"]),
     reason: z.string().optional(),
     message: z.string().optional(),
     certificate: certificateViewSchema.optional(),
     key: z.object({ kid: z.string() }).optional().describe("unconfirmed: the key whose signature checked out"),
     lookup: z.literal("serial").optional().describe("present when the certificate was looked up by the serial printed on its tag: the registry's record, not a check of a signed token"),
     log: z.object({ index: z.number().int().describe("the certificate's entry in the transparency log (docs/transparency-log.md)") }).optional(),
+    scans: z
+      .object({ count: z.number().int().min(0), firstAt: isoTime.nullable(), lastAt: isoTime.nullable() })
+      .optional()
+      .describe("a registered certificate's verifications before this one (this one is counted after the answer): docs/api.md \"Scans\""),
+    suspicion: z
+      .object({ rule: z.enum(["impossible-travel", "burst", "elsewhere-after-claim"]), at: isoTime })
+      .catchall(z.unknown())
+      .optional()
+      .describe("suspected-copy: the copy rule that fired, when, and what it saw (docs/api.md \"Copied tags\")"),
+    claim: z
+      .object({ claimedAt: isoTime.nullable() })
+      .optional()
+      .describe("present when the certificate was issued with a first buyer's claim code: when that buyer claimed it, or null"),
   })
   .catchall(z.unknown())
   .meta({
     id: "Verdict",
-    description: "genuine, revoked or suspended carry the certificate; invalid carries a reason; unconfirmed (the registry could not be read) carries the signed claims and the key",
+    description: "genuine, revoked, suspended or suspected-copy carry the certificate; invalid carries a reason; unconfirmed (the registry could not be read) carries the signed claims and the key",
   });
 
 export const tokenSchema = z

@@ -5,6 +5,7 @@ import type { LiveKeyring } from "../service/keyring.js";
 import type { AsliDatabase } from "../store/database.js";
 import type { TransparencyLog } from "../service/tlog.js";
 import type { LoadWebAuthn } from "../service/webauthn.js";
+import type { ScanRecorder } from "../service/scans.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -53,6 +54,12 @@ export interface AppDeps {
   log: TransparencyLog;
   /** How long a console sign-in link works (INVITATION_TTL_HOURS); 72 by default. */
   invitationTtlHours?: number;
+  /**
+   * Counts every verification of a registered certificate, written after the answer, and reads
+   * the coarse country of a request where the runtime knows one (src/service/scans.ts): a buffer
+   * flushed every second on Node, ctx.waitUntil on Workers.
+   */
+  scans: ScanRecorder;
 }
 
 /** Reads one document of docs/ by file name; undefined when there is no such document. */

@@ -3,14 +3,14 @@
 // here, and every API test checks the responses it gets against it.
 import * as z from "zod";
 import { artisanChanges, artisanInput, giAuthorisationChange, statusChange } from "../service/artisans.js";
-import { certificateInput } from "../service/certificates.js";
+import { issueInput } from "../service/certificates.js";
 import { giTagChanges, giTagInput, productChanges, productInput } from "../service/registry.js";
 import { rotateInput, tokenInput } from "../service/tokens.js";
 import type { Role } from "../service/access.js";
 import * as s from "./api-schemas.js";
 import { artisanListQuery } from "./routes/artisans.js";
 import { auditQuery } from "./routes/audit.js";
-import { certificateListQuery } from "./routes/certificates.js";
+import { certificateListQuery, claimCardRequest, clearSuspicionInput } from "./routes/certificates.js";
 import { tokenListQuery } from "./routes/tokens.js";
 
 export interface Response {
@@ -98,6 +98,25 @@ export const OPERATIONS: Operation[] = [
       503: { description: "Signature valid, standing unconfirmed", contentType: "text/html" },
     },
     errors: ["service-unavailable"],
+  },
+  {
+    method: "post",
+    path: "/v/{token}/claim",
+    summary: "The first buyer's claim, from the form on the verify page",
+    tag: "verify",
+    roles: "public",
+    description:
+      "A form post (`code`, and `_form`: the token of the page's same-site form cookie), accepted only from this origin. Answers with the verify page and the outcome in the reader's language. docs/api.md \"First buyer's claim\".",
+    responses: {
+      200: { description: "Claimed: the verify page says by its first buyer, with the date", contentType: "text/html" },
+      400: { description: "Not a claim code", contentType: "text/html" },
+      403: { description: "Wrong code (with the tries left), or a form that did not come from this origin's page", contentType: "text/html" },
+      404: { description: "No claim code for this certificate, or no such certificate", contentType: "text/html" },
+      409: { description: "Already claimed: a second claim is refused", contentType: "text/html" },
+      429: { description: "Too many tries for this certificate this hour (Retry-After)", contentType: "text/html" },
+      503: { description: "Signature valid, standing unconfirmed: nothing claimed", contentType: "text/html" },
+    },
+    errors: ["unsupported-media-type", "payload-too-large"],
   },
   {
     method: "get",
@@ -259,9 +278,10 @@ export const OPERATIONS: Operation[] = [
     summary: "Issue a certificate for one item",
     tag: "certificates",
     roles: ["admin", "district", "artisan"],
-    description: "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance.",
-    body: certificateInput,
-    example: { artisanId: 1, title: "Katan silk saree with zari buta", materials: ["mulberry silk", "zari"], madeOn: "2026-02-20" },
+    description:
+      "District offices issue for artisans of their district; an artisan for themselves when the registry allows self-issuance. With `claimCode: true` the answer carries the first buyer's claim code, once: print it on a separate card, never with the QR (docs/api.md \"First buyer's claim\").",
+    body: issueInput,
+    example: { artisanId: 1, title: "Katan silk saree with zari buta", materials: ["mulberry silk", "zari"], madeOn: "2026-02-20", claimCode: true },
     responses: { 201: json("Issued", s.issuedCertificateSchema) },
     errors: ["out-of-scope", "self-issuance-not-allowed", "unknown-artisan", "artisan-not-active", "unknown-product", "product-outside-district", "made-on-in-future", "base-url-unset"],
   },
@@ -277,6 +297,40 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/api/v1/certificates/{id}", summary: "A certificate", tag: "certificates", roles: ALL_READERS, responses: { 200: json("The certificate", s.issuedCertificateSchema) }, errors: ["not-found"] },
   { method: "get", path: "/api/v1/certificates/{id}/qr.svg", summary: "The certificate's QR as SVG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "SVG", contentType: "image/svg+xml" } }, errors: ["not-found"] },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/claim-code",
+    summary: "A new first buyer's claim code (shown once)",
+    tag: "certificates",
+    roles: ["admin", "district", "artisan"],
+    description: "Replaces the certificate's claim code (or makes its first) while nobody has claimed the item: the old code stops working. docs/api.md \"First buyer's claim\".",
+    responses: { 200: json("The new code: print it on a separate card", s.claimCodeSchema) },
+    errors: ["not-found", "out-of-scope", "already-claimed"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/claim-card.pdf",
+    summary: "The printable first buyer's claim card (A5, English and Hindi)",
+    tag: "certificates",
+    roles: ["admin", "district", "artisan"],
+    description: "For the code that issuing (or a new code) answered, checked against its stored hash; printed apart from the tag, with the certificate's verify QR and the code in print only.",
+    body: claimCardRequest,
+    example: { claimCode: "K7QXM-4RZP2" },
+    responses: { 200: { description: "The card", contentType: "application/pdf" } },
+    errors: ["not-found", "out-of-scope", "already-claimed", "wrong-claim-code"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/certificates/{id}/copy-suspicion/clear",
+    summary: "Clear a false alarm of the copy rules",
+    tag: "certificates",
+    roles: ["admin"],
+    description: "The verdict becomes genuine again and the copy rules weigh only the scans after now; audited with the note. docs/api.md \"Copied tags\".",
+    body: clearSuspicionInput,
+    example: { note: "demo tag shown at the Dilli Haat fair, 3 to 5 March" },
+    responses: { 200: json("Cleared", s.clearedSuspicionSchema) },
+    errors: ["not-found", "no-copy-suspicion", "state-changed"],
+  },
   { method: "get", path: "/api/v1/certificates/{id}/qr.png", summary: "The certificate's QR as PNG", tag: "certificates", roles: ALL_READERS, responses: { 200: { description: "PNG", contentType: "image/png" } }, errors: ["not-found"] },
 
   {

@@ -20,7 +20,7 @@ export interface ShipmentPageInput {
 }
 
 const TONES = { genuine: "ok", "not-all-genuine": "warn", cancelled: "bad" } as const;
-const ITEM_TONES: Record<string, string> = { genuine: "ok", revoked: "bad", suspended: "warn", invalid: "bad", unconfirmed: "info" };
+const ITEM_TONES: Record<string, string> = { genuine: "ok", revoked: "bad", suspended: "warn", "suspected-copy": "warn", invalid: "bad", unconfirmed: "info" };
 
 function countryName(code: string, loc: Locale): string {
   try {

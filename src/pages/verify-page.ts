@@ -3,11 +3,12 @@
 // with them, the buyer's browser also checks the signature itself (assets/verify-script.ts),
 // and shows one of the messages this page carries for it.
 //
-// Table-driven: STATUS_VIEWS has one entry per verdict status (a new status, such as a later
-// `suspected-copy`, is one more entry), and SECTIONS lists the page's parts in order. Extension
-// points for later work are marked "Slot:" below.
+// Table-driven: STATUS_VIEWS has one entry per verdict status (`suspected-copy` is one), and
+// SECTIONS lists the page's parts in order. Extension points for later work are marked "Slot:"
+// below.
 import type { CraftStory } from "../../db/schema.js";
-import type { Verdict } from "../service/verification.js";
+import type { ClaimOutcome } from "../service/claims.js";
+import type { CopySuspicion, Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
 import { credentialLink } from "./credential-link.js";
 import { bdi, esc, fillHtml } from "./html.js";
@@ -22,7 +23,14 @@ export interface VerifyPageInput {
   serial?: string;
   /** Where the language switcher's links point; by default this address with `?lang=`. */
   langHref?: (lang: Language) => string;
+  /** The first buyer's claim form, where the certificate can be claimed: where it posts, and its same-site token (src/http/public-form.ts). */
+  claimForm?: { action: string; token: string };
+  /** What became of a claim just sent from this page. */
+  claimResult?: ClaimResult;
 }
+
+/** A claim's outcome as the page tells it; `expired`: the form's origin or token did not check out. */
+export type ClaimResult = ClaimOutcome | { kind: "expired" };
 
 type Tone = "ok" | "bad" | "warn" | "info";
 type Known = Extract<Verdict, { certificate: unknown }>;
@@ -86,6 +94,12 @@ export const STATUS_VIEWS: StatusViews = {
     title: (_, { m }) => m.verify.status.unconfirmed.title,
     lead: (_, { m }) => `<p>${esc(m.verify.status.unconfirmed.lead)}</p><p><a href="">${esc(m.verify.tryAgain)}</a></p>`,
   },
+  "suspected-copy": {
+    tone: "warn",
+    title: (_, { m }) => m.copy.title,
+    lead: (v, ctx) =>
+      `<p>${esc(ctx.m.copy.lead)}</p><p>${suspicionText(v.suspicion, ctx)}</p><p>${esc(ctx.m.copy.check)}</p><p><a href="#help">${esc(ctx.m.copy.report)}</a></p>${bySerialNote(v, ctx)}`,
+  },
   invalid: {
     tone: "bad",
     title: (v, { m }) => (v.lookup === "serial" && v.reason === "not-registered" ? m.verify.status.notFoundBySerial.title : m.verify.status.invalid.title),
@@ -99,6 +113,12 @@ export const STATUS_VIEWS: StatusViews = {
     },
   },
 };
+
+/** Which rule fired and when, in plain words (docs/api.md, "Copied tags"). */
+function suspicionText(s: CopySuspicion, { m, loc }: Ctx): string {
+  if ("count" in s) return fillHtml(m.copy.rule.burst, { date: esc(loc.date(s.day)), count: esc(loc.number(s.count)) });
+  return fillHtml(m.copy.rule[s.rule as "impossible-travel" | "elsewhere-after-claim"], { date: esc(loc.date(s.at)) });
+}
 
 function statusView(v: Verdict): StatusView<Verdict> {
   return STATUS_VIEWS[v.status] as StatusView<Verdict>;
@@ -195,14 +215,62 @@ function proofSection(v: Verdict, ctx: Ctx): string {
     const district = bdi(v.certificate.district.name);
     office = `<dl>${field(m.verify.fields.office, `${fillHtml(m.verify.officeName, { district })}<p class="story">${fillHtml(m.verify.officeNote, { district })}</p>`)}</dl>`;
   }
-  // Slot: "checked N times since DATE" (scan counts) goes here, above the signature check.
   const check = "lookup" in v && v.lookup === "serial" ? "" : browserCheck(v, ctx);
   const credential = "certificate" in v ? credentialLink(v.certificate.id, m) : "";
   if (!office && !check) return "";
-  return card("proof", m.verify.headings.proof, office + check + credential);
+  return card("proof", m.verify.headings.proof, office + ("scans" in v ? scansLine(v, ctx) : "") + check + credential);
 }
 
-// Slot: the first buyer's claim form goes between the proof and the help section.
+/** How often the certificate was checked before this check (src/service/scans.ts). */
+function scansLine(v: Known, { m, loc }: Ctx): string {
+  const { count, firstAt } = v.scans;
+  const text =
+    count === 0 || firstAt === null
+      ? esc(m.scans.first)
+      : fillHtml(count === 1 ? m.scans.once : m.scans.many, { count: esc(loc.number(count)), date: esc(loc.date(firstAt)) });
+  return `<p class="scans" data-scans="${count}">${text}</p>`;
+}
+
+const CLAIMABLE = new Set<Verdict["status"]>(["genuine", "suspected-copy"]);
+
+/** The first buyer's claim: when it was made, or the form to make it, with the outcome of a try just made. */
+function claimSection(v: Verdict, ctx: Ctx): string {
+  if (!("certificate" in v) || !v.claim) return "";
+  const { m, loc, input } = ctx;
+  const c = m.claim;
+  const result = input.claimResult;
+  if (v.claim.claimedAt !== null) {
+    const done = result?.kind === "claimed" ? `<p role="status">${esc(c.done)}</p>` : "";
+    const already = result?.kind === "already-claimed" ? `<p class="error" role="alert">${fillHtml(c.already, { date: esc(loc.date(v.claim.claimedAt)) })}</p>` : "";
+    const advice = done ? "" : `<p>${esc(c.claimedAdvice)}</p>`;
+    return card("claim", c.heading, `<p data-claimed="${esc(v.claim.claimedAt)}">${fillHtml(c.claimedOn, { date: esc(loc.date(v.claim.claimedAt)) })}</p>${done}${already}${advice}`);
+  }
+  if (!CLAIMABLE.has(v.status) || !input.claimForm) return "";
+  let problem = "";
+  if (result && result.kind !== "claimed") {
+    const text =
+      result.kind === "wrong-code"
+        ? fillHtml(c.wrong, { count: esc(loc.number(result.triesLeft)) })
+        : result.kind === "rate-limited"
+          ? fillHtml(c.limited, { minutes: esc(loc.number(Math.ceil(result.retryAfterSeconds / 60))) })
+          : result.kind === "already-claimed"
+            ? fillHtml(c.already, { date: esc(loc.date(new Date(result.claimedAt * 1000).toISOString())) })
+            : esc(result.kind === "malformed" ? c.malformed : result.kind === "expired" ? c.expired : c.noCode);
+    problem = `<p class="error" id="claim-error" role="alert">${text}</p>`;
+  }
+  const describedBy = problem ? "claim-error claim-hint" : "claim-hint";
+  const { action, token } = input.claimForm;
+  return card(
+    "claim",
+    c.heading,
+    `<p>${esc(c.lead)}</p>${problem}
+<form method="post" action="${esc(action)}"><input type="hidden" name="_form" value="${esc(token)}">
+<label for="claim-code">${esc(c.label)}</label>
+<p class="hint" id="claim-hint">${esc(c.hint)}</p>
+<div class="row"><input id="claim-code" name="code" maxlength="24" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${describedBy}"${problem ? ' aria-invalid="true"' : ""}><button type="submit">${esc(c.button)}</button></div>
+</form>`,
+  );
+}
 
 function helpSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
@@ -217,14 +285,15 @@ function helpSection(v: Verdict, ctx: Ctx): string {
   return retry + card("help", m.verify.headings.help, `<p>${text}</p>`);
 }
 
-/** The page's parts, in order: verdict, item, maker, place, proof, help. */
-export const SECTIONS: ((v: Verdict, ctx: Ctx) => string)[] = [verdictSection, itemSection, makerSection, placeSection, proofSection, helpSection];
+/** The page's parts, in order: verdict, item, maker, place, proof, the first buyer's claim, help. */
+export const SECTIONS: ((v: Verdict, ctx: Ctx) => string)[] = [verdictSection, itemSection, makerSection, placeSection, proofSection, claimSection, helpSection];
 
 /**
  * Filled in by the script; hidden (and so absent for a reader) when scripts are off. The data
  * attributes are the signed ids that this server says it verified: the browser compares them
  * with the ones it decodes from the token itself. For any verdict but genuine, a passing check
- * says only that the registry signed the code: never a tick there.
+ * says only that the registry signed the code: never a tick there. An invalid verdict vouches for
+ * no ids: there a good signature (a token the registry never issued) is `signed`, said as such.
  */
 function browserCheck(v: Verdict, { m }: Ctx): string {
   const c = m.verify.check;
@@ -236,7 +305,7 @@ function browserCheck(v: Verdict, { m }: Ctx): string {
   return `<div id="browser-check" class="check" data-result="pending" hidden${ids}>
 <p data-when="running">${esc(c.running)}</p>
 <p data-when="pass" hidden>${pass}</p>
-<p data-when="fail" hidden>${esc(c.fail)}</p>
+<p data-when="fail" hidden>${esc(c.fail)}</p>${v.status === "invalid" ? `\n<p data-when="signed" hidden>${esc(v.reason === "not-registered" ? c.signedNotIssued : c.passNotGenuine)}</p>` : ""}
 <p data-when="unsupported" hidden>${esc(c.unsupported)}</p>
 <p data-when="error" hidden>${esc(c.error)}</p>
 <details data-tech hidden><summary>${esc(c.details)}</summary><p>${esc(c.key)}: <code data-kid dir="ltr"></code></p></details>

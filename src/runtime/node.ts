@@ -21,6 +21,7 @@ import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
 import { nodeCompressor } from "./compression.js";
 import { unixSeconds } from "../core/time.js";
+import { startScanBuffer, trustedHeaderCountry } from "../service/scans.js";
 
 const DATA_DIR = ".data";
 const port = Number(process.env.PORT ?? 8787);
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
   const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
   // Development only, like the printed admin token: a one-time console link for the demo officer.
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours });
+  // Scans are counted in memory and written every second; a country only from a trusted proxy's header.
+  const scans = startScanBuffer({ db, clock: () => new Date(), countryOf: trustedHeaderCountry(process.env.TRUSTED_COUNTRY_HEADER) });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder });
   // A demo certificate revoked by hand keeps the demo shipment from being sealed: the service starts all the same.
   const demoShipment = await ensureDemoShipment({ db, signingKey, keyring, baseUrl, clock: () => new Date() }, demo, now).catch(() => undefined);
 
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
     QRCode.toString(url, { type: "terminal", small: true, errorCorrectionLevel: "M" }).then((qr) => console.log(qr));
   });
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void scans.stop().finally(() => process.exit(0)));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   // Forked by node-supervisor.ts: end with it, rather than linger without it.

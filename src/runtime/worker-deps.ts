@@ -12,6 +12,7 @@ import type { AppDeps } from "../http/deps.js";
 import { invitationTtlFromEnv } from "../service/invitations.js";
 import { LiveKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { parseWitnessList, transparencyLogFor, type TransparencyLog } from "../service/tlog.js";
+import { countryCode, ScanBuffer } from "../service/scans.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 import { workerLazyModules } from "./worker-renderers.js";
 
@@ -278,13 +279,15 @@ export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<Ex
     ...workerLazyModules,
     log,
     invitationTtlHours,
+    // Written to the primary after the response; the country is Cloudflare's, nothing else of the client.
+    scans: new ScanBuffer({ db: opened.db, clock: () => new Date(), countryOf: (r) => countryCode(coarseCountry(r)), defer: ctx ? (write) => ctx.waitUntil(write()) : undefined }),
   };
 }
 
 /**
  * Cloudflare's coarse guess of the client's country (ISO 3166-1 alpha-2), or undefined.
- * It is the only thing about the client the worker reads; nothing stores it yet (a future
- * scan count may), and the client's IP address is never read at all.
+ * It is the only thing about the client the worker reads, and it goes only into the scan counts
+ * (src/service/scans.ts); the client's IP address is never read at all.
  */
 export function coarseCountry(request: Request): string | undefined {
   const country = (request as { cf?: { country?: unknown } }).cf?.country;

@@ -6,10 +6,11 @@
 // of their own, loaded on first use (worker-renderers.ts).
 import { createApp } from "../http/app.js";
 import { coarseCountry, WorkerConfigError, workerDeps, type WorkerEnv } from "./worker-deps.js";
+import { pruneScans } from "../service/scans.js";
 
 /** What the app finds in `c.env` on Workers. */
 export interface WorkerHints {
-  /** Cloudflare's coarse country of the client, for a future scan count; stored nowhere today. */
+  /** Cloudflare's coarse country of the client; only the scan counts keep it (src/service/scans.ts). */
   country: string | undefined;
 }
 
@@ -57,5 +58,7 @@ export default {
     const deps = await workerDeps(env, new Request(env.BASE_URL?.trim() || "https://localhost/"), ctx);
     await deps.log.integrate();
     await deps.log.cosign();
+    // Daily scan counts older than 400 days go (one indexed delete; most minutes it finds none).
+    await pruneScans(deps.db, new Date());
   },
 } satisfies ExportedHandler<WorkerEnv>;

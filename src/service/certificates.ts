@@ -17,6 +17,7 @@ import { allocateStatusPositions, isStatusPositionTaken } from "./status-lists.j
 import { insertStatusEntryQuery } from "../store/status-lists.js";
 import { unixSeconds } from "../core/time.js";
 import type { AppendedEntries, LogAppender } from "./tlog.js";
+import { newClaimCode } from "./claims.js";
 
 const isoDate = z
   .string()
@@ -35,6 +36,9 @@ export const certificateInput = z
   .strict();
 
 export type CertificateInput = z.output<typeof certificateInput>;
+
+/** One item's issuance: its certificate, and whether to make a first buyer's claim code with it (src/service/claims.ts). */
+export const issueInput = certificateInput.extend({ claimCode: z.boolean().default(false) }).strict();
 
 /**
  * The rules an item must meet before it is signed, given the registry rows it names (the
@@ -71,7 +75,8 @@ export async function issueCertificate(
   input: CertificateInput,
   now: Date,
   log: LogAppender,
-): Promise<Certificate> {
+  options: { claimCode?: boolean } = {},
+): Promise<Certificate & { claimCode?: string }> {
   const artisan = await findArtisan(db, input.artisanId);
   const product = input.productId === undefined ? undefined : await findProduct(db, input.productId);
   assertIssuable(actor, input, artisan, product, now);
@@ -106,6 +111,8 @@ export async function issueCertificate(
       kid: signingKey.kid,
       token,
     };
+    // The code is shown once, in this answer; only its hash is written, with the certificate.
+    const claim = options.claimCode ? await newClaimCode(db, claims.serial, now) : undefined;
     let certificate: Certificate | undefined;
     try {
       // The log entry in the same transaction: a certificate exists only if it is in the log.
@@ -113,7 +120,8 @@ export async function issueCertificate(
         insertCertificateQuery(db, values),
         insertStatusEntryQuery(db, claims.serial, statusPosition!),
         ...log.appendCertificate(claims.serial),
-        auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined } }),
+        ...(claim ? [claim.insert] : []),
+        auditInsert(db, actor, now, { action: "certificate.issue", subjectType: "certificate", subjectId: claims.serial, after: { ...values, token: undefined, ...(claim ? { claimCode: true } : {}) } }),
       ]);
     } catch (error) {
       // A colliding serial, a status position another writer took, or (never seen, but guarded) a
@@ -122,7 +130,7 @@ export async function issueCertificate(
       continue;
     }
     await publishLog(log, { ids: [claims.serial], tokens: [token] });
-    return certificate!;
+    return claim ? { ...certificate!, claimCode: claim.code } : certificate!;
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate a unique serial");
 }

@@ -295,6 +295,8 @@ function refusalOf(row: number, v: Verdict): FieldError | null {
       return v.reason === "not-registered" ? rowError(row, "not-registered", v.message) : rowError(row, "invalid", `${v.message} (${v.reason})`);
     case "unconfirmed":
       return rowError(row, "unconfirmed", v.message);
+    case "suspected-copy":
+      return rowError(row, "suspected-copy", `${v.message}: a registry admin must clear the suspicion before it can be shipped`);
   }
 }
 
@@ -611,7 +613,7 @@ export interface ShipmentVerdict {
   cancelledAt: string | null;
   cancelReason: string | null;
   itemCount: number;
-  summary: Record<"genuine" | "revoked" | "suspended" | "invalid", number>;
+  summary: Record<"genuine" | "revoked" | "suspended" | "suspected-copy" | "invalid", number>;
   manifest: { version: 1; kid: string; merkleRoot: string; header: string; signature: string };
   items: PublicItemVerdict[];
 }
@@ -619,7 +621,7 @@ export interface ShipmentVerdict {
 export async function shipmentVerdict(deps: VerificationDeps, id: string): Promise<ShipmentVerdict> {
   const shipment = await publishedShipment(deps.db, id);
   const { items, verdicts } = await judgedItems(deps, shipment.id);
-  const summary = { genuine: 0, revoked: 0, suspended: 0, invalid: 0 };
+  const summary = { genuine: 0, revoked: 0, suspended: 0, "suspected-copy": 0, invalid: 0 };
   const judged = items.map((item, index): PublicItemVerdict => {
     const verdict = verdicts[index]!;
     summary[verdict.status === "unconfirmed" ? "invalid" : verdict.status]++;

@@ -1,7 +1,8 @@
 // One verification pipeline for the page and the API, in a fixed order: the signature; the
 // registry's record of that exact token; the signing key's compromise; the certificate's
-// revocation; the artisan's suspension; then the claims, with a withdrawn GI claim taken out.
-// The offline verifier (src/core/bundle.ts verifyOffline) follows the same order.
+// revocation; the artisan's suspension; a copy suspicion the scan counts raised; then the claims,
+// with a withdrawn GI claim taken out. The offline verifier (src/core/bundle.ts verifyOffline)
+// follows the same order, without the copy rules: they need the online counts.
 import type { CertificateRevocationReason } from "../core/bundle.js";
 import type { CertificateClaims } from "../core/payload.js";
 import type { TokenFailure, TokenVerdict } from "../core/token.js";
@@ -12,7 +13,7 @@ import { isoTime } from "../core/time.js";
 import { databaseFailure, type AsliDatabase } from "../store/database.js";
 import type { LiveKeyring } from "./keyring.js";
 import { findVerificationRecord, type CertificateRecord, type CertificateStanding, type VerificationRecord } from "../store/verification.js";
-import type { CraftStory } from "../../db/schema.js";
+import type { CopyRule, CraftStory } from "../../db/schema.js";
 
 export interface CertificateView {
   id: string;
@@ -58,12 +59,27 @@ interface Known {
   lookup?: Lookup;
   /** Where the certificate is in the transparency log (docs/transparency-log.md): its entry's index. */
   log?: { index: number };
+  /** Its verifications before this one (src/service/scans.ts): this one is counted after the answer. */
+  scans: ScanSummary;
+  /** Present when it was issued with a first buyer's claim code: when that buyer claimed it, or null. */
+  claim?: { claimedAt: string | null };
 }
+
+export interface ScanSummary {
+  count: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+/** Why a copy is suspected: the rule (src/service/copy-rules.ts), when it fired, and what it saw. */
+export type CopySuspicion = { rule: CopyRule; at: string } & ({ hops: number } | { day: string; count: number; usual: number } | { countries: number });
 
 export type Verdict =
   | ({ status: "genuine" } & Known)
   | ({ status: "revoked"; reason: CertificateRevocationReason; revokedAt: string; message: string } & Known)
   | ({ status: "suspended"; message: string } & Known)
+  /** Registered and not revoked, but its scans cannot all come from one item (docs/api.md, "Copied tags"). */
+  | ({ status: "suspected-copy"; suspicion: CopySuspicion; message: string } & Known)
   /** The signature is valid but the registry could not be reached to confirm the certificate's standing (HTTP 503). */
   | { status: "unconfirmed"; claims: SignedClaims; key: { kid: string }; message: string }
   | { status: "invalid"; reason: InvalidReason; message: string; compromisedAt?: string; lookup?: Lookup };
@@ -92,6 +108,12 @@ const UNCONFIRMED_MESSAGE =
   "The signature is valid, but the registry could not be reached to confirm the certificate's standing (whether it is registered, revoked or suspended). Try again in a few minutes.";
 
 const SUSPENDED_MESSAGE = "The registry has suspended this artisan: their certificates are not vouched for at present.";
+
+export const SUSPICION_MESSAGES: Record<CopyRule, string> = {
+  "impossible-travel": "This certificate was checked from different countries less than an hour apart, again and again: one item cannot travel that fast, so copies of its tag are probably in use.",
+  burst: "This certificate was checked far more often in one day than one item ever is: copies of its tag are probably in use.",
+  "elsewhere-after-claim": "After its first buyer claimed this item, it was checked from several other countries: copies of its tag are probably in use.",
+};
 
 export function certificateView(record: CertificateRecord, baseUrl: string): CertificateView {
   const { certificate: cert, artisan, district, product, giTag } = record;
@@ -214,14 +236,24 @@ function judge(deps: VerificationDeps, token: string, verdict: Extract<TokenVerd
     return { ...invalid("key-compromised"), ...(standing.compromisedAt !== null ? { compromisedAt: isoTime(standing.compromisedAt) } : {}) };
   }
 
-  const known: Known = { ...standingView(record, standing, deps.baseUrl), claims: { ...claims } };
+  const { scans, suspicion, claim } = found!;
+  const known: Known = {
+    ...standingView(record, standing, deps.baseUrl),
+    claims: { ...claims },
+    scans: scans ? { count: scans.count, firstAt: isoTime(scans.firstAt), lastAt: isoTime(scans.lastAt) } : { count: 0, firstAt: null, lastAt: null },
+  };
   if (found!.logIndex !== null) known.log = { index: found!.logIndex };
+  if (claim) known.claim = { claimedAt: claim.claimedAt === null ? null : isoTime(claim.claimedAt) };
 
   if (standing.revocation) {
     const { reason, revokedAt } = standing.revocation;
     return { status: "revoked", reason, revokedAt: isoTime(revokedAt), message: REVOCATION_MESSAGES[reason], ...known };
   }
   if (standing.artisanStatus === "suspended") return { status: "suspended", message: SUSPENDED_MESSAGE, ...known };
+  if (suspicion) {
+    const copy = { rule: suspicion.rule, at: isoTime(suspicion.at), ...suspicion.figures } as CopySuspicion;
+    return { status: "suspected-copy", suspicion: copy, message: SUSPICION_MESSAGES[suspicion.rule], ...known };
+  }
   return { status: "genuine", ...known };
 }
 

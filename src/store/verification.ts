@@ -1,9 +1,11 @@
 // The record a verdict needs, in one prepared query: the certificate with its names, plus its
 // standing beyond its claims: its revocation, its artisan's status and GI authorisation, and the
-// state of the key that signed it. Every read of a certificate goes through here.
+// state of the key that signed it; and its scan summary, copy suspicion and first buyer's claim,
+// each one row on the certificate's key. Every read of a certificate goes through here.
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { AsliDatabase } from "./database.js";
 import { artisans, certificateRevocations, certificates, districts, giTags, logEntries, products, signingKeys, type CraftStory } from "../../db/schema.js";
+import { certificateClaims, certificateScans, type CopyRule, type SuspicionFigures } from "../../db/schema.js";
 import type { Certificate } from "./certificates.js";
 import type { RevocationReason } from "./revocations.js";
 
@@ -37,6 +39,11 @@ export interface VerificationRecord {
   standing: CertificateStanding;
   /** The certificate's index in the transparency log. */
   logIndex: number | null;
+  /** Its scans so far, and the copy rule that fired, if one stands (src/service/scans.ts). */
+  scans: { count: number; firstAt: number; lastAt: number } | null;
+  suspicion: { rule: CopyRule; at: number; figures: SuspicionFigures } | null;
+  /** Set when it was issued with a first buyer's claim code: when it was claimed, or null. */
+  claim: { claimedAt: number | null } | null;
 }
 
 // The columns of a verdict: the certificate record and its standing together, so that checking
@@ -74,6 +81,14 @@ const VERIFICATION_COLUMNS = {
   revocationReason: certificateRevocations.reason,
   revokedAt: certificateRevocations.revokedAt,
   logIndex: logEntries.idx,
+  scanCount: certificateScans.count,
+  firstScanAt: certificateScans.firstAt,
+  lastScanAt: certificateScans.lastAt,
+  suspicionRule: certificateScans.suspicionRule,
+  suspicionAt: certificateScans.suspicionAt,
+  suspicionFigures: certificateScans.suspicionFigures,
+  claimCreatedAt: certificateClaims.createdAt,
+  claimedAt: certificateClaims.claimedAt,
 };
 
 /** The verdict's select with its joins, for a caller to narrow with `where`. */
@@ -90,7 +105,9 @@ function verificationRows(db: AsliDatabase) {
       certificateRevocations,
       and(eq(certificateRevocations.certificateId, certificates.id), isNull(certificateRevocations.reinstatedAt)),
     )
-    .leftJoin(logEntries, eq(logEntries.certificateId, certificates.id));
+    .leftJoin(logEntries, eq(logEntries.certificateId, certificates.id))
+    .leftJoin(certificateScans, eq(certificateScans.certificateId, certificates.id))
+    .leftJoin(certificateClaims, eq(certificateClaims.certificateId, certificates.id));
 }
 
 // One query for the verify hot path, prepared once per database: building this select costs
@@ -156,6 +173,10 @@ function toVerificationRecord(row: VerificationRow): VerificationRecord {
       revocation: row.revocationReason !== null && row.revokedAt !== null ? { reason: row.revocationReason, revokedAt: row.revokedAt } : null,
     },
     logIndex: row.logIndex,
+    scans: row.scanCount !== null && row.firstScanAt !== null && row.lastScanAt !== null ? { count: row.scanCount, firstAt: row.firstScanAt, lastAt: row.lastScanAt } : null,
+    suspicion:
+      row.suspicionRule !== null && row.suspicionAt !== null && row.suspicionFigures !== null ? { rule: row.suspicionRule, at: row.suspicionAt, figures: row.suspicionFigures } : null,
+    claim: row.claimCreatedAt !== null ? { claimedAt: row.claimedAt } : null,
   };
 }
 

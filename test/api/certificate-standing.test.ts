@@ -43,7 +43,7 @@ describe(`certificate revocation and reinstatement (${runtime})`, () => {
     expect(v.html).toContain('data-status="revoked"');
     expect(v.html).toContain('data-reason="stolen"');
     expect(v.html).toContain("reported stolen");
-    expect(v.html).toContain("1 March 2026");
+    expect(v.html).toContain("1\u00a0March\u00a02026");
     expect(v.hindi).toContain("रद्द");
     expect(v.hindi).toContain("चोरी");
   });

@@ -10,6 +10,10 @@ import { SPECS } from "../../src/http/routes/docs.js";
 import { call } from "../support/requests.js";
 import { restartWithKey, randomSeedHex } from "../support/restart.js";
 import { TEST_START } from "../support/harness.js";
+import { eq } from "drizzle-orm";
+import { certificateClaims } from "../../db/schema.js";
+import { claimCodeHash, readClaimCode } from "../../src/service/claims.js";
+import { BURST_MIN_SCANS } from "../../src/service/copy-rules.js";
 
 const WITH_BODY = API_OPERATIONS.filter((op) => op.body);
 const key = (op: { method: string; path: string }) => `${op.method.toUpperCase()} ${op.path}`;
@@ -41,6 +45,14 @@ describe(`example request bodies (${runtime})`, () => {
     expect(artisan.id).toBe(1);
     await send("patch", "/api/v1/artisans/{id}", "/api/v1/artisans/1", 200);
     const certificate = await send("post", "/api/v1/certificates", "/api/v1/certificates", 201);
+    // The card example's code stands for the one issuing answered (a random one): store its hash.
+    const cardCode = readClaimCode((example("post", "/api/v1/certificates/{id}/claim-card.pdf") as { claimCode: string }).claimCode)!;
+    await service.deps.db.update(certificateClaims).set({ codeHash: await claimCodeHash(certificate.id, cardCode) }).where(eq(certificateClaims.certificateId, certificate.id));
+    await send("post", "/api/v1/certificates/{id}/claim-card.pdf", `/api/v1/certificates/${certificate.id}/claim-card.pdf`, 200);
+    // A false alarm to clear: a burst of checks, then the admin's note.
+    for (let i = 0; i < BURST_MIN_SCANS; i++) await service.app.request(`/api/v1/verify/${certificate.token}`);
+    await service.deps.scans.flush();
+    await send("post", "/api/v1/certificates/{id}/copy-suspicion/clear", `/api/v1/certificates/${certificate.id}/copy-suspicion/clear`, 200);
     await send("post", "/api/v1/batches", "/api/v1/batches", 201);
     await send("post", "/api/v1/certificates/{id}/revocation", `/api/v1/certificates/${certificate.id}/revocation`, 201);
     const token = await send("post", "/api/v1/tokens", "/api/v1/tokens", 201);

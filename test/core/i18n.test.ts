@@ -34,8 +34,12 @@ describe("message catalogs", () => {
   });
 
   it("writes dates and numbers as a reader of the language does", () => {
-    expect(locale("hi").date("2026-03-01")).toBe("1 मार्च 2026");
-    expect(locale("en").date("2026-03-01T10:00:00Z")).toBe("1 March 2026");
+    expect(locale("hi").date("2026-03-01")).toBe("1\u00a0मार्च\u00a02026");
+    expect(locale("en").date("2026-03-01T10:00:00Z")).toBe("1\u00a0March\u00a02026");
+    // A date never breaks across lines, and French writes the first of a month as an ordinal.
+    expect(locale("fr").date("2026-03-01")).toBe("1er\u00a0mars\u00a02026");
+    expect(locale("fr").date("2026-03-02")).toBe("2\u00a0mars\u00a02026");
+    for (const lang of ["de", "es", "ja", "zh", "ar", "ur"] as const) expect(locale(lang).date("2026-03-01")).not.toMatch(/ /);
     expect(locale("de").number(12345)).toBe("12.345");
     expect(locale("ar").dir).toBe("rtl");
     expect(locale("zh").tag).toBe("zh-Hans");

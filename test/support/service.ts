@@ -6,6 +6,7 @@ import { createApp } from "../../src/http/app.js";
 import { loadKeyring } from "../../src/service/keyring.js";
 import type { AppDeps, LazyModules } from "../../src/http/deps.js";
 import { transparencyLogFor } from "../../src/service/tlog.js";
+import { ScanBuffer, trustedHeaderCountry } from "../../src/service/scans.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import { TEST_LOG_SEED_HEX, TEST_SEED_HEX, TEST_START, type TestService } from "./harness.js";
 
@@ -26,6 +27,8 @@ export async function buildTestService(db: AsliDatabase, seedHex = TEST_SEED_HEX
     baseUrl,
     clock,
     log,
+    // Scans wait for deps.scans.flush(); tests set a country through the header a trusted proxy would.
+    scans: new ScanBuffer({ db, clock, countryOf: trustedHeaderCountry("cf-ipcountry") }),
     ...modules,
     ...runtimeDeps,
   };

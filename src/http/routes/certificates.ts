@@ -3,7 +3,11 @@ import * as z from "zod";
 import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
 import { certificateListScope, type Principal } from "../../service/access.js";
-import { certificateInput, findReadableCertificate, issueCertificate } from "../../service/certificates.js";
+import { findReadableCertificate, issueCertificate, issueInput } from "../../service/certificates.js";
+import { claimCardFor, replaceClaimCode } from "../../service/claims.js";
+import { claimCardContent } from "../../pages/console/claim-card.js";
+import { pdfHeaders } from "./invitations.js";
+import { clearSuspicion } from "../../service/scans.js";
 import { listCertificates, type Certificate } from "../../store/certificates.js";
 import type { CertificateRecord } from "../../store/verification.js";
 import { requireRole, type AuthEnv } from "../auth.js";
@@ -13,6 +17,7 @@ import { requirePublicOrigin } from "../origin.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 import { certificateView } from "../../service/verification.js";
 import { isoTime } from "../../core/time.js";
+import { text } from "../../service/text.js";
 
 export const certificateListQuery = z
   .object({
@@ -23,6 +28,10 @@ export const certificateListQuery = z
     ...pageQuery,
   })
   .strict();
+
+export const claimCardRequest = z.object({ claimCode: z.string().max(64).describe("the code as issuing answered it") }).strict();
+
+export const clearSuspicionInput = z.object({ note: text(500) }).strict();
 
 const cursorSchema = z.tuple([z.number().int(), z.string().max(20)]);
 
@@ -56,9 +65,33 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
 
   app.post("/api/v1/certificates", requireRole(deps, "admin", "district", "artisan"), requirePublicOrigin(deps), async (c) => {
     const principal = c.get("principal");
-    const issued = await issueCertificate(deps.db, deps.signingKey, principal, await readJson(c, certificateInput), deps.clock(), deps.log);
+    const { claimCode, ...input } = await readJson(c, issueInput);
+    const issued = await issueCertificate(deps.db, deps.signingKey, principal, input, deps.clock(), deps.log, { claimCode });
     c.header("location", `/api/v1/certificates/${issued.id}`);
-    return c.json(answer(await readable(principal, issued.id)), 201);
+    return c.json({ ...answer(await readable(principal, issued.id)), ...(issued.claimCode ? { claimCode: issued.claimCode } : {}) }, 201);
+  });
+
+  // A new first buyer's claim code (shown once), replacing the old one, while nobody has claimed the item.
+  app.post("/api/v1/certificates/:id/claim-code", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+    const code = await replaceClaimCode(deps.db, c.get("principal"), c.req.param("id"), deps.clock());
+    c.header("cache-control", "no-store");
+    return c.json({ certificateId: c.req.param("id"), claimCode: code });
+  });
+
+  // The printable claim card (A5, English and Hindi) for a code that issuing answered: the code is
+  // checked against its hash, so that only the real one is printed. Never stored, never logged.
+  app.post("/api/v1/certificates/:id/claim-card.pdf", requireRole(deps, "admin", "district", "artisan"), async (c) => {
+    const { claimCode } = await readJson(c, claimCardRequest);
+    const card = await claimCardFor(deps.db, c.get("principal"), c.req.param("id"), claimCode);
+    const renderers = await deps.loadRenderers();
+    const pdf = await renderers.invitationSlipPdf(claimCardContent(card.serial, verifyUrl(deps.baseUrl, card.token), card.code));
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, pdfHeaders(`asli-claim-card-${card.serial}.pdf`));
+  });
+
+  // A registry admin clears a false alarm of the copy rules (docs/api.md "Copied tags").
+  app.post("/api/v1/certificates/:id/copy-suspicion/clear", requireRole(deps, "admin"), async (c) => {
+    const input = await readJson(c, clearSuspicionInput);
+    return c.json(await clearSuspicion(deps.db, c.get("principal"), c.req.param("id"), input.note, deps.clock()));
   });
 
   app.get("/api/v1/certificates", readers, async (c) => {

@@ -97,7 +97,7 @@ export const shipmentVerdictSchema = z
     cancelledAt: isoTime.nullable(),
     cancelReason: z.string().nullable(),
     itemCount: z.number().int(),
-    summary: z.object({ genuine: z.number().int(), revoked: z.number().int(), suspended: z.number().int(), invalid: z.number().int() }),
+    summary: z.object({ genuine: z.number().int(), revoked: z.number().int(), suspended: z.number().int(), "suspected-copy": z.number().int(), invalid: z.number().int() }),
     manifest: manifestSummarySchema,
     items: z.array(publicItemSchema),
   })

@@ -69,11 +69,19 @@ export function locale(lang: Language): Locale {
     tag,
     dir,
     messages: CATALOGS[lang],
-    date: (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? day.format(new Date(`${value}T00:00:00Z`)) : date.format(new Date(value))),
+    date: (value) => unbroken(lang, /^\d{4}-\d{2}-\d{2}$/.test(value) ? day.formatToParts(new Date(`${value}T00:00:00Z`)) : date.formatToParts(new Date(value))),
     number: (value) => number.format(value),
     list: (values) => values.join(listSeparator),
     sentenceGap,
   };
+}
+
+/**
+ * A formatted date that never breaks across lines (its spaces no-break spaces), with French's
+ * ordinal for the first of a month: "1er mars 2026".
+ */
+function unbroken(lang: Language, parts: Intl.DateTimeFormatPart[]): string {
+  return parts.map((p) => (p.type === "day" && lang === "fr" && p.value === "1" ? "1er" : p.type === "literal" ? p.value.replace(/ /g, "\u00a0") : p.value)).join("");
 }
 
 /** The console's locale: its languages have every section, the console's included. */

@@ -88,6 +88,7 @@ export const de = {
       pass: "Ihr Browser hat die digitale Signatur selbst geprüft: Sie wurde mit einem Schlüssel erstellt, den dieses Register veröffentlicht, und deckt die hier angezeigte Nummer, das Datum, den Kunsthandwerker, den Distrikt, das Produkt und die geografische Angabe ab.",
       passNotGenuine: "Ihr Browser hat bestätigt, dass dieses Register den Code signiert hat. Eine Signatur allein macht das Stück nicht echt: Beachten Sie den Hinweis oben.",
       fail: "Die Prüfung durch Ihren Browser ist fehlgeschlagen: Die Signatur des Codes passt nicht zu den veröffentlichten Schlüsseln des Registers, oder diese Seite zeigt nicht, was signiert wurde.",
+      signedNotIssued: "Ihr Browser hat die digitale Signatur des Codes selbst geprüft: Sie wurde mit einem Schlüssel erstellt, den dieses Register veröffentlicht. Das Register hat dieses Zertifikat aber nie ausgestellt; die Signatur allein belegt daher nicht, dass das Stück echt ist.",
       unsupported: "Ihr Browser kann diese Art von Signatur nicht selbst prüfen. Das Ergebnis oben stammt vom Register.",
       error: "Ihr Browser konnte die veröffentlichten Schlüssel des Registers nicht abrufen und die Signatur deshalb nicht selbst prüfen.",
       noscript: "Wenn JavaScript aktiviert ist, prüft Ihr Browser zusätzlich selbst die digitale Signatur des Zertifikats.",
@@ -109,12 +110,49 @@ export const de = {
     fields: { shipment: "Sendungsnummer", exporter: "Exporteur", destination: "Bestimmungsland", reference: "Referenz des Exporteurs", sealedOn: "Versiegelt am", items: "Stücke", cancelReason: "Angegebener Grund", key: "Signaturschlüssel" },
     headings: { items: "Stücke dieser Sendung", proof: "Prüfen Sie diese Liste selbst" },
     columns: { number: "Nr.", item: "Stück", maker: "Hergestellt von", place: "Distrikt", gi: "g. A.", verdict: "Heute" },
-    itemStatus: { genuine: "Echt", revoked: "Zurückgezogen", suspended: "Derzeit nicht bestätigt", invalid: "Nicht gültig", unconfirmed: "Konnte nicht bestätigt werden" },
+    itemStatus: { genuine: "Echt", revoked: "Zurückgezogen", suspended: "Derzeit nicht bestätigt", "suspected-copy": "Etikett möglicherweise kopiert", invalid: "Nicht gültig", unconfirmed: "Konnte nicht bestätigt werden" },
     proof: "Das Register hat diese Liste mit demselben Schlüssel signiert wie seine Zertifikate, und das Zertifikat jedes Stücks lässt sich auf seiner eigenen Seite prüfen. Sie können die signierte Liste auch herunterladen und ohne Netz mit dem kostenlosen Asli-Prüfprogramm prüfen: {command}",
     download: "Signierte Liste herunterladen",
     check: { running: "Ihr Browser prüft die Signatur des Registers auf dieser Liste selbst…", pass: "Ihr Browser hat die Signatur selbst geprüft: Das Register hat genau diese Liste mit einem Schlüssel signiert, den es veröffentlicht.", fail: "Die Prüfung Ihres Browsers ist fehlgeschlagen: Die signierte Liste passt nicht zu den veröffentlichten Schlüsseln des Registers, oder diese Seite zeigt nicht, was signiert wurde.", unsupported: "Ihr Browser kann diese Art von Signatur nicht selbst prüfen. Das Ergebnis oben stammt vom Register.", error: "Ihr Browser konnte die signierte Liste oder die veröffentlichten Schlüssel des Registers nicht laden und die Signatur daher nicht selbst prüfen.", noscript: "Mit eingeschalteten Skripten prüft Ihr Browser die Signatur des Registers auf dieser Liste auch selbst." },
     document: { title: "Herkunftszeugnis", consignee: "Empfänger", statement: "Asli, das Register des Programms „Ein Distrikt, ein Produkt“ von Uttar Pradesh, hat die Liste der unten stehenden Stücke mit seinem Ed25519-Schlüssel signiert, als der Exporteur diese Sendung versiegelte. Das Zertifikat jedes Stücks wurde bei seiner Zertifizierung signiert, und jedes Stück war beim Versiegeln echt. Zur Prüfung: Scannen Sie den QR-Code der Sendung für den heutigen Stand jedes Stücks, oder laden Sie dort die signierte Liste herunter und prüfen Sie sie offline mit npx asli-verify; scannen Sie den QR-Code eines Stücks, um dieses zu prüfen.", page: "Seite {page} von {pages}" },
   },
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
+  scans: {
+    first: "Dieses Zertifikat wird zum ersten Mal geprüft.",
+    once: "Bisher einmal geprüft, am {date}.",
+    many: "Bisher {count}-mal geprüft, seit dem {date}.",
+  },
+
+  copy: {
+    title: "Möglicherweise kopiertes Etikett",
+    lead: "Dieses Zertifikat wurde tatsächlich ausgestellt, doch seine Prüfungen können nicht alle von einem einzigen Stück stammen: Vermutlich sind Kopien seines Etiketts im Umlauf.",
+    rule: {
+      "impossible-travel": "Am {date} wurde es mehrmals aus verschiedenen Ländern geprüft, jeweils weniger als eine Stunde auseinander. So schnell kann kein Stück reisen.",
+      burst: "Am {date} wurde es {count}-mal geprüft, weit öfter, als es bei einem einzelnen Stück je vorkommt.",
+      "elsewhere-after-claim": "Nachdem sein Erstkäufer es registriert hatte, wurde es aus mehreren anderen Ländern geprüft. Ein einzelnes Stück kann nicht an all diesen Orten sein.",
+    },
+    check: "Vergleichen Sie das Stück in Ihrer Hand mit dieser Seite: Beschreibung, Foto des Kunsthandwerkers und Verkäufer. Weicht etwas ab, trägt Ihr Stück vielleicht die Kopie eines echten Etiketts.",
+    report: "Melden Sie es uns: siehe unten.",
+  },
+
+  claim: {
+    heading: "Erstkäufer",
+    claimedOn: "Am {date} von seinem Erstkäufer registriert.",
+    claimedAdvice: "Wenn Sie dieses Stück gerade neu gekauft haben, fragen Sie den Verkäufer, warum es bereits registriert ist.",
+    lead: "Lag diesem Stück eine Erstkäuferkarte bei? Geben Sie ihren Code ein, um festzuhalten, dass der Erstkäufer es hat. Name oder Kontaktdaten werden nicht abgefragt.",
+    label: "Erstkäufer-Code",
+    hint: "10 Buchstaben und Ziffern, auf die Karte gedruckt.",
+    button: "Registrieren",
+    done: "Vielen Dank. Das Stück ist jetzt als von seinem Erstkäufer registriert vermerkt: Wer es später prüft, sieht dieses Datum.",
+    wrong: "Dieser Code stimmt nicht. Verbleibende Versuche in dieser Stunde: {count}.",
+    malformed: "Das ist kein Erstkäufer-Code. Er besteht aus 10 Buchstaben und Ziffern, ohne 0, 1, I oder O.",
+    limited: "Zu viele Versuche für dieses Stück. Versuchen Sie es in {minutes} Min. erneut.",
+    already: "Dieses Stück wurde bereits am {date} registriert. Ein Code gilt nur einmal.",
+    expired: "Dieses Formular ist veraltet. Es wurde nichts geändert: Laden Sie die Seite neu und versuchen Sie es noch einmal.",
+    noCode: "Für dieses Stück gibt es keinen Erstkäufer-Code.",
+  },
+
   home: {
     title: "Prüfen Sie, ob ein handgefertigtes Stück echt ist",
     intro: "Ein Asli-Zertifikat verbindet ein handgefertigtes Stück aus Uttar Pradesh mit dem registrierten Kunsthandwerker, der es hergestellt hat, mit seinem Distrikt und mit der geografischen Angabe des Stücks. Jedes Etikett trägt einen QR-Code, den das Register signiert hat.",

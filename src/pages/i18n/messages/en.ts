@@ -197,6 +197,16 @@ export const en = {
       step3: "3. Later, sign in at {console} with the same phone. Nothing to type.",
       keep: "Keep this slip private until you have used it: anyone with the link could use it in your place.",
     },
+    // The first buyer's claim card (src/pages/console/claim-card.ts), printed apart from the tag.
+    claimCard: {
+      heading: "First buyer's claim card",
+      certificate: "Certificate",
+      code: "Claim code",
+      step1: "1. Scan the QR code on the item's tag (or this one) with your phone's camera: its certificate opens.",
+      step2: "2. Under “First buyer”, enter the claim code above and press Claim. No name or contact is asked for.",
+      step3: "3. The certificate then shows, to anyone who checks it, that its first buyer has claimed the item.",
+      keep: "Give this card only to the buyer, with the item. The code works once.",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).
@@ -284,6 +294,8 @@ export const en = {
       // Shown instead of `pass` when the verdict is not "genuine": never a tick there.
       passNotGenuine: "Your browser has confirmed that this registry signed the code. A signature alone does not make the item genuine: see the notice at the top.",
       fail: "Your browser's own check failed: the code's signature does not match the registry's published keys, or this page does not show what was signed.",
+      // A valid signature on a certificate the registry never issued (invalid, not-registered): no tick.
+      signedNotIssued: "Your browser has checked the code's digital signature itself: it was made with a key that this registry publishes. But the registry never issued this certificate, so the signature alone does not show that the item is genuine.",
       unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.",
       error: "Your browser could not fetch the registry's published keys, so it could not check the signature itself.",
       noscript: "With scripts turned on, your browser also checks the certificate's digital signature itself.",
@@ -315,13 +327,54 @@ export const en = {
     },
     headings: { items: "Items in this shipment", proof: "Check this list yourself" },
     columns: { number: "No.", item: "Item", maker: "Made by", place: "District", gi: "GI tag", verdict: "Today" },
-    itemStatus: { genuine: "Genuine", revoked: "Withdrawn", suspended: "Not confirmed for now", invalid: "Not valid", unconfirmed: "Could not be confirmed" },
+    itemStatus: { genuine: "Genuine", revoked: "Withdrawn", suspended: "Not confirmed for now", "suspected-copy": "Possibly a copied tag", invalid: "Not valid", unconfirmed: "Could not be confirmed" },
     proof: "The registry signed this list with the same key as its certificates, and each item's certificate can be checked on its own page. You can also download the signed list and check it with no network, using the free Asli verifier: {command}",
     download: "Download the signed list",
     // The reader's browser checks the signed list itself (src/pages/assets/shipment-client.ts shows one of these).
     check: { running: "Your browser is checking the registry's signature on this list itself…", pass: "Your browser has checked the signature itself: the registry signed exactly this list of items, with a key it publishes.", fail: "Your browser's own check failed: the signed list does not match the registry's published keys, or this page does not show what was signed.", unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.", error: "Your browser could not fetch the signed list or the registry's published keys, so it could not check the signature itself.", noscript: "With scripts turned on, your browser also checks the registry's signature on this list itself." },
     // The provenance document (GET /api/v1/shipments/{id}/document.pdf), in English and the consignee's language.
     document: { title: "Certificate of provenance", consignee: "Consignee", statement: "Asli, the registry of Uttar Pradesh's One District One Product programme, signed the list of the items below with its Ed25519 key when the exporter sealed this shipment. Each item's certificate was signed when the item was certified, and every item verified as genuine at sealing. To check: scan the shipment's QR code for each item's standing today, or download the signed list from that page and check it offline with npx asli-verify; scan an item's QR code to check that item.", page: "Page {page} of {pages}" },
+  },
+
+  // How often a certificate has been checked, in the proof section of the verify page
+  // (src/service/scans.ts). The check being read now is not counted yet.
+  scans: {
+    first: "This is the first time this certificate has been checked.",
+    once: "Checked once before, on {date}.",
+    many: "Checked {count} times before, since {date}.",
+  },
+
+  // A certificate whose checks cannot all come from one item (src/service/copy-rules.ts): the
+  // certificate is real, but its tag has probably been copied onto other items.
+  copy: {
+    title: "Possibly a copied tag",
+    lead: "This certificate was really issued, but its checks cannot all come from one item: copies of its tag are probably in use.",
+    // Why the registry thinks so, one sentence per rule.
+    rule: {
+      "impossible-travel": "On {date} it was checked from different countries less than an hour apart, several times. One item cannot travel that fast.",
+      burst: "On {date} it was checked {count} times, far more than one item ever is.",
+      "elsewhere-after-claim": "After its first buyer claimed it, it was checked from several other countries. One item cannot be in all of them.",
+    },
+    check: "Compare the item in your hand with this page: the description, the artisan's photo and the seller. If anything differs, your item may carry a copy of the genuine tag.",
+    report: "Tell us about it: see below.",
+  },
+
+  // The first buyer's claim (src/service/claims.ts), on the verify page.
+  claim: {
+    heading: "First buyer",
+    claimedOn: "Claimed by its first buyer on {date}.",
+    claimedAdvice: "If you have just bought this item as new, ask the seller why it was already claimed.",
+    lead: "Did this item come with a claim card? Enter its code to record that its first buyer has it. No name or contact is asked for.",
+    label: "Claim code",
+    hint: "10 letters and digits, printed on the claim card.",
+    button: "Claim",
+    done: "Thank you. The item is now recorded as claimed by its first buyer: anyone who checks it later sees that date.",
+    wrong: "This code is not right. Tries left this hour: {count}.",
+    malformed: "This is not a claim code. A claim code has 10 letters and digits; it has no 0, 1, I or O.",
+    limited: "Too many tries for this item. Try again in {minutes} min.",
+    already: "This item was already claimed on {date}. A claim code works only once.",
+    expired: "This form is out of date. Nothing was changed: reload the page and try again.",
+    noCode: "This item has no claim code.",
   },
 
   // The home page (src/pages/home-page.ts).

@@ -88,6 +88,7 @@ export const es = {
       pass: "Su navegador ha comprobado por sí mismo la firma digital: se creó con una clave que publica este registro y cubre el número, la fecha, el artesano, el distrito, el producto y la IG que se muestran aquí.",
       passNotGenuine: "Su navegador ha confirmado que este registro firmó el código. Una firma por sí sola no demuestra que la pieza sea auténtica: consulte el aviso de arriba.",
       fail: "La comprobación de su navegador ha fallado: la firma del código no coincide con las claves publicadas por el registro, o esta página no muestra lo que se firmó.",
+      signedNotIssued: "Su navegador ha comprobado por sí mismo la firma digital del código: se creó con una clave que publica este registro. Pero el registro nunca emitió este certificado, así que la firma por sí sola no demuestra que la pieza sea auténtica.",
       unsupported: "Su navegador no puede comprobar por sí mismo este tipo de firma. El veredicto de arriba es el del registro.",
       error: "Su navegador no pudo obtener las claves publicadas por el registro, así que no pudo comprobar la firma por sí mismo.",
       noscript: "Si JavaScript está activado, su navegador también comprueba por sí mismo la firma digital del certificado.",
@@ -109,12 +110,49 @@ export const es = {
     fields: { shipment: "Número de envío", exporter: "Exportador", destination: "Destino", reference: "Referencia del exportador", sealedOn: "Sellado el", items: "Piezas", cancelReason: "Motivo indicado", key: "Clave de firma" },
     headings: { items: "Piezas de este envío", proof: "Compruebe esta lista usted mismo" },
     columns: { number: "N.º", item: "Pieza", maker: "Hecha por", place: "Distrito", gi: "IG", verdict: "Hoy" },
-    itemStatus: { genuine: "Auténtica", revoked: "Retirado", suspended: "Sin confirmar por ahora", invalid: "No válida", unconfirmed: "No se pudo confirmar" },
+    itemStatus: { genuine: "Auténtica", revoked: "Retirado", suspended: "Sin confirmar por ahora", "suspected-copy": "Etiqueta posiblemente copiada", invalid: "No válida", unconfirmed: "No se pudo confirmar" },
     proof: "El registro firmó esta lista con la misma clave que sus certificados, y el certificado de cada pieza puede comprobarse en su propia página. También puede descargar la lista firmada y comprobarla sin conexión con el verificador gratuito de Asli: {command}",
     download: "Descargar la lista firmada",
     check: { running: "Su navegador está comprobando por sí mismo la firma del registro en esta lista…", pass: "Su navegador ha comprobado la firma por sí mismo: el registro firmó exactamente esta lista de piezas, con una clave que publica.", fail: "La comprobación de su navegador ha fallado: la lista firmada no coincide con las claves publicadas del registro, o esta página no muestra lo que se firmó.", unsupported: "Su navegador no puede comprobar por sí mismo este tipo de firma. El resultado de arriba procede del registro.", error: "Su navegador no pudo obtener la lista firmada ni las claves publicadas del registro, así que no pudo comprobar la firma por sí mismo.", noscript: "Con los scripts activados, su navegador también comprueba por sí mismo la firma del registro en esta lista." },
     document: { title: "Certificado de procedencia", consignee: "Destinatario", statement: "Asli, el registro del programa «Un distrito, un producto» de Uttar Pradesh, firmó la lista de las piezas de abajo con su clave Ed25519 cuando el exportador selló este envío. El certificado de cada pieza se firmó al certificarla, y cada pieza era auténtica al sellar. Para comprobarlo: escanee el código QR del envío para ver el estado de cada pieza hoy, o descargue allí la lista firmada y compruébela sin conexión con npx asli-verify; escanee el código QR de una pieza para comprobar esa pieza.", page: "Página {page} de {pages}" },
   },
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
+  scans: {
+    first: "Es la primera vez que se comprueba este certificado.",
+    once: "Comprobado una vez antes, el {date}.",
+    many: "Comprobado {count} veces antes, desde el {date}.",
+  },
+
+  copy: {
+    title: "Posible etiqueta copiada",
+    lead: "Este certificado se emitió de verdad, pero sus comprobaciones no pueden venir todas de una sola pieza: probablemente circulan copias de su etiqueta.",
+    rule: {
+      "impossible-travel": "El {date} se comprobó varias veces desde países distintos, con menos de una hora de diferencia. Una pieza no puede viajar tan rápido.",
+      burst: "El {date} se comprobó {count} veces: muchas más de las que puede explicar una sola pieza.",
+      "elsewhere-after-claim": "Después de que su primer comprador la registrara, se comprobó desde varios otros países. Una sola pieza no puede estar en todos ellos.",
+    },
+    check: "Compare la pieza que tiene en la mano con esta página: la descripción, la foto del artesano y el vendedor. Si algo no coincide, su pieza puede llevar una copia de la etiqueta auténtica.",
+    report: "Infórmenos: vea más abajo.",
+  },
+
+  claim: {
+    heading: "Primer comprador",
+    claimedOn: "Registrada por su primer comprador el {date}.",
+    claimedAdvice: "Si acaba de comprar esta pieza nueva, pregunte al vendedor por qué ya estaba registrada.",
+    lead: "¿Esta pieza venía con una tarjeta de primer comprador? Introduzca su código para dejar constancia de que la tiene su primer comprador. No se piden nombres ni datos de contacto.",
+    label: "Código de primer comprador",
+    hint: "10 letras y números, impresos en la tarjeta.",
+    button: "Registrar",
+    done: "Gracias. La pieza consta ahora como registrada por su primer comprador: quien la compruebe más adelante verá esta fecha.",
+    wrong: "Este código no es correcto. Intentos restantes en esta hora: {count}.",
+    malformed: "Esto no es un código de primer comprador. Tiene 10 letras y números, sin 0, 1, I ni O.",
+    limited: "Demasiados intentos para esta pieza. Vuelva a intentarlo dentro de {minutes} min.",
+    already: "Esta pieza ya se registró el {date}. Un código solo sirve una vez.",
+    expired: "Este formulario ha caducado. No se ha cambiado nada: vuelva a cargar la página e inténtelo de nuevo.",
+    noCode: "Esta pieza no tiene código de primer comprador.",
+  },
+
   home: {
     title: "Compruebe si una pieza artesanal es auténtica",
     intro: "Un certificado Asli vincula una pieza artesanal de Uttar Pradesh con el artesano registrado que la hizo, su distrito y la indicación geográfica de la pieza. Cada etiqueta lleva un código QR firmado por el registro.",

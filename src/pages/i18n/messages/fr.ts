@@ -88,6 +88,7 @@ export const fr = {
       pass: "Votre navigateur a vérifié lui-même la signature numérique : elle a été créée avec une clé publiée par ce registre et porte sur le numéro, la date, l’artisan, le district, le produit et l’IG indiqués ici.",
       passNotGenuine: "Votre navigateur a confirmé que ce registre a signé le code. Une signature ne suffit pas à prouver l’authenticité de l’objet : consultez l’avis en haut de la page.",
       fail: "La vérification par votre navigateur a échoué : la signature du code ne correspond pas aux clés publiées par le registre, ou cette page n’affiche pas ce qui a été signé.",
+      signedNotIssued: "Votre navigateur a vérifié lui-même la signature numérique du code : elle a été créée avec une clé publiée par ce registre. Mais le registre n’a jamais délivré ce certificat : la signature seule ne prouve donc pas que l’objet soit authentique.",
       unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le verdict ci-dessus est celui du registre.",
       error: "Votre navigateur n’a pas pu récupérer les clés publiées par le registre ; il n’a donc pas pu vérifier la signature lui-même.",
       noscript: "Si JavaScript est activé, votre navigateur vérifie aussi lui-même la signature numérique du certificat.",
@@ -109,12 +110,49 @@ export const fr = {
     fields: { shipment: "Numéro d'expédition", exporter: "Exportateur", destination: "Destination", reference: "Référence de l'exportateur", sealedOn: "Scellée le", items: "Articles", cancelReason: "Motif indiqué", key: "Clé de signature" },
     headings: { items: "Articles de cette expédition", proof: "Vérifiez cette liste vous-même" },
     columns: { number: "N°", item: "Article", maker: "Fabriqué par", place: "District", gi: "IG", verdict: "Aujourd'hui" },
-    itemStatus: { genuine: "Authentique", revoked: "Retiré", suspended: "Non confirmé pour l'instant", invalid: "Non valable", unconfirmed: "Confirmation impossible" },
+    itemStatus: { genuine: "Authentique", revoked: "Retiré", suspended: "Non confirmé pour l'instant", "suspected-copy": "Étiquette peut-être copiée", invalid: "Non valable", unconfirmed: "Confirmation impossible" },
     proof: "Le registre a signé cette liste avec la même clé que ses certificats, et le certificat de chaque article peut être vérifié sur sa propre page. Vous pouvez aussi télécharger la liste signée et la vérifier sans réseau avec le vérificateur gratuit d'Asli : {command}",
     download: "Télécharger la liste signée",
     check: { running: "Votre navigateur vérifie lui-même la signature du registre sur cette liste…", pass: "Votre navigateur a vérifié lui-même la signature : le registre a signé exactement cette liste d'articles, avec une clé qu'il publie.", fail: "La vérification de votre navigateur a échoué : la liste signée ne correspond pas aux clés publiées par le registre, ou cette page ne montre pas ce qui a été signé.", unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le résultat ci-dessus vient du registre.", error: "Votre navigateur n'a pas pu obtenir la liste signée ou les clés publiées du registre ; il n'a donc pas pu vérifier la signature lui-même.", noscript: "Avec les scripts activés, votre navigateur vérifie aussi lui-même la signature du registre sur cette liste." },
     document: { title: "Certificat de provenance", consignee: "Destinataire", statement: "Asli, le registre du programme « Un district, un produit » de l'Uttar Pradesh, a signé la liste des articles ci-dessous avec sa clé Ed25519 lorsque l'exportateur a scellé cette expédition. Le certificat de chaque article a été signé lors de sa certification, et chaque article était authentique au scellement. Pour vérifier : scannez le QR code de l'expédition pour l'état de chaque article aujourd'hui, ou téléchargez la liste signée depuis cette page et vérifiez-la hors ligne avec npx asli-verify ; scannez le QR code d'un article pour vérifier cet article.", page: "Page {page} sur {pages}" },
   },
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
+  scans: {
+    first: "C’est la première vérification de ce certificat.",
+    once: "Déjà vérifié une fois, le {date}.",
+    many: "Déjà vérifié {count} fois, depuis le {date}.",
+  },
+
+  copy: {
+    title: "Étiquette peut-être copiée",
+    lead: "Ce certificat a bien été délivré, mais ses vérifications ne peuvent pas toutes venir d’un seul objet : des copies de son étiquette circulent probablement.",
+    rule: {
+      "impossible-travel": "Le {date}, il a été vérifié à plusieurs reprises depuis des pays différents, à moins d’une heure d’intervalle. Un objet ne peut pas voyager aussi vite.",
+      burst: "Le {date}, il a été vérifié {count} fois, bien plus que ne l’est jamais un seul objet.",
+      "elsewhere-after-claim": "Depuis que son premier acheteur l’a enregistré, il a été vérifié depuis plusieurs autres pays. Un seul objet ne peut pas se trouver partout à la fois.",
+    },
+    check: "Comparez l’objet que vous avez en main avec cette page : la description, la photo de l’artisan et le vendeur. Si quelque chose diffère, votre objet porte peut-être la copie d’une étiquette authentique.",
+    report: "Signalez-le-nous : voir ci-dessous.",
+  },
+
+  claim: {
+    heading: "Premier acheteur",
+    claimedOn: "Enregistré par son premier acheteur le {date}.",
+    claimedAdvice: "Si vous venez d’acheter cet objet neuf, demandez au vendeur pourquoi il a déjà été enregistré.",
+    lead: "Cet objet était-il accompagné d’une carte de premier acheteur ? Saisissez son code pour enregistrer que son premier acheteur l’a en main. Ni nom ni coordonnées ne sont demandés.",
+    label: "Code de premier acheteur",
+    hint: "10 lettres et chiffres, imprimés sur la carte.",
+    button: "Enregistrer",
+    done: "Merci. L’objet est désormais enregistré comme acquis par son premier acheteur : quiconque le vérifiera ensuite verra cette date.",
+    wrong: "Ce code n’est pas le bon. Essais restants dans l’heure : {count}.",
+    malformed: "Ce n’est pas un code de premier acheteur. Il compte 10 lettres et chiffres, sans 0, 1, I ni O.",
+    limited: "Trop d’essais pour cet objet. Réessayez dans {minutes} min.",
+    already: "Cet objet a déjà été enregistré le {date}. Un code ne sert qu’une seule fois.",
+    expired: "Ce formulaire n’est plus valable. Rien n’a été modifié : rechargez la page et réessayez.",
+    noCode: "Cet objet n’a pas de code de premier acheteur.",
+  },
+
   home: {
     title: "Vérifiez l’authenticité d’un objet fait main",
     intro: "Un certificat Asli relie un objet fait main de l’Uttar Pradesh à l’artisan enregistré qui l’a fabriqué, à son district et à l’indication géographique de l’objet. Chaque étiquette porte un code QR signé par le registre.",

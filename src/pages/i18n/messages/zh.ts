@@ -88,6 +88,7 @@ export const zh = {
       pass: "您的浏览器已自行验证数字签名：签名由本登记处公布的密钥生成，涵盖此处显示的编号、日期、手工艺人、地区、产品和地理标志。",
       passNotGenuine: "您的浏览器已确认该二维码由本登记处签名。但仅凭签名并不能说明商品是真品，请查看页面顶部的提示。",
       fail: "浏览器自行验证失败：二维码的签名与登记处公布的密钥不符，或本页显示的并非签名所涵盖的内容。",
+      signedNotIssued: "您的浏览器已自行验证该二维码的数字签名：它由本登记处公布的密钥生成。但登记处从未签发过这份证书，因此仅凭签名并不能说明商品是真品。",
       unsupported: "您的浏览器无法自行验证此类签名。上方的结论由登记处作出。",
       error: "您的浏览器无法获取登记处公布的密钥，因此无法自行验证签名。",
       noscript: "启用JavaScript后，您的浏览器还会自行验证证书的数字签名。",
@@ -109,12 +110,49 @@ export const zh = {
     fields: { shipment: "货运编号", exporter: "出口商", destination: "目的地", reference: "出口商参考号", sealedOn: "封存日期", items: "物品", cancelReason: "所述原因", key: "签名密钥" },
     headings: { items: "此货运中的物品", proof: "自己核对这份清单" },
     columns: { number: "序号", item: "物品", maker: "制作者", place: "县区", gi: "地理标志", verdict: "今日" },
-    itemStatus: { genuine: "真品", revoked: "已撤销", suspended: "暂未确认", invalid: "无效", unconfirmed: "无法确认" },
+    itemStatus: { genuine: "真品", revoked: "已撤销", suspended: "暂未确认", "suspected-copy": "标签疑似被复制", invalid: "无效", unconfirmed: "无法确认" },
     proof: "登记机构用与其证书相同的密钥为这份清单签名，每件物品的证书都可在其页面上核对。您也可以下载已签名的清单，用免费的 Asli 验证工具离线核对：{command}",
     download: "下载已签名的清单",
     check: { running: "您的浏览器正在亲自核对登记机构对这份清单的签名…", pass: "您的浏览器已亲自核对签名：登记机构用其公布的密钥，为正是这份物品清单签了名。", fail: "您的浏览器自行核对失败：已签名的清单与登记机构公布的密钥不符，或本页显示的并非所签内容。", unsupported: "您的浏览器无法亲自核对此类签名。上方结果来自登记机构。", error: "您的浏览器无法获取已签名的清单或登记机构公布的密钥，因此无法亲自核对签名。", noscript: "开启脚本后，您的浏览器也会亲自核对登记机构对这份清单的签名。" },
     document: { title: "原产地证明", consignee: "收货人", statement: "北方邦“一县一品”计划的登记机构 Asli 在出口商封存此货运时，用其 Ed25519 密钥为下列物品清单签了名。每件物品的证书在认证时签名，封存时每件物品均为真品。核对方法：扫描货运的二维码查看每件物品今日的状态，或在该页面下载已签名的清单，用 npx asli-verify 离线核对；扫描物品的二维码可核对该物品。", page: "第 {page} 页，共 {pages} 页" },
   },
+  // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
+  // fluent reader would by the scans branch; a native reviewer's pass is still due.
+  scans: {
+    first: "这是该证书第一次被验证。",
+    once: "此前已于{date}被验证过1次。",
+    many: "自{date}以来，此前已被验证{count}次。",
+  },
+
+  copy: {
+    title: "标签可能被复制",
+    lead: "这份证书确实由登记处签发，但它的验证记录不可能全部来自同一件商品：其标签很可能已被复制使用。",
+    rule: {
+      "impossible-travel": "{date}，它多次在不到一小时内从不同国家被验证。同一件商品不可能移动得这么快。",
+      burst: "{date}，它被验证了{count}次，远超任何一件商品的正常情况。",
+      "elsewhere-after-claim": "在首位买家登记之后，它又从其他多个国家被验证。同一件商品不可能同时出现在这些地方。",
+    },
+    check: "请将您手中的商品与本页对照：商品描述、手工艺人的照片和卖家。如有任何不符，您商品上的标签可能是真品标签的复制品。",
+    report: "请告诉我们：见下文。",
+  },
+
+  claim: {
+    heading: "首位买家",
+    claimedOn: "首位买家已于{date}登记。",
+    claimedAdvice: "如果您刚刚购买的是全新商品，请询问卖家为何它已被登记。",
+    lead: "这件商品是否附有登记卡？输入卡上的代码，即可记录商品已在首位买家手中。无需填写姓名或联系方式。",
+    label: "登记代码",
+    hint: "印在登记卡上的10位字母和数字。",
+    button: "登记",
+    done: "谢谢。这件商品现已记录为由首位买家登记：之后验证它的人都会看到这个日期。",
+    wrong: "代码不正确。本小时内剩余尝试次数：{count}。",
+    malformed: "这不是登记代码。登记代码由10位字母和数字组成，不含0、1、I或O。",
+    limited: "这件商品的尝试次数过多。请在{minutes}分钟后重试。",
+    already: "这件商品已于{date}被登记。登记代码只能使用一次。",
+    expired: "此表单已过期。未做任何更改：请重新加载页面后再试。",
+    noCode: "这件商品没有登记代码。",
+  },
+
   home: {
     title: "验证手工艺品真伪",
     intro: "Asli证书将北方邦的每件手工艺品，与制作它的注册手工艺人及其所在地区，以及该商品的地理标志关联在一起。每张标签上都有一个由登记处签名的二维码。",

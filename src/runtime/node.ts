@@ -19,6 +19,7 @@ import { openLibsqlDatabase } from "./libsql.js";
 import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
 import { nodeCompressor } from "./compression.js";
+import { fileMediaStore } from "./media-files.js";
 import { unixSeconds } from "../core/time.js";
 
 const DATA_DIR = ".data";
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   const invitationTtlHours = invitationTtlFromEnv(process.env.INVITATION_TTL_HOURS);
   // Development only, like the printed admin token: a one-time console link for the demo officer.
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, media: fileMediaStore(`${DATA_DIR}/media`) });
 
   // Node's default 16 KiB header limit would answer an over-long verify path with an empty 431;
   // let it reach the app, which answers with a verdict.

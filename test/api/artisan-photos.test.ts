@@ -11,7 +11,7 @@ import { includesBytes, jpegDeclaring, makePng, pngBomb, samplePhoto } from "../
 
 async function upload(service: TestService, artisanId: number, bytes: Uint8Array, type = "image/jpeg", token = service.adminToken) {
   const path = `/api/v1/artisans/${artisanId}/photo`;
-  const res = await service.app.request(path, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": type }, body: bytes });
+  const res = await service.app.request(path, { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": type }, body: bytes as Uint8Array<ArrayBuffer> });
   const json = (await res.json()) as any;
   checkAgainstDescription("PUT", path, res.status, res.headers.get("content-type") ?? "", json);
   return { status: res.status, json };

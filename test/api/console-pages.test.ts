@@ -189,6 +189,16 @@ describe(`console record pages (${runtime})`, () => {
     expect(issueElsewhere.text).toContain(errorBeside("artisanId", "That is outside your scope: your office does not manage it."));
     expect(await snapshot(service.deps.db)).toBe(before);
 
+    // The audit trail: this district's artisans and the office's own doings, nothing of Lucknow's.
+    const ownCert = await makeCertificate(service, own);
+    const audit = await visitor.request("GET", "/console/audit");
+    expect(audit.status).toBe(200);
+    expect(audit.text).toContain(`href="/console/artisans/${own}"`);
+    expect(audit.text).toContain(`href="/console/certificates/${ownCert}"`);
+    expect(audit.text).toContain('data-action="session.start"');
+    expect(audit.text).not.toContain(`/console/artisans/${other}"`);
+    expect(audit.text).not.toContain(otherCert);
+
     const signedOut = new ConsoleVisitor(service);
     const tag = await signedOut.request("GET", `/console/certificates/${otherCert}/tag.svg`);
     expect([tag.status, tag.res.headers.get("location")]).toEqual([303, "/console"]);
@@ -236,5 +246,35 @@ describe(`console record pages (${runtime})`, () => {
     const apiLabels = await service.app.request(`/api/v1/batches/${batchPath.split("/").pop()}/labels.pdf`, { headers: { authorization: `Bearer ${service.adminToken}` } });
     expect(labels.status).toBe(apiLabels.status);
     if (labels.status === 200) expect(labels.text.startsWith("%PDF-")).toBe(true);
+  });
+
+  it("lets the registry make an API token (shown once, stored hashed) and revoke it; others get no token pages", async () => {
+    const service = await makeTestService();
+    const res = await call(service, "POST", "/api/v1/invitations", { name: unique("Registrar"), role: "admin" });
+    const registrar = new ConsoleVisitor(service);
+    expect((await registrar.enrol((res.json as { url: string }).url)).status).toBe(200);
+
+    const before = await snapshot(service.deps.db);
+    const noScope = await registrar.post("/console/tokens", { name: "Shop", role: "district" });
+    expect(noScope.status).toBe(422);
+    expect(noScope.text).toContain(errorBeside("districtCode", "This role needs its district, GI tag or artisan."));
+    expect(await snapshot(service.deps.db)).toBe(before);
+
+    const made = await registrar.post("/console/tokens", { name: "Varanasi shop", role: "district", districtCode: String(VARANASI), expiresInDays: "30" });
+    expect(made.status).toBe(200);
+    const secret = /data-token-secret[^>]*>\s*([^<\s]+)/.exec(made.text)![1]!;
+    expect((await call(service, "GET", "/api/v1/artisans", undefined, secret)).status).toBe(200);
+    expect(await snapshot(service.deps.db)).not.toContain(secret);
+
+    const list = await registrar.request("GET", "/console/tokens");
+    const id = /<li data-token="(\d+)" data-active="true"><strong>Varanasi shop/.exec(list.text)![1]!;
+    expect(list.text).not.toContain(secret);
+    const revoked = await registrar.post(`/console/tokens/${id}/revoke`);
+    expect([revoked.status, location(revoked)]).toEqual([303, "/console/tokens?revoked"]);
+    expect((await call(service, "GET", "/api/v1/artisans", undefined, secret)).status).toBe(401);
+
+    const office = await districtOffice(service);
+    expect((await office.request("GET", "/console/tokens")).status).toBe(403);
+    expect((await office.post("/console/tokens", { name: "Mine", role: "exporter" })).status).toBe(403);
   });
 });

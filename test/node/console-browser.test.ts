@@ -361,10 +361,21 @@ describe("the console in Chromium with a virtual authenticator", () => {
     await page.waitForURL(/\/v\//i);
     await accessible(page, "verify-revoked");
 
+    await page.goto(`${origin}/console/audit`);
+    expect(await page.locator('[data-action="certificate.revoke"]').count()).toBeGreaterThan(0);
+    await accessible(page, "audit");
     await page.goto(`${origin}/console`);
     await page.getByRole("button", { name: /^Sign out/ }).click();
     await page.waitForURL(`${origin}/console?signed-out`);
     await context.close();
+
+    // The registry's API tokens page.
+    const registrar = await phone();
+    await enrol(registrar.page, (await invite({ name: unique("Registrar"), role: "admin" })).url);
+    await registrar.page.getByRole("link", { name: "API tokens" }).click();
+    await registrar.page.waitForURL(`${origin}/console/tokens`);
+    await accessible(registrar.page, "tokens");
+    await registrar.context.close();
   });
 
   it("keeps every console page within 30 KB compressed, and usable on a slow 3G line", async () => {
@@ -377,7 +388,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     await expect.poll(() => slow.page.locator("h1").innerText()).toContain("Welcome");
     await slow.context.close();
 
-    expect([...weights.keys()]).toEqual(expect.arrayContaining(["/console", "/console/join/{secret}", "/console/people", "/console/passkeys", "/console/artisans", "/console/certificates", "/console/batches", "script"]));
+    expect([...weights.keys()]).toEqual(expect.arrayContaining(["/console", "/console/join/{secret}", "/console/people", "/console/passkeys", "/console/artisans", "/console/certificates", "/console/batches", "/console/audit", "/console/tokens", "script"]));
     const script = weights.get("script")!;
     console.log(`console page weights, gzipped bytes: ${[...weights].map(([p, b]) => `${p} ${b}`).join(", ")}`);
     for (const [page, bytes] of weights) {

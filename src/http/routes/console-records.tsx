@@ -47,6 +47,14 @@ import { canReadCertificate } from "../../service/access.js";
 import { CSV_COLUMNS, issueBatch, MAX_BATCH_BODY_BYTES } from "../../service/batches.js";
 import { findBatch, listBatchCertificates, listBatchTagSources } from "../../store/batches.js";
 import { ApiError } from "../../core/errors.js";
+import { AuditPage } from "../../pages/console/audit.js";
+import { TokenCreatedPage, TokensPage, type TokensView } from "../../pages/console/tokens.js";
+import { createToken, revokeToken, tokenInput, tokenView } from "../../service/tokens.js";
+import { listApiTokens } from "../../store/tokens.js";
+import { unixSeconds } from "../../core/time.js";
+import { roleName } from "../../pages/console/text.js";
+import { ROLES } from "../../service/access.js";
+import { listAudit, listScopedAudit, type AuditScope } from "../../store/audit.js";
 import { tagQuery } from "./tags.js";
 
 type ConsoleContext = Context<ConsoleEnv>;
@@ -78,6 +86,10 @@ export const CONSOLE_RECORD_OPERATIONS: [Operation["method"], string, string, Op
   ["get", "/console/certificates/{id}/tag.svg", "The tag as SVG, by the session cookie", { 200: { description: "SVG", contentType: "image/svg+xml" } }],
   ["get", "/console/certificates/{id}/tag.png", "The tag as PNG, by the session cookie", { 200: { description: "PNG", contentType: "image/png" } }],
   ["get", "/console/certificates/{id}/tag.pdf", "The tag as PDF, by the session cookie", { 200: { description: "PDF", contentType: "application/pdf" } }],
+  ["get", "/console/audit", "The audit trail of my scope, newest first (?before= for older entries)", { 200: html("Audit trail") }],
+  ["get", "/console/tokens", "API tokens (admins): list and the form to make one", { 200: html("API tokens") }],
+  ["post", "/console/tokens", "Make an API token (form); the answer shows it once", { 200: html("The new token, shown once"), 422: html("The form with errors") }],
+  ["post", "/console/tokens/{id}/revoke", "Revoke an API token (form)", form303("Back to API tokens")],
   ["get", "/console/batches", "Batch issuance: the CSV template and the upload form", { 200: html("Batch upload") }],
   ["get", "/console/batches/template.csv", "The batch CSV template", { 200: { description: "CSV", contentType: "text/csv" } }],
   ["post", "/console/batches", "Upload a CSV batch (multipart form): all rows issued, or every row's errors shown", { ...form303("To the issued batch"), 422: html("The rows to fix; nothing issued") }],
@@ -466,6 +478,93 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
       return certificatePage(c, id, { values: {}, errors: refusal(error, c.var.locale) });
     }
     return c.redirect(`/console/certificates/${id}?reinstated`, 303);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // Audit trail: the registry's whole trail; an office's, artisan's or exporter's own scope.
+
+  const AUDIT_PAGE = 50;
+
+  function auditScope(p: Principal): AuditScope | null {
+    if (p.role === "district") return { column: "districtCode", value: p.districtCode! };
+    if (p.role === "gi-body") return { column: "giTagId", value: p.giTagId! };
+    if (p.role === "artisan") return { column: "artisanId", value: p.artisanId! };
+    return null;
+  }
+
+  app.get("/console/audit", signed, async (c) => {
+    const principal = c.var.principal;
+    const asked = c.req.query("before");
+    const before = asked && /^[0-9]{1,15}$/.test(asked) ? Number(asked) : undefined;
+    const filter = { before, limit: AUDIT_PAGE + 1 };
+    const rows =
+      principal.role === "admin" ? await listAudit(deps.db, filter) : await listScopedAudit(deps.db, auditScope(principal), c.var.session!.person.id, filter);
+    const shown = rows.slice(0, AUDIT_PAGE);
+    const hrefOf = (type: string, id: string) =>
+      type === "artisan" && principal.role !== "exporter" ? `/console/artisans/${id}` : type === "certificate" ? `/console/certificates/${id}` : type === "batch" ? `/console/batches/${id}` : null;
+    const entries = shown.map((r) => ({
+      id: r.id,
+      at: isoTime(r.at),
+      action: r.action,
+      role: (ROLES as readonly string[]).includes(r.actorRole) ? roleName(c.var.locale, r.actorRole as Principal["role"]) : r.actorRole,
+      subject: { type: r.subjectType, id: r.subjectId, href: hrefOf(r.subjectType, r.subjectId) },
+    }));
+    const olderHref = rows.length > AUDIT_PAGE ? `/console/audit?before=${shown[shown.length - 1]!.id}` : null;
+    return page(c, <AuditPage locale={c.var.locale} session={c.var.session!} entries={entries} olderHref={olderHref} />);
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // API tokens: the registry's administrators (district offices make their artisans' tokens through the API).
+
+  const assertAdmin = (p: Principal) => {
+    if (p.role !== "admin") throw new ApiError(403, "role-not-allowed", "Forbidden", "API tokens are managed by the registry's administrators");
+  };
+
+  async function tokensView(): Promise<TokensView> {
+    const [districts, giTags, tokens] = await Promise.all([listDistricts(deps.db), listGiTags(deps.db), listApiTokens(deps.db, { limit: 200 })]);
+    const at = unixSeconds(now());
+    return {
+      roles: ROLES,
+      districts: districts.map((d) => ({ code: d.code, name: d.name })),
+      giTags: giTags.map((g) => ({ id: g.id, name: g.name })),
+      tokens: tokens.map((token) => tokenView(token, at)),
+    };
+  }
+
+  app.get("/console/tokens", signed, async (c) => {
+    assertAdmin(c.var.principal);
+    const notice = c.req.query("revoked") !== undefined ? c.var.locale.t.tokens.revokedNotice : undefined;
+    return page(c, <TokensPage locale={c.var.locale} session={c.var.session!} view={await tokensView()} form={emptyForm()} notice={notice} />);
+  });
+
+  app.post("/console/tokens", signed, async (c) => {
+    assertAdmin(c.var.principal);
+    const form = await formOf(c);
+    const values = valuesOf(form, ["name", "role", "districtCode", "giTagId", "artisanId", "expiresInDays"]);
+    const body = defined({
+      name: values.name,
+      role: values.role,
+      districtCode: form.integer("districtCode"),
+      giTagId: form.integer("giTagId"),
+      artisanId: form.integer("artisanId"),
+      expiresInDays: form.integer("expiresInDays"),
+    });
+    const again = async (errors: FieldErrors) => page(c, <TokensPage locale={c.var.locale} session={c.var.session!} view={await tokensView()} form={{ values, errors }} />, 422);
+    const checked = check(tokenInput, body, c.var.locale);
+    if (!checked.ok) return again(checked.errors);
+    const scopeField = values.role === "district" ? "districtCode" : values.role === "gi-body" ? "giTagId" : values.role === "artisan" ? "artisanId" : "role";
+    try {
+      const { token, record } = await createToken(deps.db, c.var.principal, checked.value, now());
+      return page(c, <TokenCreatedPage locale={c.var.locale} session={c.var.session!} name={record.name} token={token} />);
+    } catch (error) {
+      return again(refusal(error, c.var.locale, { "unknown-district": "districtCode", "unknown-gi-tag": "giTagId", "unknown-artisan": "artisanId", "scope-required": scopeField, "scope-mismatch": scopeField }));
+    }
+  });
+
+  app.post("/console/tokens/:id/revoke", signed, async (c) => {
+    assertAdmin(c.var.principal);
+    await revokeToken(deps.db, c.var.principal, pathId(c), now());
+    return c.redirect("/console/tokens?revoked", 303);
   });
 
   // -------------------------------------------------------------------------------------------

@@ -364,6 +364,14 @@ describe("the console in Chromium with a virtual authenticator", () => {
     await page.goto(`${origin}/console/audit`);
     expect(await page.locator('[data-action="certificate.revoke"]').count()).toBeGreaterThan(0);
     await accessible(page, "audit");
+    // The same pages in Hindi.
+    await page.goto(`${origin}${certificatePath}?lang=hi`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("hi");
+    expect(await page.locator("main").innerText()).toContain("रद्द");
+    await accessible(page, "certificate-hi");
+    await page.goto(`${origin}/console/batches`);
+    await accessible(page, "batch-hi");
+    await page.goto(`${origin}/console/artisans/${artisanId}?lang=en`);
     await page.goto(`${origin}/console`);
     await page.getByRole("button", { name: /^Sign out/ }).click();
     await page.waitForURL(`${origin}/console?signed-out`);

@@ -8,7 +8,7 @@ import { makeTestService, runtime, type TestService } from "@harness";
 import { describe, expect, it } from "vitest";
 import { ConsoleVisitor, type Answer } from "../support/console.js";
 import { includesBytes, samplePhoto } from "../support/images.js";
-import { makeArtisan, makeCertificate, unique } from "../support/principals.js";
+import { BANARAS_BROCADES, makeArtisan, makeCertificate, unique } from "../support/principals.js";
 import { call, VARANASI } from "../support/requests.js";
 import { snapshot } from "../support/snapshot.js";
 
@@ -276,5 +276,32 @@ describe(`console record pages (${runtime})`, () => {
     const office = await districtOffice(service);
     expect((await office.request("GET", "/console/tokens")).status).toBe(403);
     expect((await office.post("/console/tokens", { name: "Mine", role: "exporter" })).status).toBe(403);
+  });
+
+  it("lets a GI body withdraw and confirm its own artisans' GI authorisation, with a reason, and nobody else's", async () => {
+    const service = await makeTestService();
+    const res = await call(service, "POST", "/api/v1/invitations", { name: unique("GI clerk"), role: "gi-body", giTagId: BANARAS_BROCADES });
+    const clerk = new ConsoleVisitor(service);
+    expect((await clerk.enrol((res.json as { url: string }).url)).status).toBe(200);
+    const own = await makeArtisan(service, "own");
+    const other = await makeArtisan(service, "other");
+    const path = `/console/artisans/${own}`;
+
+    const page = await clerk.request("GET", path);
+    expect(page.text).toContain(`action="${path}/gi-authorisation"`);
+    expect(page.text).not.toContain(`action="${path}/status"`); // approval is the district office's
+    const noReason = await clerk.post(`${path}/gi-authorisation`, { action: "withdraw", reason: "" });
+    expect(noReason.text).toContain(errorBeside("reason", "Fill this in."));
+    const withdrawn = await clerk.post(`${path}/gi-authorisation`, { action: "withdraw", reason: "membership lapsed" });
+    expect(withdrawn.status).toBe(303);
+    const api = async () => (await call(service, "GET", `/api/v1/artisans/${own}`)).json as { giWithdrawnAt: string | null };
+    expect((await api()).giWithdrawnAt).not.toBeNull();
+    expect((await clerk.request("GET", path)).text).toContain("Confirm GI authorisation");
+    expect((await clerk.post(`${path}/gi-authorisation`, { action: "confirm", reason: "renewed" })).status).toBe(303);
+    expect((await api()).giWithdrawnAt).toBeNull();
+    expect((await clerk.post(`${path}/status`, { status: "suspended", reason: "x" })).text).toContain("That is outside your scope");
+
+    expect((await clerk.request("GET", `/console/artisans/${other}`)).status).toBe(404);
+    expect((await clerk.post(`/console/artisans/${other}/gi-authorisation`, { action: "withdraw", reason: "x" })).status).toBe(404);
   });
 });

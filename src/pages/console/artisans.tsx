@@ -163,6 +163,8 @@ export const ArtisanPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; a
     <Layout locale={locale} title={artisan.name} session={session} path={path} current="artisans">
       <h1>{artisan.name}</h1>
       <Notice text={notice} />
+      {/* A refusal of a form this page does not show the reader (their role has no such form). */}
+      {form && !(form.which === "gi" ? artisan.mayManageGi && artisan.gi : artisan.mayManage) ? <FormError errors={{ _form: Object.values(form.state.errors)[0] ?? "" }} /> : null}
       <section data-artisan={artisan.id} data-status={artisan.status}>
         <p class="meta">
           {fill(a.number, { id: artisan.id })} · <strong>{a.statuses[artisan.status]}</strong>

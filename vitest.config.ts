@@ -52,7 +52,8 @@ export default defineConfig(async () => ({
                 LIBSQL_URL: "",
               },
               // The optional tile bucket, so that the R2 path is tested (test/workers/tlog-r2.test.ts).
-              r2Buckets: ["LOG_TILES"],
+              // And the optional media bucket (uploaded photos: src/service/media.ts).
+              r2Buckets: ["LOG_TILES", "MEDIA"],
             },
           }),
         ],

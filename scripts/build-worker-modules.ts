@@ -1,7 +1,7 @@
 // Builds the worker's modules of heavy code into src/runtime/worker-modules/: the renderers
 // (src/render/renderers.ts with fontkit, pdf-lib and fflate), the Data Integrity signer
-// (src/credentials/secure-data-integrity.ts with jsonld) and @simplewebauthn/server
-// (src/runtime/webauthn-server.ts) each bundled into one ES module, and
+// (src/credentials/secure-data-integrity.ts with jsonld), @simplewebauthn/server
+// (src/runtime/webauthn-server.ts) and the image codec (src/service/images.ts with jpeg-js) each bundled into one ES module, and
 // the two fonts and HarfBuzz's wasm copied beside them (names in src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
@@ -31,7 +31,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
       outdir: staging,
       bundle: true,
       format: "esm",

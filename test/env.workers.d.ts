@@ -3,6 +3,8 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    /** The optional media bucket, which the tests bind (a deployment may not: wrangler.toml). */
+    MEDIA: R2Bucket;
   }
 }
 

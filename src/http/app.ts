@@ -22,6 +22,7 @@ import { homeRoutes } from "./routes/home.js";
 import { CONSOLE_OPERATIONS, consoleNotFound, consoleRoutes } from "./routes/console.js";
 import { INVITATION_OPERATIONS, invitationRoutes } from "./routes/invitations.js";
 import { keyRoutes } from "./routes/keys.js";
+import { MEDIA_OPERATIONS, mediaRoutes } from "./routes/media.js";
 import { registryRoutes } from "./routes/registry.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { SHIPMENT_OPERATIONS, shipmentRoutes } from "./routes/shipments.js";
@@ -34,7 +35,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS, SHIPMENT_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS, SHIPMENT_OPERATIONS, MEDIA_OPERATIONS);
 
 /** Retry-After, in seconds, for each 503: a lock is held for moments, an unreadable database for longer. */
 const RETRY_AFTER_SECONDS: Record<string, number> = { "database-busy": 2, "service-unavailable": 30 };
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/", invitationRoutes(deps));
   app.route("/", consoleRoutes(deps));
+  app.route("/", mediaRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
 }

@@ -17,6 +17,7 @@ import { consoleLocale, type ConsoleLocale } from "../pages/console/locale.js";
 import type { Principal } from "../service/access.js";
 import { csrfTokenMatches, resumeSession, SESSION_LIFETIME_SECONDS, touchSession, type ConsoleSession } from "../service/sessions.js";
 import type { AppDeps } from "./deps.js";
+import { readBody } from "./input.js";
 
 export type ConsoleEnv = {
   Variables: {
@@ -166,18 +167,28 @@ export class FormFields {
   }
 }
 
-/** Reads the form body once (the CSRF check and the handler share it), refusing other media types and oversized bodies. */
+/**
+ * Reads the form body once (the CSRF check and the handler share it), refusing other media types
+ * and oversized bodies. The body is read through `readBody`, so it is refused as it streams past
+ * the limit, whatever its Content-Length said; then the platform's own form parser reads it.
+ */
 export async function readForm(c: Context): Promise<FormFields> {
   const type = c.req.header("content-type") ?? "";
   if (!isForm(c)) throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the form as application/x-www-form-urlencoded or multipart/form-data");
   const limit = /^multipart\//i.test(type) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
-  const declared = Number(c.req.header("content-length") ?? "NaN");
-  if (!(declared <= limit)) throw new ApiError(413, "payload-too-large", "Payload too large", `forms are limited to ${limit} bytes`);
+  const body = await readBody(c, limit);
+  let form: FormData;
   try {
-    return new FormFields(await c.req.parseBody({ all: true }));
+    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { "content-type": type } }).formData();
   } catch {
     throw new ApiError(400, "bad-request", "Bad request", "the form could not be read");
   }
+  const fields: Record<string, string | File | (string | File)[]> = {};
+  for (const [name, value] of form.entries()) {
+    const earlier = fields[name];
+    fields[name] = earlier === undefined ? value : Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
+  }
+  return new FormFields(fields);
 }
 
 /** The form of this request: read by `signedIn` for session routes, or here for public ones. */

@@ -6,6 +6,7 @@ import type { AsliDatabase } from "../store/database.js";
 import type { TransparencyLog } from "../service/tlog.js";
 import type { LoadWebAuthn } from "../service/webauthn.js";
 import type { ScanRecorder } from "../service/scans.js";
+import type { LoadImages, MediaStore } from "../service/media.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -41,6 +42,16 @@ export interface AppDeps {
    */
   loadWebAuthn: LoadWebAuthn;
   /**
+   * The image decoder and encoder for uploaded photos (src/service/images.ts: jpeg-js and a PNG
+   * reader), loaded on the first upload: a plain import on Node, a module of its own on Workers.
+   */
+  loadImages: LoadImages;
+  /**
+   * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
+   * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
+   */
+  media?: MediaStore;
+  /**
    * The Markdown of docs/, which /docs/specs/{file} serves (src/runtime/specs.ts on Node).
    * Absent on Workers, whose bundle carries no documentation: those routes answer 501.
    */
@@ -66,4 +77,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages">;

@@ -43,6 +43,8 @@ export interface Operation {
   example?: unknown;
   /** Media types accepted besides application/json. */
   bodyTypes?: string[];
+  /** A body that is not JSON at all (a photo): the media types it may come in. */
+  rawBodyTypes?: string[];
   query?: z.ZodObject;
   responses: Record<number, Response>;
   /** Stable problem codes this operation may answer with (besides unauthorized/role-not-allowed). */
@@ -260,6 +262,28 @@ export const OPERATIONS: Operation[] = [
     errors: ["not-found", "out-of-scope", "status-unchanged", "state-changed"],
   },
   {
+    method: "put",
+    path: "/api/v1/artisans/{id}/photo",
+    summary: "Upload an artisan's photo (JPEG or PNG, up to 2 MB)",
+    tag: "artisans",
+    roles: ["admin", "district"],
+    description:
+      "The body is the image itself (image/jpeg or image/png). The service decodes it, refuses a file that is not a JPEG or PNG, larger than 2 MB, declaring more than 4096 x 4096 pixels or 12,582,912 in all (checked in the header, before decoding), or unreadable, and stores nothing then. Otherwise it re-encodes the pixels as a JPEG of at most 800 px (EXIF orientation applied; every other metadata dropped), stores it, and sets `photoUrl` to its same-origin path `/media/artisans/{id}/{hash}.jpg`. The previous photo, if it was one of ours, is removed.",
+    rawBodyTypes: ["image/jpeg", "image/png"],
+    responses: { 200: json("The artisan, with its new photoUrl", s.artisanSchema) },
+    errors: ["not-found", "out-of-scope", "image-too-large", "not-an-image", "image-dimensions-too-large", "image-unreadable", "not-available-on-this-runtime", "state-changed"],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/artisans/{id}/photo",
+    summary: "Remove an artisan's photo",
+    tag: "artisans",
+    roles: ["admin", "district"],
+    description: "Clears `photoUrl`; a photo the service stored is deleted. The verify page then shows a placeholder.",
+    responses: { 200: json("The artisan, without a photo", s.artisanSchema) },
+    errors: ["not-found", "out-of-scope", "state-changed"],
+  },
+  {
     method: "post",
     path: "/api/v1/artisans/{id}/gi-authorisation",
     summary: "Confirm or withdraw an artisan's right to use their GI tag",
@@ -416,7 +440,9 @@ export function openApiDocument(operations: Operation[], serverUrl: string): Rec
               ),
             },
           }
-        : {}),
+        : op.rawBodyTypes
+          ? { requestBody: { required: true, content: Object.fromEntries(op.rawBodyTypes.map((t) => [t, {}])) } }
+          : {}),
       responses,
     };
   }

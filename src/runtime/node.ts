@@ -20,6 +20,7 @@ import { openLibsqlDatabase } from "./libsql.js";
 import { nodeLazyModules } from "./renderers.js";
 import { nodeSpecSource } from "./specs.js";
 import { nodeCompressor } from "./compression.js";
+import { fileMediaStore } from "./media-files.js";
 import { unixSeconds } from "../core/time.js";
 import { startScanBuffer, trustedHeaderCountry } from "../service/scans.js";
 
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
   // Scans are counted in memory and written every second; a country only from a trusted proxy's header.
   const scans = startScanBuffer({ db, clock: () => new Date(), countryOf: trustedHeaderCountry(process.env.TRUSTED_COUNTRY_HEADER) });
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder });
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder, media: fileMediaStore(`${DATA_DIR}/media`) });
   // A demo certificate revoked by hand keeps the demo shipment from being sealed: the service starts all the same.
   const demoShipment = await ensureDemoShipment({ db, signingKey, keyring, baseUrl, clock: () => new Date() }, demo, now).catch(() => undefined);
 

@@ -32,6 +32,7 @@ export const nodeLazyModules: LazyModules = {
   loadRenderers: loadNodeTagRenderers,
   loadDataIntegrity: () => (dataIntegrity ??= import("../credentials/secure-data-integrity.js")),
   loadWebAuthn: () => import("@simplewebauthn/server"),
+  loadImages: () => import("../service/images.js"),
 };
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */

@@ -14,6 +14,7 @@ import { LiveKeyring, SigningKeyRevokedError } from "../service/keyring.js";
 import { parseWitnessList, transparencyLogFor, type TransparencyLog } from "../service/tlog.js";
 import { countryCode, ScanBuffer } from "../service/scans.js";
 import { schema, type AsliDatabase } from "../store/database.js";
+import { r2MediaStore } from "../service/media.js";
 import { workerLazyModules } from "./worker-renderers.js";
 
 /**
@@ -28,6 +29,8 @@ export type WorkerEnv = Omit<Cloudflare.Env, "DB"> & {
   LIBSQL_AUTH_TOKEN?: string;
   /** Optional: an R2 bucket that keeps the log's full tiles and entry bundles (docs/workers.md). */
   LOG_TILES?: R2Bucket;
+  /** Optional: an R2 bucket for uploaded photos (docs/workers.md); without it, uploads answer 501. */
+  MEDIA?: R2Bucket;
   /** Optional (docs/transparency-log.md): witnesses, how many must cosign, and an origin other than BASE_URL's host + /log. */
   LOG_WITNESSES?: string;
   LOG_WITNESS_QUORUM?: string;
@@ -281,6 +284,7 @@ export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<Ex
     invitationTtlHours,
     // Written to the primary after the response; the country is Cloudflare's, nothing else of the client.
     scans: new ScanBuffer({ db: opened.db, clock: () => new Date(), countryOf: (r) => countryCode(coarseCountry(r)), defer: ctx ? (write) => ctx.waitUntil(write()) : undefined }),
+    media: env.MEDIA ? r2MediaStore(env.MEDIA) : undefined,
   };
 }
 

@@ -1,7 +1,8 @@
 // Workers: the heavy code as modules of their own, imported on first use, so that the module
 // every scan loads stays small: the PNG and PDF tag renderers (on the first tag.png, tag.pdf or
-// labels.pdf), the Data Integrity signer with its JSON-LD stack (on the first credential), and
-// @simplewebauthn/server (on the first passkey ceremony of the console).
+// labels.pdf), the Data Integrity signer with its JSON-LD stack (on the first credential),
+// @simplewebauthn/server (on the first passkey ceremony of the console), and the image codec
+// (jpeg-js and the PNG reader, on the first photo upload).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
 // fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
 // HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
@@ -10,6 +11,7 @@
 // CompiledWasm module (a WebAssembly.Module).
 import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
 import type { WebAuthnServer } from "../service/webauthn.js";
+import type { ImageCodec } from "../service/images.js";
 import type { LazyModules } from "../http/deps.js";
 import type * as Renderers from "../render/renderers.js";
 import type { TagRenderers } from "../render/types.js";
@@ -19,6 +21,7 @@ export const WORKER_MODULES = {
   renderers: { file: "renderers.js", from: "src/render/renderers.ts" },
   dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
+  images: { file: "images.js", from: "src/service/images.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -54,6 +57,7 @@ export const workerLazyModules: LazyModules = {
   loadRenderers: loadWorkerTagRenderers,
   loadDataIntegrity: loadWorkerDataIntegrity,
   loadWebAuthn: loadWorkerWebAuthn,
+  loadImages: loadWorkerImages,
 };
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
@@ -72,4 +76,13 @@ function loadWorkerWebAuthn(): Promise<WebAuthnServer> {
   webauthn ??= load<WebAuthnServer>("webauthn");
   webauthn.catch(() => (webauthn = undefined));
   return webauthn;
+}
+
+let images: Promise<ImageCodec> | undefined;
+
+/** The image decoder and encoder (jpeg-js, the PNG reader), loaded once per isolate on the first photo upload. */
+function loadWorkerImages(): Promise<ImageCodec> {
+  images ??= load<ImageCodec>("images");
+  images.catch(() => (images = undefined));
+  return images;
 }

@@ -11,6 +11,7 @@ import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import { findDistrict, findGiTag, findProduct } from "../store/registry.js";
 import { assertCanManageArtisan, assertCanManageGi, type Principal } from "./access.js";
 import { unixSeconds } from "../core/time.js";
+import { mediaKeyOf, PHOTO_LIMITS, storeImage, type ImageStorage } from "./media.js";
 
 const upper = (max: number) => text(max).transform((s) => s.toUpperCase());
 const httpsUrl = safeString().pipe(z.url({ protocol: /^https$/ }).max(500));
@@ -219,4 +220,46 @@ export async function changeGiAuthorisation(db: AsliDatabase, actor: Principal, 
   notAlready(artisan);
   const giWithdrawnAt = withdraw ? unixSeconds(now) : null;
   return applyChanges(db, actor, now, artisan, withdraw ? "artisan.gi.withdraw" : "artisan.gi.confirm", { giWithdrawnAt }, notAlready, input.reason);
+}
+
+/** An artisan's photo: shown at 72 px on the verify page, kept at most 800 px on its longer side. */
+export const ARTISAN_PHOTO = { limits: PHOTO_LIMITS, maxSide: 800, quality: 82 };
+
+/**
+ * Re-encodes the upload (src/service/images.ts), stores it (src/service/media.ts) and makes it
+ * the artisan's photoUrl, a same-origin path. The scope is checked before the file is even
+ * decoded; a refused file stores nothing. The previous photo, if it was one of ours, is removed
+ * once the new one is recorded; should the record not change (another request changed the
+ * photo first), the new file is removed again.
+ */
+export async function setArtisanPhoto(db: AsliDatabase, storage: ImageStorage, actor: Principal, id: number, upload: Uint8Array, now: Date): Promise<Artisan> {
+  const artisan = await existing(db, id);
+  assertCanManageArtisan(actor, artisan);
+  const stored = await storeImage(storage, "artisans", artisan.id, upload, ARTISAN_PHOTO);
+  let updated: Artisan;
+  try {
+    updated = await applyChanges(db, actor, now, artisan, "artisan.photo", { photoUrl: stored.path }, () => {});
+  } catch (error) {
+    if (stored.path !== artisan.photoUrl) await storage.media!.delete(stored.key).catch(() => {});
+    throw error;
+  }
+  await removeOwnMedia(storage, artisan.photoUrl, stored.path);
+  return updated;
+}
+
+/** Clears the artisan's photo, and removes the file when it was one of ours. */
+export async function removeArtisanPhoto(db: AsliDatabase, storage: ImageStorage, actor: Principal, id: number, now: Date): Promise<Artisan> {
+  const artisan = await existing(db, id);
+  assertCanManageArtisan(actor, artisan);
+  if (artisan.photoUrl === null) return artisan;
+  const updated = await applyChanges(db, actor, now, artisan, "artisan.photo", { photoUrl: null }, () => {});
+  await removeOwnMedia(storage, artisan.photoUrl, null);
+  return updated;
+}
+
+async function removeOwnMedia(storage: ImageStorage, previous: string | null, current: string | null): Promise<void> {
+  const key = mediaKeyOf(previous);
+  if (!key || previous === current || !storage.media) return;
+  // The record no longer names it; a file left behind by a failure here is unreachable, not wrong.
+  await storage.media.delete(key).catch((error: unknown) => console.error(`media: removing a replaced photo failed: ${error instanceof Error ? error.name : typeof error}`));
 }

@@ -1,8 +1,8 @@
 // The audit trail. `auditInsert` returns an unexecuted statement so that callers put it in the
 // same db.batch as the change it records: both land or neither does.
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { insertIf, ROW_CHANGED, type AsliDatabase } from "./database.js";
-import { auditLog } from "../../db/schema.js";
+import { artisans, auditLog, certificates } from "../../db/schema.js";
 import { unixSeconds } from "../core/time.js";
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -92,4 +92,27 @@ export async function listAudit(db: AsliDatabase, filter: AuditFilter): Promise<
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(filter.limit);
+}
+
+/** Whose records an office's audit trail covers: one column of artisans and certificates, pinned to one value. */
+export type AuditScope = { column: "districtCode" | "giTagId" | "artisanId"; value: number };
+
+/**
+ * The audit trail of a scope: entries about the artisans and certificates in it, and what the
+ * person did themselves (people, invitations, passkeys, sessions). Newest first.
+ */
+export async function listScopedAudit(db: AsliDatabase, scope: AuditScope | null, personId: number, filter: { before?: number; limit: number }): Promise<AuditRow[]> {
+  const mine = eq(auditLog.actorPersonId, personId);
+  let inScope: SQL | undefined;
+  if (scope) {
+    const artisanColumn = scope.column === "artisanId" ? artisans.id : scope.column === "districtCode" ? artisans.districtCode : artisans.giTagId;
+    const certificateColumn = scope.column === "artisanId" ? certificates.artisanId : scope.column === "districtCode" ? certificates.districtCode : certificates.giTagId;
+    inScope = or(
+      and(eq(auditLog.subjectType, "artisan"), sql`${auditLog.subjectId} IN (SELECT CAST(${artisans.id} AS TEXT) FROM ${artisans} WHERE ${artisanColumn} = ${scope.value})`),
+      and(eq(auditLog.subjectType, "certificate"), sql`${auditLog.subjectId} IN (SELECT ${certificates.id} FROM ${certificates} WHERE ${certificateColumn} = ${scope.value})`),
+    );
+  }
+  const conditions = [inScope ? or(inScope, mine)! : mine];
+  if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
+  return db.select().from(auditLog).where(and(...conditions)).orderBy(desc(auditLog.id)).limit(filter.limit);
 }

@@ -6,7 +6,9 @@
 // a cross-origin form POST, the cookie's flags, scope, axe-core on every page, page weight.
 // ASLI_SCREENSHOTS=<dir> saves a screenshot of each page there (docs/images/ for docs/console.md).
 import { serve, type ServerType } from "@hono/node-server";
-import { mkdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -91,7 +93,9 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
       return; // the context closed meanwhile
     }
     const gz = gzipSync(body).length;
-    const key = type.startsWith("text/html") ? url.pathname.replace(/\/join\/[a-z2-7]+/, "/join/{secret}") : "script";
+    const key = type.startsWith("text/html")
+      ? url.pathname.replace(/\/join\/[a-z2-7]+/, "/join/{secret}").replace(/^\/console\/(artisans|certificates|batches)\/[^/]+$/, "/console/$1/{id}").replace(/^\/[vV]\/.*$/, "/v/{token}")
+      : "script";
     weights.set(key, Math.max(weights.get(key) ?? 0, gz));
   });
   return { context, page };
@@ -286,6 +290,102 @@ describe("the console in Chromium with a virtual authenticator", () => {
     await officer.context.close();
   });
 
+  it("registers an artisan, issues a certificate, issues a batch after fixing its bad row, prints the label sheet (every QR on page 1 decodes), revokes, signs out", { timeout: 120_000 }, async () => {
+    const officer = await invite({ name: "Anita Verma", role: "district", districtCode: VARANASI });
+    const { context, page } = await phone();
+    await enrol(page, officer.url);
+
+    await page.getByRole("link", { name: "Artisans", exact: true }).click();
+    await page.waitForURL(`${origin}/console/artisans`);
+    await accessible(page, "artisans");
+    const artisanName = unique("Shabana Bano");
+    await page.getByLabel("Name", { exact: true }).fill(artisanName);
+    await page.getByLabel("ODOP product").selectOption("103");
+    await page.getByRole("button", { name: "Register artisan" }).click();
+    await page.waitForURL(/\/console\/artisans\/\d+\?registered$/);
+    const artisanId = Number(new URL(page.url()).pathname.split("/").pop());
+    expect(await page.locator(".notice").innerText()).toBe("Artisan registered.");
+    await accessible(page, "artisan");
+
+    await page.getByRole("link", { name: `Issue a certificate for ${artisanName}` }).click();
+    await page.getByLabel("What the item is").fill("Banarasi silk saree, red with gold zari");
+    await page.getByLabel("Materials (optional)").fill("silk, zari");
+    await page.getByRole("button", { name: "Issue certificate" }).click();
+    await page.waitForURL(/\/console\/certificates\/[A-Z2-7]+\?issued$/);
+    const certificatePath = new URL(page.url()).pathname;
+    await expect.poll(() => page.locator("main img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await accessible(page, "certificate");
+    const tagPdf = await context.request.get(`${origin}${await page.getByRole("link", { name: "Swing tag 50 × 30 mm: PDF" }).getAttribute("href")}`);
+    expect([tagPdf.status(), tagPdf.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+
+    // A batch with one bad row: nothing issued, the row's error beside it; fixed, all issued.
+    await page.getByRole("link", { name: "Batch", exact: true }).click();
+    await accessible(page, "batch");
+    const header = "artisan_id,title,materials,made_on,product_id,claim_gi,gi_tag_id";
+    const rows = (bad: boolean) => [header, `${artisanId},Saree one,silk; zari,,,yes,`, `${artisanId},Saree two,silk,${bad ? "2026-02-30" : "2026-02-20"},,yes,`, `${artisanId},Dupatta,silk,,,yes,`].join("\r\n");
+    const before = await snapshot(service.deps.db);
+    await page.getByLabel("CSV file (UTF-8)").setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(rows(true)) });
+    await page.getByRole("button", { name: "Check and issue" }).click();
+    await page.waitForSelector("[data-refused-rows]");
+    expect(await page.locator('[data-row="3"]').innerText()).toContain("made_on: This is not valid.");
+    expect(await page.locator("[data-row]").count()).toBe(1);
+    await accessible(page, "batch-refused");
+    expect(await snapshot(service.deps.db)).toBe(before);
+    await page.getByLabel("CSV file (UTF-8)").setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(rows(false)) });
+    await page.getByRole("button", { name: "Check and issue" }).click();
+    await page.waitForURL(/\/console\/batches\/B-[A-Z2-7]{13}\?issued$/);
+    expect(await page.locator(".notice").innerText()).toBe("3 certificates issued. Print their labels below.");
+    await accessible(page, "batch-issued");
+    const batchId = new URL(page.url()).pathname.split("/").pop()!;
+    const sheet = await context.request.get(`${origin}${await page.locator("[data-labels]").getAttribute("href")}`);
+    expect([sheet.status(), sheet.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+    const dir = mkdtempSync(join(tmpdir(), "asli-console-"));
+    try {
+      writeFileSync(join(dir, "labels.pdf"), await sheet.body());
+      execFileSync("pdftoppm", ["-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "labels.pdf"), join(dir, "page1")]);
+      const decoded = execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", join(dir, "page1.png")], { encoding: "utf8" }).trim().split("\n").sort();
+      const batch = (await call(service, "GET", `/api/v1/batches/${batchId}`)).json as { verifyUrlPrefix: string; certificates: { token: string }[] };
+      expect(decoded).toEqual(batch.certificates.map((c) => batch.verifyUrlPrefix + c.token).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    await page.goto(`${origin}/console/certificates`);
+    await accessible(page, "certificates");
+    await page.goto(`${origin}${certificatePath}`);
+    await page.getByLabel("Reason").selectOption("lost");
+    await page.getByRole("button", { name: "Revoke certificate" }).click();
+    await page.waitForURL(`${origin}${certificatePath}?revoked`);
+    expect(await page.locator(".notice").innerText()).toBe("Certificate revoked.");
+    await page.getByRole("link", { name: "Open the verify page" }).click();
+    await page.waitForURL(/\/v\//i);
+    await accessible(page, "verify-revoked");
+
+    await page.goto(`${origin}/console/audit`);
+    expect(await page.locator('[data-action="certificate.revoke"]').count()).toBeGreaterThan(0);
+    await accessible(page, "audit");
+    // The same pages in Hindi.
+    await page.goto(`${origin}${certificatePath}?lang=hi`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("hi");
+    expect(await page.locator("main").innerText()).toContain("रद्द");
+    await accessible(page, "certificate-hi");
+    await page.goto(`${origin}/console/batches`);
+    await accessible(page, "batch-hi");
+    await page.goto(`${origin}/console/artisans/${artisanId}?lang=en`);
+    await page.goto(`${origin}/console`);
+    await page.getByRole("button", { name: /^Sign out/ }).click();
+    await page.waitForURL(`${origin}/console?signed-out`);
+    await context.close();
+
+    // The registry's API tokens page.
+    const registrar = await phone();
+    await enrol(registrar.page, (await invite({ name: unique("Registrar"), role: "admin" })).url);
+    await registrar.page.getByRole("link", { name: "API tokens" }).click();
+    await registrar.page.waitForURL(`${origin}/console/tokens`);
+    await accessible(registrar.page, "tokens");
+    await registrar.context.close();
+  });
+
   it("keeps every console page within 30 KB compressed, and usable on a slow 3G line", async () => {
     const invitation = await invite({ name: unique("Slow"), role: "district", districtCode: VARANASI });
     const slow = await phone();
@@ -296,7 +396,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     await expect.poll(() => slow.page.locator("h1").innerText()).toContain("Welcome");
     await slow.context.close();
 
-    expect([...weights.keys()]).toEqual(expect.arrayContaining(["/console", "/console/join/{secret}", "/console/people", "/console/passkeys", "script"]));
+    expect([...weights.keys()]).toEqual(expect.arrayContaining(["/console", "/console/join/{secret}", "/console/people", "/console/passkeys", "/console/artisans", "/console/certificates", "/console/batches", "/console/audit", "/console/tokens", "script"]));
     const script = weights.get("script")!;
     console.log(`console page weights, gzipped bytes: ${[...weights].map(([p, b]) => `${p} ${b}`).join(", ")}`);
     for (const [page, bytes] of weights) {

@@ -3,6 +3,7 @@
 // service in a file shares one database, so tests must not assume it is empty.
 import { env } from "cloudflare:workers";
 import { d1Database } from "../../src/runtime/worker-deps.js";
+import { r2MediaStore } from "../../src/service/media.js";
 import { workerLazyModules } from "../../src/runtime/worker-renderers.js";
 import type { BreakableTestService, TestService } from "./harness.js";
 import { buildTestService } from "./service.js";
@@ -11,7 +12,8 @@ export * from "./harness.js";
 export const runtime = "workers";
 
 export async function makeTestService(seedHex?: string): Promise<TestService> {
-  return buildTestService(d1Database(env.DB), seedHex, workerLazyModules);
+  // Media in the MEDIA R2 bucket that miniflare provides (vitest.config.ts), as a deployment binds it.
+  return buildTestService(d1Database(env.DB), seedHex, workerLazyModules, { media: r2MediaStore(env.MEDIA) });
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   changeGiAuthorisation,
   giAuthorisationChange,
   registerArtisan,
+  removeArtisanPhoto,
+  setArtisanPhoto,
   setArtisanStatus,
   statusChange,
   updateArtisan,
@@ -15,7 +17,9 @@ import {
 import { findArtisan, listArtisans, type Artisan } from "../../store/artisans.js";
 import { requireRole, type AuthEnv } from "../auth.js";
 import type { AppDeps } from "../deps.js";
-import { integerParam, readJson, readQuery } from "../input.js";
+import { integerParam, mediaType, readBody, readJson, readQuery } from "../input.js";
+import { ApiError } from "../../core/errors.js";
+import { PHOTO_LIMITS } from "../../service/media.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 import { isoTime } from "../../core/time.js";
 
@@ -53,6 +57,8 @@ export const artisanListQuery = z
     ...pageQuery,
   })
   .strict();
+
+const PHOTO_TYPES = ["image/jpeg", "image/png"];
 
 export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -92,6 +98,19 @@ export function artisanRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.post("/api/v1/artisans/:id/status", managers, async (c) => {
     const id = integerParam(c.req.param("id"), "this artisan");
     return c.json(artisanView(await setArtisanStatus(deps.db, c.get("principal"), id, await readJson(c, statusChange), deps.clock())));
+  });
+
+  // The photo: a JPEG or PNG body, re-encoded and stored by the service (src/service/media.ts).
+  app.put("/api/v1/artisans/:id/photo", managers, async (c) => {
+    const id = integerParam(c.req.param("id"), "this artisan");
+    if (!PHOTO_TYPES.includes(mediaType(c))) throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the photo as image/jpeg or image/png");
+    const upload = await readBody(c, PHOTO_LIMITS.maxBytes);
+    return c.json(artisanView(await setArtisanPhoto(deps.db, deps, c.get("principal"), id, upload, deps.clock())));
+  });
+
+  app.delete("/api/v1/artisans/:id/photo", managers, async (c) => {
+    const id = integerParam(c.req.param("id"), "this artisan");
+    return c.json(artisanView(await removeArtisanPhoto(deps.db, deps, c.get("principal"), id, deps.clock())));
   });
 
   app.post("/api/v1/artisans/:id/gi-authorisation", requireRole(deps, "admin", "gi-body"), async (c) => {

@@ -50,6 +50,7 @@ import { integerParam, readJson } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { problemResponse } from "../problem.js";
 import { invitationSlip, invitationTtlHours, pdfHeaders } from "./invitations.js";
+import { CONSOLE_RECORD_OPERATIONS, registerRecordPages } from "./console-records.js";
 
 type ConsoleContext = Context<ConsoleEnv>;
 
@@ -154,6 +155,7 @@ export const CONSOLE_OPERATIONS: Operation[] = [
   consoleOp("post", "/console/passkeys/options", "WebAuthn options to add a passkey (the passkey script, X-CSRF-Token)", { 200: { description: "Options", schema: webauthnOptionsSchema } }),
   consoleOp("post", "/console/passkeys", "Add a passkey (the passkey script, X-CSRF-Token)", { 200: { description: "Added", schema: consoleRedirectSchema } }),
   consoleOp("post", "/console/passkeys/{id}/remove", "Remove a passkey (form; the last one after a warning)", { 200: html("The warning before the last one"), 303: { description: "Back to my passkeys" } }),
+  ...CONSOLE_RECORD_OPERATIONS.map(([method, path, summary, responses]) => consoleOp(method, path, summary, responses)),
 ];
 
 export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
@@ -351,6 +353,8 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
     }
     return c.redirect("/console/passkeys?removed", 303);
   });
+
+  registerRecordPages(app, deps, signed, page);
 
   return app;
 

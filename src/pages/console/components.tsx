@@ -53,7 +53,7 @@ export interface LayoutProps {
   /** Where the language links point: the page itself, or its GET parent for answers to a form. */
   path: string;
   /** Which navigation entry this page is. */
-  current?: "home" | "people" | "passkeys";
+  current?: "home" | "artisans" | "certificates" | "batches" | "audit" | "tokens" | "people" | "passkeys";
   /** Loads the passkey script (sign-in, enrolment, my passkeys). */
   script?: boolean;
 }
@@ -115,7 +115,12 @@ const Navigation: FC<{ locale: ConsoleLocale; session: ConsoleSession; current: 
     <nav aria-label={nav.label}>
       <ul>
         {entry("home", "/console", nav.home)}
+        {session.principal.role !== "exporter" ? entry("artisans", "/console/artisans", nav.artisans) : null}
+        {entry("certificates", "/console/certificates", nav.certificates)}
+        {["admin", "district", "artisan"].includes(session.principal.role) ? entry("batches", "/console/batches", nav.batches) : null}
         {invitableRoles(session.principal).length > 0 ? entry("people", "/console/people", nav.people) : null}
+        {entry("audit", "/console/audit", nav.audit)}
+        {session.principal.role === "admin" ? entry("tokens", "/console/tokens", nav.tokens) : null}
         {entry("passkeys", "/console/passkeys", nav.passkeys)}
         <li>
           <PostForm action="/console/sign-out" csrf={session.csrfToken}>
@@ -268,6 +273,18 @@ export const PasskeyAction: FC<{ locale: ConsoleLocale; action: "sign-in" | "enr
       <noscript>
         <p class="alert">{m.noscript}</p>
       </noscript>
+    </div>
+  );
+};
+
+/** A file to upload; the form around it must be multipart. */
+export const FileField: FC<{ name: string; label: string; hint?: string; errors: FieldErrors; accept: string }> = ({ name, label, hint, errors, accept }) => {
+  const error = errors[name];
+  return (
+    <div class="field">
+      <label for={ids(name).field}>{label}</label>
+      <input id={ids(name).field} name={name} type="file" accept={accept} required aria-invalid={error ? "true" : undefined} aria-describedby={describedBy(name, hint, error)} />
+      <FieldNotes name={name} hint={hint} error={error} />
     </div>
   );
 };

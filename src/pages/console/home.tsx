@@ -29,7 +29,9 @@ export const HomePage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view
           ) : (
             <ul class="items">
               {view.pending.map((a) => (
-                <li data-artisan={a.id}>{a.name}</li>
+                <li data-artisan={a.id}>
+                  <a href={`/console/artisans/${a.id}`}>{a.name}</a>
+                </li>
               ))}
             </ul>
           )}

@@ -10,7 +10,7 @@ import type { AppDeps } from "./deps.js";
 import { readQuery } from "./input.js";
 import { describeOperations, findOperation } from "./openapi.js";
 import { compression } from "./compression.js";
-import { errorResponse } from "./pages.js";
+import { errorResponse, loadCatalogsFor } from "./pages.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps): Hono {
     );
     if (hsts) c.header("strict-transport-security", hsts);
     refuseUndocumentedQuery(c);
+    await loadCatalogsFor(c, deps);
     await next();
   });
 

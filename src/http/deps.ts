@@ -3,6 +3,8 @@ import type { BodyCompressor } from "./compression.js";
 import type { TagRenderers } from "../render/types.js";
 import type { LiveKeyring } from "../service/keyring.js";
 import type { AsliDatabase } from "../store/database.js";
+import type { Catalog } from "../pages/i18n/catalog.js";
+import type { Language } from "../pages/i18n/languages.js";
 import type { TransparencyLog } from "../service/tlog.js";
 import type { LoadWebAuthn } from "../service/webauthn.js";
 import type { ScanRecorder } from "../service/scans.js";
@@ -47,6 +49,12 @@ export interface AppDeps {
    */
   loadImages: LoadImages;
   /**
+   * A language's message catalog (src/pages/i18n/messages/), loaded before a request that needs
+   * it: all at once on Node, each a module of its own on Workers (nine languages would take a
+   * fifth of the module every scan loads).
+   */
+  loadCatalog: (lang: Language) => Promise<Catalog>;
+  /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
    */
@@ -77,4 +85,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog">;

@@ -33,6 +33,7 @@ export const nodeLazyModules: LazyModules = {
   loadDataIntegrity: () => (dataIntegrity ??= import("../credentials/secure-data-integrity.js")),
   loadWebAuthn: () => import("@simplewebauthn/server"),
   loadImages: () => import("../service/images.js"),
+  loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
 };
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */

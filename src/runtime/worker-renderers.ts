@@ -13,6 +13,8 @@ import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
 import type { WebAuthnServer } from "../service/webauthn.js";
 import type { ImageCodec } from "../service/images.js";
 import type { LazyModules } from "../http/deps.js";
+import type { Catalog } from "../pages/i18n/catalog.js";
+import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
 import type { TagRenderers } from "../render/types.js";
 
@@ -26,6 +28,13 @@ export const WORKER_MODULES = {
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
 } as const;
+
+/** The languages other than English, each a module of its own: catalog-<lang>.js. */
+export const CATALOG_MODULES = (["hi", "ur", "ar", "fr", "de", "es", "ja", "zh"] as const satisfies readonly Language[]).map((lang) => ({
+  lang,
+  file: `catalog-${lang}.js`,
+  from: `src/pages/i18n/messages/${lang}.ts`,
+}));
 
 // import() of a parameter, on purpose: esbuild (in wrangler) bundles what an import() of a
 // literal, a template or a concatenation names into the entry module; this it leaves alone,
@@ -58,6 +67,7 @@ export const workerLazyModules: LazyModules = {
   loadDataIntegrity: loadWorkerDataIntegrity,
   loadWebAuthn: loadWorkerWebAuthn,
   loadImages: loadWorkerImages,
+  loadCatalog: loadWorkerCatalog,
 };
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
@@ -85,4 +95,19 @@ function loadWorkerImages(): Promise<ImageCodec> {
   images ??= load<ImageCodec>("images");
   images.catch(() => (images = undefined));
   return images;
+}
+
+const catalogs = new Map<Language, Promise<Catalog>>();
+
+/** A language's catalog, loaded once per isolate on the first request in that language. */
+function loadWorkerCatalog(lang: Language): Promise<Catalog> {
+  const module = CATALOG_MODULES.find((m) => m.lang === lang);
+  if (!module) return Promise.reject(new Error(`no catalog module for ${lang}`));
+  let loading = catalogs.get(lang);
+  if (!loading) {
+    loading = importModule(`./worker-modules/${module.file}`).then((m) => (m as Record<string, Catalog>)[lang]!);
+    loading.catch(() => catalogs.delete(lang));
+    catalogs.set(lang, loading);
+  }
+  return loading;
 }

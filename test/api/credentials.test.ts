@@ -22,7 +22,7 @@ import {
 } from "../support/credential-verifiers.js";
 import { TEST_START, type TestService } from "../support/harness.js";
 import { certificateCredentialSchema, didDocumentSchema, statusListCredentialSchema } from "../../src/http/routes/credentials.js";
-import { CATALOGS } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(TEST_START.getTime() + ms);

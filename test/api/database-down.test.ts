@@ -3,7 +3,7 @@
 // other answer is a 503 to retry, never a 500; the key set is served as last read.
 import { makeBreakableTestService, runtime } from "@harness";
 import { describe, expect, it } from "vitest";
-import { CATALOGS } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { TEST_START } from "../support/harness.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 import { randomSeedHex, restartWithKey } from "../support/restart.js";

@@ -4,7 +4,7 @@
 import { makeTestService, runtime, type TestService } from "@harness";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
-import { CATALOGS } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { LANGUAGES, PUBLIC_LANGUAGES } from "../../src/pages/i18n/languages.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CATALOGS, fill, locale, placeholders } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
+import { fill, locale, placeholders } from "../../src/pages/i18n/catalog.js";
 import { CONSOLE_LANGUAGES, LANGUAGES, chooseLanguage, parseAcceptLanguage, type Language } from "../../src/pages/i18n/languages.js";
 
 /** Every message of a catalog section, by its dotted key. */

@@ -6,7 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CATALOGS } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { makeTestService } from "../support/harness.node.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 import { makeToken } from "../support/principals.js";

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { issueToken } from "../../src/core/token.js";
-import { CATALOGS } from "../../src/pages/i18n/catalog.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { makeTestService } from "../support/harness.node.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 

@@ -2,15 +2,12 @@
 // words of their own; they take a Locale and read its messages. A message may carry
 // placeholders in braces, {name}, which `fill` replaces; test/core/i18n.test.ts holds every
 // catalog to English's keys and placeholders.
+//
+// Only English is built in. The other languages are added by the runtime before a request that
+// needs them is answered (loadCatalogsFor in src/http/pages.ts): on Node all at start, on
+// Workers each on its first use, as a module of its own, so that the module every scan loads
+// does not carry nine languages (all-catalogs.ts has them all, for Node and the tests).
 import { en } from "./messages/en.js";
-import { hi } from "./messages/hi.js";
-import { ur } from "./messages/ur.js";
-import { ar } from "./messages/ar.js";
-import { fr } from "./messages/fr.js";
-import { de } from "./messages/de.js";
-import { es } from "./messages/es.js";
-import { ja } from "./messages/ja.js";
-import { zh } from "./messages/zh.js";
 import { LANGUAGES, type Language } from "./languages.js";
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -20,7 +17,19 @@ export type Messages = Strings<typeof en>;
 /** The sections every language must have; the console's are needed in its languages only. */
 export type PublicMessages = Omit<Messages, "console">;
 
-export const CATALOGS: Record<Language, PublicMessages & Partial<Pick<Messages, "console">>> = { en, hi, ur, ar, fr, de, es, ja, zh };
+/** A language's catalog: the public sections, and the console's in the console's languages. */
+export type Catalog = PublicMessages & Partial<Pick<Messages, "console">>;
+
+const catalogs = new Map<Language, Catalog>([["en", en]]);
+
+/** Makes a language's catalog available to `locale`. */
+export function addCatalog(lang: Language, catalog: Catalog): void {
+  catalogs.set(lang, catalog);
+}
+
+export function hasCatalog(lang: Language): boolean {
+  return catalogs.has(lang);
+}
 
 /** Replaces each {name} in a message with its value; an unknown placeholder stays as written, so a test can catch it. */
 export function fill(message: string, values: Record<string, string | number>): string {
@@ -51,6 +60,9 @@ export interface Locale {
 const formats = new Map<Language, { date: Intl.DateTimeFormat; day: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
 
 export function locale(lang: Language): Locale {
+  // A catalog that could not be loaded: the page in English, labelled as English, rather than none.
+  const messages = catalogs.get(lang);
+  if (!messages) return locale("en");
   const { tag, dir, listSeparator = ", ", sentenceGap = " " } = LANGUAGES[lang];
   let f = formats.get(lang);
   if (!f) {
@@ -68,7 +80,7 @@ export function locale(lang: Language): Locale {
     lang,
     tag,
     dir,
-    messages: CATALOGS[lang],
+    messages,
     date: (value) => unbroken(lang, /^\d{4}-\d{2}-\d{2}$/.test(value) ? day.formatToParts(new Date(`${value}T00:00:00Z`)) : date.formatToParts(new Date(value))),
     number: (value) => number.format(value),
     list: (values) => values.join(listSeparator),
@@ -86,5 +98,5 @@ function unbroken(lang: Language, parts: Intl.DateTimeFormatPart[]): string {
 
 /** The console's locale: its languages have every section, the console's included. */
 export function consoleMessages(lang: "en" | "hi"): Messages {
-  return CATALOGS[lang] as Messages;
+  return (catalogs.get(lang) ?? en) as Messages;
 }

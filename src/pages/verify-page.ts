@@ -110,7 +110,14 @@ function verdictSection(v: Verdict, ctx: Ctx): string {
   const view = statusView(v);
   const reason = "reason" in v ? ` data-reason="${esc(v.reason)}"` : "";
   const lookup = "lookup" in v && v.lookup ? ` data-lookup="${v.lookup}"` : "";
-  return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}</div></section>`;
+  return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}${giWithdrawnFlag(v, ctx)}</div></section>`;
+}
+
+/** A withdrawn GI claim is said at the top too, where a green verdict would otherwise hide it. */
+function giWithdrawnFlag(v: Verdict, { m }: Ctx): string {
+  if (!("withdrawnGiClaim" in v) || !v.withdrawnGiClaim) return "";
+  const section = `<a href="#place">${esc(m.verify.headings.place)}</a>`;
+  return `<p class="flag">${fillHtml(m.verify.giWithdrawnNote, { gi: bdi(v.withdrawnGiClaim.giTag.name), section })}</p>`;
 }
 
 function card(id: string, heading: string, body: string): string {
@@ -208,13 +215,16 @@ function helpSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
   // The registry was out of reach, not the item in doubt: the page asks to try again instead.
   if (v.status === "unconfirmed") return "";
-  // Slot: the report form replaces or follows this text.
   const text =
     "certificate" in v
       ? fillHtml(m.verify.help.body, { district: bdi(v.certificate.district.name), serial: serialText(v.certificate.id) })
       : esc(m.verify.help.generic);
   const retry = v.status === "invalid" && v.lookup === "serial" ? serialForm(ctx.loc, { typed: ctx.input.serial, heading: false }) : "";
-  return retry + card("help", m.verify.headings.help, `<p>${text}</p>`);
+  // The report form is a page of its own (src/pages/report-page.ts), about this certificate or
+  // this typed number: it would weigh more than the rest of this page, which every scan loads.
+  const about = "certificate" in v ? v.certificate.id : v.status === "invalid" && v.lookup === "serial" ? ctx.input.serial : undefined;
+  const report = `<p><a class="button" href="/report${about ? `?serial=${encodeURIComponent(about)}` : ""}">${esc(m.report.open)}</a></p>`;
+  return retry + card("help", m.verify.headings.help, `<p>${text}</p>${report}`);
 }
 
 /** The page's parts, in order: verdict, item, maker, place, proof, help. */
@@ -239,7 +249,7 @@ function browserCheck(v: Verdict, { m }: Ctx): string {
 <p data-when="fail" hidden>${esc(c.fail)}</p>
 <p data-when="unsupported" hidden>${esc(c.unsupported)}</p>
 <p data-when="error" hidden>${esc(c.error)}</p>
-<details data-tech hidden><summary>${esc(c.details)}</summary><p>${esc(c.key)}: <code data-kid dir="ltr"></code></p></details>
+<details data-tech hidden><summary>${esc(c.details)}</summary><p>${fillHtml(c.key, { kid: '<code data-kid dir="ltr"></code>' })}</p></details>
 </div>
 <noscript><p class="check">${esc(c.noscript)}</p></noscript>`;
 }

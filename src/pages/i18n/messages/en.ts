@@ -216,7 +216,7 @@ export const en = {
       // The signature checks out, but the registry's database could not be reached.
       unconfirmed: {
         title: "Could not be confirmed",
-        lead: "The code's signature is genuine, but we could not reach the registry to check that the certificate is still valid. Please try again in a few minutes.",
+        lead: "The code's signature is genuine, but we could not reach the registry to check that the certificate is still valid. This usually passes within a few minutes.",
       },
       invalid: { title: "Not a valid certificate", lead: "This code does not show that the item is genuine." },
       notFoundBySerial: { title: "No certificate with this number", lead: "The registry holds no certificate numbered {serial}." },
@@ -272,6 +272,8 @@ export const en = {
     districtInState: "{district}, Uttar Pradesh",
     odopNote: "The traditional product of this district under Uttar Pradesh's One District One Product programme.",
     giMeaning: "A GI tag is a legally protected name for goods from one place: only registered producers there may use it.",
+    // In the verdict box of a genuine certificate whose GI claim was withdrawn; {section} is the heading "Where it comes from", as a link to it.
+    giWithdrawnNote: "Its GI tag, “{gi}”, is no longer confirmed: see “{section}” below.",
     giWithdrawn:
       "The artisan's right to use the GI tag “{gi}” was withdrawn on {date}, so this item's GI claim is no longer confirmed. The rest of the certificate is still valid.",
     // The district office of the state's industries department; the registry keeps each district's artisans there.
@@ -288,11 +290,13 @@ export const en = {
       error: "Your browser could not fetch the registry's published keys, so it could not check the signature itself.",
       noscript: "With scripts turned on, your browser also checks the certificate's digital signature itself.",
       details: "Technical details",
-      key: "Signing key",
+      // {kid} is the key id, filled in by the browser.
+      key: "Signing key: {kid}",
     },
     help: {
       body: "If the item does not match this page (another craft, maker or place), it may carry a copy of a genuine tag. Keep the item and the receipt. Contact the District Industries Centre, {district}, and give them the certificate number {serial}.",
-      generic: "Ask the seller for the original tag. You can also tell the District Industries Centre of the district the item is said to come from.",
+      // Under the invalid verdict, whose own advice already says to ask the seller for the original tag.
+      generic: "Keep the item and the receipt. You can report the tag to the registry, which will look into where it came from.",
     },
   },
 
@@ -325,5 +329,100 @@ export const en = {
     serverTitle: "Something went wrong",
     serverBody: "The fault is on our side, not with your item. Please try again in a few minutes.",
     home: "Go to the home page",
+  },
+
+  // Reporting a suspected fake (src/pages/report-page.ts): the form, what it answers, and the
+  // reporter's private status page. The staff's side is in the console section.
+  report: {
+    // The button on the verify page and the home page that opens the form.
+    open: "Report a suspected fake",
+    title: "Report a suspected fake",
+    lead: "Tell us where you bought the item. Your report goes to the District Industries Centre, {district}, which keeps the register of artisans there, and to the registry.",
+    leadRegistry: "Tell us where you bought the item. Your report goes to the registry, which will look into it.",
+    fields: {
+      serial: "Number printed on the tag (optional)",
+      serialHint: "13 letters and digits under the QR code, if the tag has them.",
+      place: "Shop, market or website",
+      placeHint: "Where you bought the item.",
+      city: "City or town",
+      country: "Country",
+      seller: "Seller",
+      sellerHint: "The name of the shop, of the person or of the online seller.",
+      price: "Price paid",
+      amount: "Amount",
+      currency: "Currency",
+      contact: "Your email address or phone number (optional)",
+      contactHint:
+        "Only if you want the office to tell you the outcome. It is never shown publicly: only the staff handling your report see it, and it is deleted 30 days after the report is closed.",
+      note: "What makes you think it is a fake? (optional)",
+      noteHint: "For example: the tag did not pass the check, or the item does not match the page.",
+    },
+    choose: "Choose…",
+    commonCurrencies: "Common currencies",
+    otherCurrencies: "Other currencies",
+    privacy: "We do not record your IP address, your browser or anything else about your device: only what you type here.",
+    send: "Send the report",
+    fieldErrors: {
+      required: "Fill this in.",
+      tooLong: "Use at most {max} characters.",
+      number: "Enter a number.",
+      choice: "Choose one of the options.",
+      formula: "Do not start with = + - @ or a tab.",
+      invalid: "Use ordinary text here, without control characters.",
+      contact: "Enter an email address or a phone number, or leave this empty.",
+      price: "Enter the amount as a number, for example 1500 or 1500.50.",
+      serial: "This is not a certificate number, which has 13 letters and digits. Leave this empty if the tag has none.",
+    },
+    problems: {
+      fields: "Some answers need attention: see the messages beside them.",
+      expired: "This form was open for too long, or did not come from this website. Nothing was sent: check your answers and send the report again.",
+      rateLimited: "The registry has received many reports in the last hour and is not taking more just now. Nothing was sent: please send your report again in an hour.",
+      rateLimitedCertificate: "Several reports about this certificate have arrived in the last hour, so the registry is not taking more just now. Nothing was sent: please send your report again in an hour.",
+    },
+    used: {
+      title: "This report was already sent",
+      body: "This form has been sent once, so it was not sent again. If you did not get a report number, fill in the form again.",
+      again: "Fill in the form again",
+    },
+    crossSite: {
+      title: "Report not sent",
+      body: "This form was sent from another website, so nothing was sent. To report a suspected fake, use the form on this website.",
+      again: "Open the report form",
+    },
+    // Shown once, above the status, right after the report was sent.
+    sent: {
+      title: "Thank you: your report was sent",
+      number: "Your report number is {number}.",
+      office: "It goes to the District Industries Centre, {district}, and to the registry.",
+      registry: "It goes to the registry.",
+      link: "This page is your private link: it shows what happens with your report, in your language.",
+      keep: "Bookmark it, copy it or take a screenshot now. Keep it to yourself: anyone with the link can see your report's status.",
+      contact: "The office may also contact you at the email address or phone number you gave.",
+      noContact: "You left no contact, so the office cannot reach you: come back to this page for the outcome.",
+    },
+    status: {
+      title: "Report {number}",
+      sentOn: "Sent on {date}.",
+      about: "About certificate {serial}.",
+      aboutTag: "About a tag with the number {serial}, which names no registered certificate.",
+      aboutNone: "About a tag that names no registered certificate.",
+      handledBy: "Handled by the District Industries Centre, {district}, and the registry.",
+      handledByRegistry: "Handled by the registry.",
+      state: "Status",
+      states: { new: "Received, not yet looked at", investigating: "Being looked into", closed: "Closed" },
+      changedOn: "Last changed on {date}.",
+      outcome: "Outcome",
+      outcomes: {
+        "confirmed-fake": "The office found that the item is not genuine, and is taking action.",
+        genuine: "The office found that the item is genuine.",
+        "not-confirmed": "The office could not confirm a fake from the information it has.",
+        referred: "The office has passed the matter to the authority responsible for it.",
+      },
+      message: "Message from the office",
+      messageNote: "As the office wrote it.",
+      link: "Your private link",
+    },
+    notFoundTitle: "This link does not open a report",
+    notFoundBody: "Check that the whole link was copied: it works only exactly as it was given.",
   },
 };

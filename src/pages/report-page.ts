@@ -124,8 +124,8 @@ ${problem ? `<p class="error" role="alert">${esc(problem)}</p>\n` : ""}${fields}
   return renderPage({ locale, title: m.title, main, langHref });
 }
 
-/** A report that was not sent, and why: a form used already, or sent from another website. */
-export function reportRefusedPage(locale: Locale, kind: "used" | "crossSite"): string {
+/** A report that was not sent, and why: a form used already, sent from another website, or unreadable. */
+export function reportRefusedPage(locale: Locale, kind: "used" | "crossSite" | "unreadable"): string {
   const m = locale.messages.report[kind];
   const main = `<section class="card" aria-labelledby="refused-h"><h1 id="refused-h">${esc(m.title)}</h1><p>${esc(m.body)}</p><p><a class="button" href="/report">${esc(m.again)}</a></p></section>`;
   return renderPage({ locale, title: m.title, main });

@@ -2,13 +2,15 @@
 // the reader's language, no account), and the API the staff who handle them use. The console
 // offers the staff's side over the same services (routes/console.tsx).
 import { Hono, type Context } from "hono";
+import { getCookie } from "hono/cookie";
 import * as z from "zod";
 import { REPORT_STATUSES } from "../../../db/schema.js";
 import { ApiError } from "../../core/errors.js";
 import { isoTime } from "../../core/time.js";
 import { serialFromText } from "../../core/url.js";
 import { check, type FieldErrors } from "../../pages/console/form-state.js";
-import { fill, type Locale } from "../../pages/i18n/catalog.js";
+import { fill, locale as localeOf, type Locale } from "../../pages/i18n/catalog.js";
+import { isLanguage, LANGUAGE_COOKIE } from "../../pages/i18n/languages.js";
 import {
   ABOUT_FIELD,
   REPORT_FIELDS,
@@ -77,9 +79,12 @@ export const REPORT_OPERATIONS: Operation[] = [
     bodyTypes: ["application/x-www-form-urlencoded"],
     responses: {
       303: { description: "Sent: to the reporter's private status page (`/report/{secret}?sent`)" },
+      400: html("The body could not be read as a form: a page that says so, nothing stored"),
       403: html("From another website (`cross-site`), or the ticket is missing, altered or more than two hours old (`form-expired`): the form again, nothing stored"),
       409: html("This form's ticket was used already (`form-used`)"),
       422: html("The form again, each error beside its field"),
+      413: html("The form is larger than the console's form limit (`payload-too-large`): a page that says so, nothing stored"),
+      415: html("Not sent as a form (`unsupported-media-type`): a page that says so, nothing stored"),
       429: html("An hourly limit is reached (`report-rate-limited`, `Retry-After`): the form again, nothing stored"),
     },
     errors: ["cross-site", "form-expired", "form-used", "report-rate-limited", "payload-too-large", "unsupported-media-type"],
@@ -160,7 +165,14 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
     c.header("cache-control", "no-store");
     // Before anything is read: a page of another site cannot send a report in a visitor's name.
     if (!fromThisOrigin(c, origin)) return c.html(reportRefusedPage(locale, "crossSite"), 403);
-    const form = await readForm(c);
+    let form: Awaited<ReturnType<typeof readForm>>;
+    try {
+      form = await readForm(c);
+    } catch (error) {
+      // Too large (413), not a form (415) or unreadable (400): a page, not a problem document.
+      if (error instanceof ApiError) return c.html(reportRefusedPage(locale, "unreadable"), error.status as 400 | 413 | 415);
+      throw error;
+    }
     const about = form.text(ABOUT_FIELD);
     const values: Values = {};
     for (const name of REPORT_FIELDS) {
@@ -189,10 +201,14 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
   });
 
   app.get("/report/:secret", async (c) => {
-    const locale = readerLocale(c, deps.baseUrl);
+    const reader = readerLocale(c, deps.baseUrl);
     c.header("cache-control", "no-store");
     const report = await findReportForSecret(deps.db, c.req.param("secret"));
-    if (!report) return c.html(reportNotFoundPage(locale), 404);
+    if (!report) return c.html(reportNotFoundPage(reader), 404);
+    // Unless the reader chose a language (?lang=, the switcher's cookie), the one they wrote in.
+    const chosen = c.req.query("lang") !== undefined || getCookie(c, LANGUAGE_COOKIE) !== undefined;
+    const locale = !chosen && isLanguage(report.lang) ? localeOf(report.lang) : reader;
+    c.header("content-language", locale.tag);
     const district = report.districtCode === null ? undefined : (await findDistrict(deps.db, report.districtCode))?.name;
     const view = {
       id: report.id,

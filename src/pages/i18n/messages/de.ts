@@ -184,6 +184,11 @@ export const de = {
       body: "Dieses Formular wurde von einer anderen Website aus abgeschickt, daher wurde nichts übermittelt. Um einen Fälschungsverdacht zu melden, nutzen Sie bitte das Formular auf dieser Website.",
       again: "Meldeformular öffnen",
     },
+    unreadable: {
+      title: "Meldung nicht gesendet",
+      body: "Das Formular konnte nicht gelesen werden (es war zu groß oder wurde nicht als Webformular gesendet), daher wurde nichts übermittelt. Öffnen Sie das Meldeformular erneut und senden Sie es von dieser Website aus.",
+      again: "Meldeformular öffnen",
+    },
     sent: {
       title: "Vielen Dank: Ihre Meldung wurde gesendet",
       number: "Ihre Meldungsnummer lautet {number}.",

@@ -389,6 +389,12 @@ export const en = {
       body: "This form was sent from another website, so nothing was sent. To report a suspected fake, use the form on this website.",
       again: "Open the report form",
     },
+    // The form arrived too large or not as a form (a 400, 413 or 415).
+    unreadable: {
+      title: "Report not sent",
+      body: "The form could not be read (it was too large, or not sent as a web form), so nothing was sent. Open the report form again and send it from this website.",
+      again: "Open the report form",
+    },
     // Shown once, above the status, right after the report was sent.
     sent: {
       title: "Thank you: your report was sent",

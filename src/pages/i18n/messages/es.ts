@@ -184,6 +184,11 @@ export const es = {
       body: "Este formulario se envió desde otro sitio web, así que no se transmitió nada. Para denunciar una posible falsificación, use el formulario de este sitio.",
       again: "Abrir el formulario de denuncia",
     },
+    unreadable: {
+      title: "La denuncia no se envió",
+      body: "No se pudo leer el formulario (era demasiado grande o no se envió como formulario web), así que no se envió nada. Vuelva a abrir el formulario de denuncia y envíelo desde este sitio.",
+      again: "Abrir el formulario de denuncia",
+    },
     sent: {
       title: "Gracias: su denuncia se envió",
       number: "Su número de denuncia es el {number}.",

@@ -184,6 +184,11 @@ export const fr = {
       body: "Ce formulaire a été envoyé depuis un autre site : rien n’a donc été transmis. Pour signaler une contrefaçon présumée, utilisez le formulaire de ce site.",
       again: "Ouvrir le formulaire de signalement",
     },
+    unreadable: {
+      title: "Signalement non envoyé",
+      body: "Le formulaire n’a pas pu être lu (il était trop volumineux, ou n’a pas été envoyé comme un formulaire web) : rien n’a donc été envoyé. Ouvrez de nouveau le formulaire de signalement et envoyez-le depuis ce site.",
+      again: "Ouvrir le formulaire de signalement",
+    },
     sent: {
       title: "Merci : votre signalement a été envoyé",
       number: "Votre numéro de signalement est le {number}.",

@@ -74,7 +74,7 @@ export function parsePrice(typed: string): string | null {
 }
 
 const EMAIL = /^[^\s@=+\-][^\s@]{0,63}@[^\s@.]+(?:\.[^\s@.]+)+$/;
-const PHONE = /^\+?[0-9][0-9 ().-]{5,22}$/;
+const PHONE = /^\+?[0-9(][0-9 ().-]{5,22}$/;
 
 /** An email address or a phone number (its leading + is digits, never a spreadsheet formula). */
 export function isContact(value: string): boolean {

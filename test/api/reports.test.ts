@@ -2,6 +2,7 @@
 // once-only ticket), its answers in the reader's language, the hourly limits that count reports
 // and never their senders, the reporter's private status link, and the staff's API in scope.
 import { makeTestService, runtime, type TestService } from "@harness";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashApiToken } from "../../src/core/api-token.js";
 import { REPORT_LIMITS } from "../../src/service/reports.js";
@@ -232,6 +233,25 @@ describe(`reports of suspected fakes (${runtime})`, () => {
     expect((await report(service, serial)).status).toBe(303);
     const count = (await call(service, "GET", `/api/v1/reports?certificate=${serial}&limit=100`)).json.items.length;
     expect(count).toBe(REPORT_LIMITS.perCertificate + 1);
+  });
+
+  it("answers any form body with a page and a 4xx or the redirect, never a 5xx", async () => {
+    const service = await makeTestService();
+    const serial = await certificateIn(service, "own");
+    const { ticket } = await openForm(service, `?serial=${serial}`);
+    const value = fc.oneof(fc.string({ maxLength: 150 }), fc.constantFrom("IN", "INR", "1500", "", "=1+1", "\u0000", serial, ticket, "x".repeat(5000)));
+    const name = fc.constantFrom("_ticket", "about", "serial", "place", "city", "country", "seller", "priceAmount", "priceCurrency", "contact", "note", "other");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 14 }), fc.boolean(), async (pairs, complete) => {
+        const fields = new URLSearchParams(complete ? { _ticket: ticket, about: serial, ...FIELDS } : {});
+        for (const [k, v] of pairs) fields.append(k, v);
+        const body = fields.toString();
+        const res = await service.app.request("/report", { method: "POST", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", "content-length": String(body.length) }, body, redirect: "manual" });
+        expect([303, 403, 409, 413, 422, 429], body.slice(0, 200)).toContain(res.status);
+        if (res.status !== 303) expect(res.headers.get("content-type")).toContain("text/html");
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("opens no report for an unknown or malformed private link, with a page in the reader's language", async () => {

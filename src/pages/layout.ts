@@ -175,7 +175,7 @@ export function serialForm(locale: Locale, options: { typed?: string; invalid?: 
 <form method="get" action="/v">
 <label for="serial" id="serial-label">${esc(m.serialLabel)}</label>
 <p class="hint" id="serial-hint">${esc(m.serialHint)}</p>${error}
-<div class="row"><input id="serial" class="code" name="serial" value="${esc(options.typed ?? "")}" maxlength="64" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${describedBy}"${invalid ? ' aria-invalid="true"' : ""}><button type="submit">${esc(m.check)}</button></div>
+<div class="row"><input id="serial" name="serial" class="code" value="${esc(options.typed ?? "")}" maxlength="64" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${describedBy}"${invalid ? ' aria-invalid="true"' : ""}><button type="submit">${esc(m.check)}</button></div>
 </form>
 </section>`;
 }

@@ -4,7 +4,7 @@
 // verify page; countries and currencies are named through Intl.DisplayNames.
 import { COMMON_CURRENCY_CODES, COUNTRY_CODES, CURRENCY_CODES } from "../core/iso-codes.js";
 import type { FieldErrors } from "./console/form-state.js";
-import { bdi, esc, fillHtml } from "./html.js";
+import { bdi, esc, fillHtml, registryName } from "./html.js";
 import { fill, type Locale, type PublicMessages } from "./i18n/catalog.js";
 import type { Language } from "./i18n/languages.js";
 import { renderPage } from "./layout.js";
@@ -86,7 +86,7 @@ export function reportFormPage(view: ReportFormView): string {
         locale.messages.verify.fields.certificate,
       )}</dt><dd><span class="serial" dir="ltr">${esc(cert.id)}</span></dd></dl></section>`
     : "";
-  const lead = cert ? fillHtml(m.lead, { district: bdi(cert.district) }) : esc(m.leadRegistry);
+  const lead = cert ? fillHtml(m.lead, { district: registryName(cert.district, locale.lang) }) : esc(m.leadRegistry);
   const problem = view.problem ?? (Object.keys(errors).length ? m.problems.fields : undefined);
   const currencies =
     `<optgroup label="${esc(m.commonCurrencies)}">${options(locale, "currency", COMMON_CURRENCY_CODES)}</optgroup>` +
@@ -158,7 +158,7 @@ export function reportStatusPage(view: ReportStatusView): string {
   const m = locale.messages.report;
   const s = m.status;
   const number = esc(locale.number(r.id));
-  const district = view.district === undefined ? undefined : bdi(view.district);
+  const district = view.district === undefined ? undefined : registryName(view.district, locale.lang);
   const sent = view.justSent
     ? `<section class="verdict ok" aria-labelledby="sent-h"><div><h1 id="sent-h">${esc(m.sent.title)}</h1><p>${fillHtml(m.sent.number, { number: `<b>${number}</b>` })}</p><p>${
         district ? fillHtml(m.sent.office, { district }) : esc(m.sent.registry)

@@ -10,7 +10,7 @@ import type { CraftStory } from "../../db/schema.js";
 import type { Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
 import { credentialLink } from "./credential-link.js";
-import { bdi, esc, fillHtml } from "./html.js";
+import { bdi, esc, fillHtml, registryName } from "./html.js";
 import type { Locale, PublicMessages } from "./i18n/catalog.js";
 import type { Language } from "./i18n/languages.js";
 import { renderPage, serialForm } from "./layout.js";
@@ -114,10 +114,10 @@ function verdictSection(v: Verdict, ctx: Ctx): string {
 }
 
 /** A withdrawn GI claim is said at the top too, where a green verdict would otherwise hide it. */
-function giWithdrawnFlag(v: Verdict, { m }: Ctx): string {
+function giWithdrawnFlag(v: Verdict, { m, loc }: Ctx): string {
   if (!("withdrawnGiClaim" in v) || !v.withdrawnGiClaim) return "";
   const section = `<a href="#place">${esc(m.verify.headings.place)}</a>`;
-  return `<p class="flag">${fillHtml(m.verify.giWithdrawnNote, { gi: bdi(v.withdrawnGiClaim.giTag.name), section })}</p>`;
+  return `<p class="flag">${fillHtml(m.verify.giWithdrawnNote, { gi: registryName(v.withdrawnGiClaim.giTag.name, loc.lang), section })}</p>`;
 }
 
 function card(id: string, heading: string, body: string): string {
@@ -176,7 +176,7 @@ function placeSection(v: Verdict, ctx: Ctx): string {
   const f = m.verify.fields;
   const c = v.certificate;
   const product = c.product
-    ? field(f.product, `${bdi(c.product.name)}<p class="story">${esc(m.verify.odopNote)}</p>${story(c.product.story, loc)}`)
+    ? field(f.product, `${registryName(c.product.name, loc.lang)}<p class="story">${esc(m.verify.odopNote)}</p>${story(c.product.story, loc)}`)
     : field(f.craft, c.craft ? bdi(c.craft) : null);
   let gi = "";
   if (c.giTag) {
@@ -186,12 +186,12 @@ function placeSection(v: Verdict, ctx: Ctx): string {
     // Where the GI and the ODOP product are one craft, its story is told once.
     const giStory = story(c.giTag.story, loc);
     const told = c.product ? story(c.product.story, loc) : "";
-    gi = field(f.giTag, `${bdi(c.giTag.name)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
+    gi = field(f.giTag, `${registryName(c.giTag.name, loc.lang)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
   }
   const withdrawn = v.withdrawnGiClaim
-    ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: bdi(v.withdrawnGiClaim.giTag.name), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
+    ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: registryName(v.withdrawnGiClaim.giTag.name, loc.lang), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
     : "";
-  const district = field(f.district, fillHtml(m.verify.districtInState, { district: bdi(c.district.name) }));
+  const district = field(f.district, fillHtml(m.verify.districtInState, { district: registryName(c.district.name, loc.lang) }));
   return card("place", m.verify.headings.place, `<dl>${district}${product}${gi}</dl>${withdrawn}`);
 }
 
@@ -199,7 +199,7 @@ function proofSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
   let office = "";
   if ("certificate" in v) {
-    const district = bdi(v.certificate.district.name);
+    const district = registryName(v.certificate.district.name, ctx.loc.lang);
     office = `<dl>${field(m.verify.fields.office, `${fillHtml(m.verify.officeName, { district })}<p class="story">${fillHtml(m.verify.officeNote, { district })}</p>`)}</dl>`;
   }
   // Slot: "checked N times since DATE" (scan counts) goes here, above the signature check.
@@ -217,7 +217,7 @@ function helpSection(v: Verdict, ctx: Ctx): string {
   if (v.status === "unconfirmed") return "";
   const text =
     "certificate" in v
-      ? fillHtml(m.verify.help.body, { district: bdi(v.certificate.district.name), serial: serialText(v.certificate.id) })
+      ? fillHtml(m.verify.help.body, { district: registryName(v.certificate.district.name, ctx.loc.lang), serial: serialText(v.certificate.id) })
       : esc(m.verify.help.generic);
   const retry = v.status === "invalid" && v.lookup === "serial" ? serialForm(ctx.loc, { typed: ctx.input.serial, heading: false }) : "";
   // The report form is a page of its own (src/pages/report-page.ts), about this certificate or

@@ -8,7 +8,7 @@ import { hashApiToken } from "../../src/core/api-token.js";
 import { REPORT_LIMITS } from "../../src/service/reports.js";
 import { TEST_START } from "../support/harness.js";
 import { makeArtisan, makeCertificate, makeToken } from "../support/principals.js";
-import { call, LUCKNOW, VARANASI } from "../support/requests.js";
+import { call, issueCertificate, LUCKNOW, VARANASI } from "../support/requests.js";
 import { snapshot } from "../support/snapshot.js";
 
 const ORIGIN = "https://asli.example";
@@ -263,3 +263,39 @@ describe(`reports of suspected fakes (${runtime})`, () => {
     }
   });
 });
+
+describe(`the verify page around reports (${runtime})`, () => {
+  it("links each verdict to the report form, marks English registry names in other languages, and flags a withdrawn GI at the top", async () => {
+    const service = await makeTestService();
+    const artisanId = await makeArtisan(service, "own");
+    const { id, token } = await issueCertificate(service, artisanId);
+    const en = await (await service.app.request(`/V/${token}?lang=en`)).text();
+    expect(en).toContain(`href="/report?serial=${id}"`);
+    expect(en).toContain("Varanasi</bdi>, Uttar Pradesh");
+    expect(en).not.toContain('lang="en">Varanasi');
+    const hi = await (await service.app.request(`/V/${token}?lang=hi`)).text();
+    expect(hi).toContain('<bdi lang="en">Varanasi</bdi>');
+    expect(hi).toContain('<bdi lang="en">Banarasi Silk Saree</bdi>');
+    expect(hi).toContain("नकली होने की शिकायत करें");
+    // The key id's label is one message: French sets a no-break space before its colon.
+    const fr = await (await service.app.request(`/V/${token}?lang=fr`)).text();
+    expect(fr).toContain("Clé de signature\u00a0: <code data-kid");
+    expect(fr).not.toContain("data-gi-withdrawn");
+
+    const withdrawn = await call(service, "POST", `/api/v1/artisans/${artisanId}/gi-authorisation`, { action: "withdraw", reason: "membership lapsed" });
+    expect(withdrawn.status).toBe(200);
+    const after = await (await service.app.request(`/V/${token}?lang=en`)).text();
+    const verdict = after.slice(after.indexOf('<section class="verdict'), after.indexOf("</section>", after.indexOf('<section class="verdict')));
+    expect(verdict).toMatch(/<p class="flag">Its GI tag, “<bdi>[^<]+<\/bdi>”, is no longer confirmed: see “<a href="#place">Where it comes from<\/a>” below.<\/p>/);
+  });
+
+  it("gives the invalid verdict its advice once, and a report link for a typed number that names no certificate", async () => {
+    const service = await makeTestService();
+    const page = await (await service.app.request("/v?serial=aaaa-bbbb-cccc-a&lang=en")).text();
+    expect(page).toContain('href="/report?serial=AAAABBBBCCCCA"');
+    const bad = await (await service.app.request("/V/NOTATOKEN?lang=en")).text();
+    expect(bad.match(/original tag/g)).toHaveLength(1);
+    expect(bad).toContain('href="/report"');
+  });
+});
+

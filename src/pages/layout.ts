@@ -64,7 +64,7 @@ label{display:block;font-weight:600}
 input,select,textarea{min-width:0;max-width:100%;font:inherit;font-size:1.125rem;padding:.5rem .75rem;border:1px solid #8a8070;border-radius:8px;background:#fff;color:inherit}
 select,textarea{font-size:1rem}textarea{resize:vertical}
 .code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.04em}
-.row input{flex:1 1 calc(16ch + 1.625rem)}.row button{flex:1 0 auto}
+.row input{flex:1 0 calc(18ch + 1.75rem)}.row button{flex:1 0 auto}
 .field{margin:0 0 1rem}.field input,.field select,.field textarea{display:block;width:100%}
 fieldset{border:0;margin:0;padding:0;min-width:0}legend{font-weight:600;padding:0;margin:0 0 .25rem}
 .pair{display:flex;flex-wrap:wrap;column-gap:.75rem}.pair>.field{flex:1 1 9rem;min-width:0}

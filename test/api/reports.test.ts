@@ -10,6 +10,7 @@ import { TEST_START } from "../support/harness.js";
 import { makeArtisan, makeCertificate, makeToken } from "../support/principals.js";
 import { call, issueCertificate, LUCKNOW, VARANASI } from "../support/requests.js";
 import { snapshot } from "../support/snapshot.js";
+import { ConsoleVisitor } from "../support/console.js";
 
 const ORIGIN = "https://asli.example";
 // What a browser sends and the service must not keep.
@@ -296,6 +297,62 @@ describe(`the verify page around reports (${runtime})`, () => {
     const bad = await (await service.app.request("/V/NOTATOKEN?lang=en")).text();
     expect(bad.match(/original tag/g)).toHaveLength(1);
     expect(bad).toContain('href="/report"');
+  });
+});
+
+describe(`reports in the console (${runtime})`, () => {
+  async function staff(service: TestService, body: Record<string, unknown>) {
+    const invited = await call(service, "POST", "/api/v1/invitations", { name: `Staff ${Math.random()}`, ...body });
+    const visitor = new ConsoleVisitor(service);
+    expect((await visitor.enrol(invited.json.url)).status).toBe(200);
+    return visitor;
+  }
+
+  it("lists a district's reports for its office, and the office closes one with a message the reporter reads", async () => {
+    const service = await makeTestService();
+    const serial = await certificateIn(service, "own");
+    const { secret } = await report(service, serial, { contact: "buyer@example.org" }, "hi");
+    const [{ id }] = (await call(service, "GET", `/api/v1/reports?certificate=${serial}`)).json.items;
+    const varanasi = await staff(service, { role: "district", districtCode: VARANASI });
+
+    const list = await varanasi.request("GET", "/console/reports?status=new&lang=en");
+    expect(list.status).toBe(200);
+    expect(list.text).toContain('href="/console/reports"');
+    expect(list.text).toContain(`<li data-report="${id}" data-status="new">`);
+    const one = await varanasi.request("GET", `/console/reports/${id}`);
+    expect(one.text).toContain("buyer@example.org");
+    expect(one.text).toContain("Hindi");
+
+    const noOutcome = await varanasi.post(`/console/reports/${id}`, { status: "closed" });
+    expect(noOutcome.status).toBe(422);
+    expect(noOutcome.text).toContain('id="f-outcome-error"');
+    const closed = await varanasi.post(`/console/reports/${id}`, { status: "closed", outcome: "genuine", message: "यह असली है।" });
+    expect([closed.status, closed.res.headers.get("location")]).toEqual([303, `/console/reports/${id}?changed`]);
+    const again = await varanasi.post(`/console/reports/${id}`, { status: "closed", outcome: "genuine" });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain("It already has this status.");
+
+    const page = await (await service.app.request(`/report/${secret}`)).text();
+    expect(page).toContain("कार्यालय ने पाया कि यह वस्तु असली है।");
+    expect(page).toContain("यह असली है।");
+    const audit = await call(service, "GET", `/api/v1/audit?subjectType=report&subjectId=${id}`);
+    expect(audit.json.items.find((e: any) => e.action === "report.close").actor).toMatchObject({ role: "district", personId: expect.any(Number) });
+  });
+
+  it("keeps other offices and roles out", async () => {
+    const service = await makeTestService();
+    const serial = await certificateIn(service, "own");
+    await report(service, serial);
+    const [{ id }] = (await call(service, "GET", `/api/v1/reports?certificate=${serial}`)).json.items;
+    const lucknow = await staff(service, { role: "district", districtCode: LUCKNOW });
+    expect((await lucknow.request("GET", `/console/reports/${id}`)).status).toBe(404);
+    expect((await lucknow.post(`/console/reports/${id}`, { status: "investigating" })).status).toBe(404);
+    expect((await lucknow.request("GET", "/console/reports")).text).not.toContain(`data-report="${id}"`);
+    const exporter = await staff(service, { role: "exporter" });
+    const refused = await exporter.request("GET", "/console/reports");
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain('href="/console/reports"');
+    expect((await new ConsoleVisitor(service).request("GET", "/console/reports")).status).toBe(303);
   });
 });
 

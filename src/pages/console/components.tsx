@@ -53,7 +53,7 @@ export interface LayoutProps {
   /** Where the language links point: the page itself, or its GET parent for answers to a form. */
   path: string;
   /** Which navigation entry this page is. */
-  current?: "home" | "people" | "passkeys";
+  current?: "home" | "people" | "passkeys" | "reports";
   /** Loads the passkey script (sign-in, enrolment, my passkeys). */
   script?: boolean;
 }
@@ -116,6 +116,7 @@ const Navigation: FC<{ locale: ConsoleLocale; session: ConsoleSession; current: 
       <ul>
         {entry("home", "/console", nav.home)}
         {invitableRoles(session.principal).length > 0 ? entry("people", "/console/people", nav.people) : null}
+        {["admin", "district"].includes(session.principal.role) ? entry("reports", "/console/reports", locale.t.reports.nav) : null}
         {entry("passkeys", "/console/passkeys", nav.passkeys)}
         <li>
           <PostForm action="/console/sign-out" csrf={session.csrfToken}>

@@ -36,7 +36,7 @@ export const HomePage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view
           {view.pendingMore ? <p class="meta">{h.more}</p> : null}
         </section>
       ) : null}
-      {/* Reports of suspected fakes: the navigation's Reports page (console/reports.tsx); a count of new ones here is still to come. */}
+      {/* Reports of suspected fakes in the scope get their block here, first, when they exist. */}
       <section aria-labelledby="recent-title" data-block="recent-certificates">
         <h2 id="recent-title">{h.recentTitle}</h2>
         {view.recent.length === 0 ? (

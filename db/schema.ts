@@ -611,3 +611,79 @@ export const certificateClaims = sqliteTable("certificate_claims", {
   tries: integer("tries").notNull().default(0),
   triesSince: integer("tries_since"),
 });
+/** Where a report of a suspected fake stands: staff move it from new to investigating to closed. */
+export const REPORT_STATUSES = ["new", "investigating", "closed"] as const;
+/** What the office found, told to the reporter in their language when it closes a report. */
+export const REPORT_OUTCOMES = ["confirmed-fake", "genuine", "not-confirmed", "referred"] as const;
+
+/**
+ * Reports of suspected fakes, sent by buyers through the public form. Nothing about the sender's
+ * device or connection is kept (no IP address, user agent or client id): only what they typed.
+ * `contact` is for telling them the outcome, shown only to the staff in scope, and erased 30 days
+ * after the report is closed. The reporter's private status link holds a secret of which this
+ * table keeps the SHA-256 only.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    /** The report number the reporter is given. */
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    secretHash: text("secret_hash").notNull().unique(),
+    /** The registered certificate the report is about; null for a tag that names none. */
+    certificateId: text("certificate_id").references(() => certificates.id),
+    /** The number the reporter typed from a tag that names no registered certificate, if any. */
+    presentedSerial: text("presented_serial"),
+    /** The certificate's district: whose office handles the report. Null: the registry's (admins). */
+    districtCode: integer("district_code").references(() => districts.code),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("new"),
+    place: text("place").notNull(),
+    city: text("city").notNull(),
+    /** ISO 3166-1 alpha-2. */
+    country: text("country").notNull(),
+    seller: text("seller").notNull(),
+    /** A decimal number as text ("1500", "1500.50"), in `priceCurrency`. */
+    priceAmount: text("price_amount").notNull(),
+    /** ISO 4217. */
+    priceCurrency: text("price_currency").notNull(),
+    contact: text("contact"),
+    note: text("note"),
+    /** The language the report was written in: the one to answer in. */
+    lang: text("lang").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at"),
+    closedAt: integer("closed_at"),
+    outcome: text("outcome", { enum: REPORT_OUTCOMES }),
+    /** The office's message to the reporter, set with the latest status change. */
+    message: text("message"),
+  },
+  (t) => [
+    index("reports_district_status").on(t.districtCode, t.status),
+    index("reports_status").on(t.status),
+    index("reports_certificate").on(t.certificateId),
+  ],
+);
+
+/** Report form tickets that have been used (src/core/form-token.ts): each works once. Kept until the ticket would have expired anyway. */
+export const reportFormUses = sqliteTable(
+  "report_form_uses",
+  {
+    nonce: text("nonce").primaryKey(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("report_form_uses_expiry").on(t.expiresAt)],
+);
+
+/**
+ * How many reports arrived per clock hour, per bucket ("all", "certificate:<serial>", "none"):
+ * the rate limits count these, never who sent what. Rows older than a day are deleted.
+ */
+export const reportCounts = sqliteTable(
+  "report_counts",
+  {
+    bucket: text("bucket").notNull(),
+    /** Unix seconds divided by 3600, rounded down. */
+    hour: integer("hour").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.hour] }), index("report_counts_hour").on(t.hour)],
+);

@@ -75,6 +75,17 @@ const SEPARATORS = /[\s\u00ad\u002d\u2010-\u2015\u2212]/g;
 // The serial alphabet has no 0, 1 or 8; the tag prints it in capitals, where they are O, I and B.
 const LOOK_ALIKES: Record<string, string> = { "0": "O", "1": "I", "8": "B" };
 
+/** Text with the native digits of the pages' languages read as ASCII digits; everything else as it is. */
+export function asciiDigits(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const zero = NATIVE_DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    out += zero === undefined ? ch : String(code - zero);
+  }
+  return out;
+}
+
 /**
  * The serial a person typed from a tag: full-width forms and native digits read as ASCII,
  * spaces and dashes dropped, letters upper-cased, and 0, 1, 8 read as O, I, B. Null unless the
@@ -83,12 +94,7 @@ const LOOK_ALIKES: Record<string, string> = { "0": "O", "1": "I", "8": "B" };
 export function serialFromText(text: string): string | null {
   if (text.length > MAX_TYPED_LENGTH) return null;
   let out = "";
-  for (const ch of text.normalize("NFKC").replace(SEPARATORS, "")) {
-    const code = ch.codePointAt(0)!;
-    const zero = NATIVE_DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
-    const ascii = zero === undefined ? ch : String(code - zero);
-    out += LOOK_ALIKES[ascii] ?? ascii;
-  }
+  for (const ch of asciiDigits(text.normalize("NFKC").replace(SEPARATORS, ""))) out += LOOK_ALIKES[ch] ?? ch;
   const serial = asciiUpper(out);
   return serial.length === SERIAL_TEXT_LENGTH && isSerial(serial) ? serial : null;
 }

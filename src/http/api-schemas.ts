@@ -252,3 +252,28 @@ export const personSchema = z
 /** Console endpoints the passkey script calls: WebAuthn options (their shape is the WebAuthn JSON one), and where to go next. */
 export const webauthnOptionsSchema = z.object({ challenge: z.string() }).catchall(z.unknown()).meta({ id: "WebAuthnOptions" });
 export const consoleRedirectSchema = z.object({ redirect: z.string() }).strict().meta({ id: "ConsoleRedirect" });
+
+/** A report of a suspected fake, as the staff who handle it read it (docs/api.md#reports-of-suspected-fakes). */
+export const reportSchema = z
+  .object({
+    id: z.number().int().describe("the report number the reporter was given"),
+    status: z.enum(["new", "investigating", "closed"]),
+    certificateId: z.string().nullable().describe("the registered certificate it is about; null for a tag that names none"),
+    presentedSerial: z.string().nullable().describe("the number the reporter typed from a tag that names no registered certificate"),
+    districtCode: z.number().int().nullable().describe("the certificate's district, whose office handles it; null: the registry's"),
+    place: z.string(),
+    city: z.string(),
+    country: z.string().describe("ISO 3166-1 alpha-2"),
+    seller: z.string(),
+    price: z.object({ amount: z.string().describe("decimal, e.g. 1500 or 1500.50"), currency: z.string().describe("ISO 4217") }).strict(),
+    contact: z.string().nullable().describe("the reporter's email or phone, to tell them the outcome; erased 30 days after closing"),
+    note: z.string().nullable(),
+    lang: z.string().describe("the language the report was written in"),
+    createdAt: isoTime,
+    updatedAt: nullableIso,
+    closedAt: nullableIso,
+    outcome: z.enum(["confirmed-fake", "genuine", "not-confirmed", "referred"]).nullable(),
+    message: z.string().nullable().describe("the office's message to the reporter, shown at their private link"),
+  })
+  .strict()
+  .meta({ id: "Report" });

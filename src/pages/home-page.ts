@@ -29,8 +29,7 @@ export function homePage(input: HomePageInput): string {
     serialForm(locale, { typed: input.rejected, invalid: input.rejected !== undefined }),
     section("odop", m.odopHeading, m.odopBody),
     section("gi", m.giHeading, m.giBody),
-    // Slot: the report form's link goes here once reports exist.
-    section("report", m.reportHeading, m.reportBody),
+    `<section class="card" aria-labelledby="report"><h2 id="report">${esc(m.reportHeading)}</h2><p>${esc(m.reportBody)}</p><p><a class="button" href="/report">${esc(locale.messages.report.open)}</a></p></section>`,
   ].join("\n");
   // The box's answer for rejected text stays out of search engines; the home page itself does not.
   const html = renderPage({ locale, title: m.title, main, indexable: input.rejected === undefined });

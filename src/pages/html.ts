@@ -26,3 +26,12 @@ export function fillHtml(message: string, values: Record<string, string>): strin
 export function bdi(text: string): string {
   return `<bdi>${esc(text)}</bdi>`;
 }
+
+/**
+ * A name from the registry's reference data (a district, an ODOP product, a GI tag), which the
+ * registry holds in English only: inside a page of another language it is marked lang="en", so
+ * that screen readers say it as English and the page's language is not claimed for it.
+ */
+export function registryName(text: string, lang: string): string {
+  return lang === "en" ? bdi(text) : `<bdi lang="en">${esc(text)}</bdi>`;
+}

@@ -39,7 +39,8 @@ main>h1,.card h1{font-size:1.625rem;margin:.25rem 0 .5rem}main>h1+p{margin:0 0 1
 .verdict{display:flex;gap:.875rem;align-items:flex-start;border-radius:14px;padding:1.125rem 1rem 1.25rem;margin:0 0 1rem;color:#fff}
 .verdict svg{flex:none;margin-block-start:.125rem}
 .verdict h1{margin:0;font-size:1.625rem}
-.verdict p{margin:.375rem 0 0}.verdict a{color:inherit;font-weight:600}
+.verdict p{margin:.375rem 0 0}.verdict p+p{margin-block-start:.75rem}.verdict a{color:inherit;font-weight:600}
+.verdict .flag{padding:.5rem .625rem;border-radius:8px;background:rgba(0,0,0,.2)}
 .ok{background:#166534}.bad{background:#a3261b}.warn{background:#8f4a05}.info{background:#344e6b}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.875rem}th,td{text-align:start;padding:.375rem .25rem;border-bottom:1px solid #e6dfd1;vertical-align:top}td.ok,td.bad,td.warn,td.info{color:#fff;font-weight:600}
 .card{background:#fff;border:1px solid #e6dfd1;border-radius:14px;padding:1rem;margin:0 0 1rem}
@@ -60,8 +61,15 @@ summary{cursor:pointer}
 form{margin:.5rem 0 0}
 label{display:block;font-weight:600}
 .hint{color:#6b6355;font-size:.875rem;margin:.125rem 0 .5rem}
-.row{display:flex;gap:.5rem}
-input{flex:1;min-width:0;font:inherit;font-size:1.125rem;padding:.5rem .75rem;border:1px solid #8a8070;border-radius:8px;background:#fff;color:inherit}
+.row{display:flex;flex-wrap:wrap;gap:.5rem}
+input,select,textarea{min-width:0;max-width:100%;font:inherit;font-size:1.125rem;padding:.5rem .75rem;border:1px solid #8a8070;border-radius:8px;background:#fff;color:inherit}
+select,textarea{font-size:1rem}textarea{resize:vertical}
+.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.04em}
+.row input{flex:1 0 calc(18ch + 1.75rem)}.row button{flex:1 0 auto}
+.field{margin:0 0 1rem}.field input,.field select,.field textarea{display:block;width:100%}
+fieldset{border:0;margin:0;padding:0;min-width:0}legend{font-weight:600;padding:0;margin:0 0 .25rem}
+.pair{display:flex;flex-wrap:wrap;column-gap:.75rem}.pair>.field{flex:1 1 9rem;min-width:0}
+[aria-invalid=true]{border:2px solid #a3261b}
 button,.button{font:inherit;font-weight:600;padding:.5rem 1.125rem;border:0;border-radius:8px;background:#7a2e0e;color:#fff;text-decoration:none;display:inline-block}
 .error{color:#a3261b;font-weight:600}
 footer{padding-block:.5rem 2rem;color:#6b6355;font-size:.8125rem}
@@ -168,7 +176,7 @@ export function serialForm(locale: Locale, options: { typed?: string; invalid?: 
 <form method="get" action="/v">
 <label for="serial" id="serial-label">${esc(m.serialLabel)}</label>
 <p class="hint" id="serial-hint">${esc(m.serialHint)}</p>${error}
-<div class="row"><input id="serial" name="serial" value="${esc(options.typed ?? "")}" maxlength="64" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${describedBy}"${invalid ? ' aria-invalid="true"' : ""}><button type="submit">${esc(m.check)}</button></div>
+<div class="row"><input id="serial" name="serial" class="code" value="${esc(options.typed ?? "")}" maxlength="64" autocomplete="off" autocapitalize="characters" spellcheck="false" dir="ltr" aria-describedby="${describedBy}"${invalid ? ' aria-invalid="true"' : ""}><button type="submit">${esc(m.check)}</button></div>
 </form>
 </section>`;
 }

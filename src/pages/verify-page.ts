@@ -11,7 +11,7 @@ import type { ClaimOutcome } from "../service/claims.js";
 import type { CopySuspicion, Verdict } from "../service/verification.js";
 import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
 import { credentialLink } from "./credential-link.js";
-import { bdi, esc, fillHtml } from "./html.js";
+import { bdi, esc, fillHtml, registryName } from "./html.js";
 import type { Locale, PublicMessages } from "./i18n/catalog.js";
 import type { Language } from "./i18n/languages.js";
 import { renderPage, serialForm } from "./layout.js";
@@ -130,7 +130,14 @@ function verdictSection(v: Verdict, ctx: Ctx): string {
   const view = statusView(v);
   const reason = "reason" in v ? ` data-reason="${esc(v.reason)}"` : "";
   const lookup = "lookup" in v && v.lookup ? ` data-lookup="${v.lookup}"` : "";
-  return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}</div></section>`;
+  return `<section class="verdict ${view.tone}" data-status="${v.status}"${reason}${lookup} aria-labelledby="verdict-title">${ICONS[view.tone]}<div><h1 id="verdict-title">${esc(view.title(v, ctx))}</h1>${view.lead(v, ctx)}${giWithdrawnFlag(v, ctx)}</div></section>`;
+}
+
+/** A withdrawn GI claim is said at the top too, where a green verdict would otherwise hide it. */
+function giWithdrawnFlag(v: Verdict, { m, loc }: Ctx): string {
+  if (!("withdrawnGiClaim" in v) || !v.withdrawnGiClaim) return "";
+  const section = `<a href="#place">${esc(m.verify.headings.place)}</a>`;
+  return `<p class="flag">${fillHtml(m.verify.giWithdrawnNote, { gi: registryName(v.withdrawnGiClaim.giTag.name, loc.lang), section })}</p>`;
 }
 
 export function card(id: string, heading: string, body: string): string {
@@ -189,7 +196,7 @@ function placeSection(v: Verdict, ctx: Ctx): string {
   const f = m.verify.fields;
   const c = v.certificate;
   const product = c.product
-    ? field(f.product, `${bdi(c.product.name)}<p class="story">${esc(m.verify.odopNote)}</p>${story(c.product.story, loc)}`)
+    ? field(f.product, `${registryName(c.product.name, loc.lang)}<p class="story">${esc(m.verify.odopNote)}</p>${story(c.product.story, loc)}`)
     : field(f.craft, c.craft ? bdi(c.craft) : null);
   let gi = "";
   if (c.giTag) {
@@ -199,12 +206,12 @@ function placeSection(v: Verdict, ctx: Ctx): string {
     // Where the GI and the ODOP product are one craft, its story is told once.
     const giStory = story(c.giTag.story, loc);
     const told = c.product ? story(c.product.story, loc) : "";
-    gi = field(f.giTag, `${bdi(c.giTag.name)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
+    gi = field(f.giTag, `${registryName(c.giTag.name, loc.lang)}<p class="story">${esc(m.verify.giMeaning)}</p>${giStory === told ? "" : giStory}`) + numbers;
   }
   const withdrawn = v.withdrawnGiClaim
-    ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: bdi(v.withdrawnGiClaim.giTag.name), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
+    ? `<p class="note" data-gi-withdrawn="${v.withdrawnGiClaim.giTag.id}">${fillHtml(m.verify.giWithdrawn, { gi: registryName(v.withdrawnGiClaim.giTag.name, loc.lang), date: esc(loc.date(v.withdrawnGiClaim.withdrawnAt)) })}</p>`
     : "";
-  const district = field(f.district, fillHtml(m.verify.districtInState, { district: bdi(c.district.name) }));
+  const district = field(f.district, fillHtml(m.verify.districtInState, { district: registryName(c.district.name, loc.lang) }));
   return card("place", m.verify.headings.place, `<dl>${district}${product}${gi}</dl>${withdrawn}`);
 }
 
@@ -212,7 +219,7 @@ function proofSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
   let office = "";
   if ("certificate" in v) {
-    const district = bdi(v.certificate.district.name);
+    const district = registryName(v.certificate.district.name, ctx.loc.lang);
     office = `<dl>${field(m.verify.fields.office, `${fillHtml(m.verify.officeName, { district })}<p class="story">${fillHtml(m.verify.officeNote, { district })}</p>`)}</dl>`;
   }
   const check = "lookup" in v && v.lookup === "serial" ? "" : browserCheck(v, ctx);
@@ -276,13 +283,16 @@ function helpSection(v: Verdict, ctx: Ctx): string {
   const { m } = ctx;
   // The registry was out of reach, not the item in doubt: the page asks to try again instead.
   if (v.status === "unconfirmed") return "";
-  // Slot: the report form replaces or follows this text.
   const text =
     "certificate" in v
-      ? fillHtml(m.verify.help.body, { district: bdi(v.certificate.district.name), serial: serialText(v.certificate.id) })
+      ? fillHtml(m.verify.help.body, { district: registryName(v.certificate.district.name, ctx.loc.lang), serial: serialText(v.certificate.id) })
       : esc(m.verify.help.generic);
   const retry = v.status === "invalid" && v.lookup === "serial" ? serialForm(ctx.loc, { typed: ctx.input.serial, heading: false }) : "";
-  return retry + card("help", m.verify.headings.help, `<p>${text}</p>`);
+  // The report form is a page of its own (src/pages/report-page.ts), about this certificate or
+  // this typed number: it would weigh more than the rest of this page, which every scan loads.
+  const about = "certificate" in v ? v.certificate.id : v.status === "invalid" && v.lookup === "serial" ? ctx.input.serial : undefined;
+  const report = `<p><a class="button" href="/report${about ? `?serial=${encodeURIComponent(about)}` : ""}">${esc(m.report.open)}</a></p>`;
+  return retry + card("help", m.verify.headings.help, `<p>${text}</p>${report}`);
 }
 
 /** The page's parts, in order: verdict, item, maker, place, proof, the first buyer's claim, help. */
@@ -308,7 +318,7 @@ function browserCheck(v: Verdict, { m }: Ctx): string {
 <p data-when="fail" hidden>${esc(c.fail)}</p>${v.status === "invalid" ? `\n<p data-when="signed" hidden>${esc(v.reason === "not-registered" ? c.signedNotIssued : c.passNotGenuine)}</p>` : ""}
 <p data-when="unsupported" hidden>${esc(c.unsupported)}</p>
 <p data-when="error" hidden>${esc(c.error)}</p>
-<details data-tech hidden><summary>${esc(c.details)}</summary><p>${esc(c.key)}: <code data-kid dir="ltr"></code></p></details>
+<details data-tech hidden><summary>${esc(c.details)}</summary><p>${fillHtml(c.key, { kid: '<code data-kid dir="ltr"></code>' })}</p></details>
 </div>
 <noscript><p class="check">${esc(c.noscript)}</p></noscript>`;
 }

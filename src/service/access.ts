@@ -173,3 +173,22 @@ export function peopleScope(p: Principal): PeopleScope {
   if (p.role === "gi-body") return { kind: "gi-body", giTagId: p.giTagId! };
   return { kind: "all" };
 }
+
+/** Which reports of suspected fakes a principal reads and handles. */
+export type ReportAccess = { kind: "all" } | { kind: "district"; districtCode: number };
+
+/**
+ * Reports of suspected fakes: the registry handles all of them (those about a tag that names no
+ * certificate only it), a district office those about its own district's certificates. Nobody
+ * else reads them: they hold what buyers typed, a contact among it.
+ */
+export function reportAccess(p: Principal): ReportAccess {
+  if (p.role === "admin") return { kind: "all" };
+  if (p.role === "district") return { kind: "district", districtCode: p.districtCode! };
+  throw new ApiError(403, "role-not-allowed", "Forbidden", `the ${p.role} role does not handle reports of suspected fakes`);
+}
+
+export function canHandleReport(p: Principal, report: { districtCode: number | null }): boolean {
+  if (p.role === "admin") return true;
+  return p.role === "district" && report.districtCode !== null && report.districtCode === p.districtCode;
+}

@@ -17,6 +17,9 @@ export interface Actor {
 /** Changes the service makes by itself (key rotation at start, revoking the development token). */
 export const SYSTEM_ACTOR: Actor = { role: "system", tokenId: null };
 
+/** Someone without an account: a buyer sending a report of a suspected fake. Nothing about them is recorded. */
+export const PUBLIC_ACTOR: Actor = { role: "public", tokenId: null };
+
 export interface AuditEntry {
   action: string;
   subjectType: string;
@@ -53,6 +56,7 @@ export function auditInsertIf(db: AsliDatabase, actor: Actor, at: Date, entry: A
       at: unixSeconds(at),
       actorRole: actor.role,
       actorTokenId: actor.tokenId,
+      actorPersonId: actor.personId ?? null,
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: typeof entry.subjectId === "object" ? entry.subjectId : String(entry.subjectId),

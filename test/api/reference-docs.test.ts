@@ -54,6 +54,14 @@ describe(`example request bodies (${runtime})`, () => {
     await service.deps.scans.flush();
     await send("post", "/api/v1/certificates/{id}/copy-suspicion/clear", `/api/v1/certificates/${certificate.id}/copy-suspicion/clear`, 200);
     await send("post", "/api/v1/batches", "/api/v1/batches", 201);
+    // A buyer's report about it, through the public form, for the office to close.
+    const form = await (await service.app.request(`/report?serial=${certificate.id}`)).text();
+    const ticket = /name="_ticket" value="([^"]+)"/.exec(form)![1]!;
+    const fields = new URLSearchParams({ _ticket: ticket, about: certificate.id, place: "Chowk", city: "Varanasi", country: "IN", seller: "A shop", priceAmount: "1500", priceCurrency: "INR" }).toString();
+    const filed = await service.app.request("/report", { method: "POST", headers: { origin: "https://asli.example", "content-type": "application/x-www-form-urlencoded", "content-length": String(fields.length) }, body: fields });
+    expect(filed.status).toBe(303);
+    const [report] = (await call(service, "GET", `/api/v1/reports?certificate=${certificate.id}`)).json.items;
+    await send("patch", "/api/v1/reports/{id}", `/api/v1/reports/${report.id}`, 200);
     await send("post", "/api/v1/certificates/{id}/revocation", `/api/v1/certificates/${certificate.id}/revocation`, 201);
     const token = await send("post", "/api/v1/tokens", "/api/v1/tokens", 201);
     await send("post", "/api/v1/tokens/{id}/rotate", `/api/v1/tokens/${token.id}/rotate`, 201);

@@ -16,9 +16,10 @@ import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { issueToken } from "../../src/core/token.js";
 import { createApp } from "../../src/http/app.js";
 import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
-import { locale } from "../../src/pages/i18n/catalog.js";
+import { fill, locale } from "../../src/pages/i18n/catalog.js";
 import { LANGUAGES, PUBLIC_LANGUAGES, type Language } from "../../src/pages/i18n/languages.js";
 import { verifyPage } from "../../src/pages/verify-page.js";
+import { reportFormPage, reportStatusPage } from "../../src/pages/report-page.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { verifyCertificate } from "../../src/service/verification.js";
 import { makeTestService, type TestService } from "../support/harness.node.js";
@@ -123,6 +124,58 @@ beforeAll(async () => {
     { name: "home-rejected", path: "/v?serial=hello", status: 400, title: t((m) => m.home.title) },
     { name: "not-found", path: "/no/such/page", status: 404, title: t((m) => m.errors.notFoundTitle) },
     { name: "server-error", path: "/v/AEBAGBAFAYDQQ", status: 503, title: t((m) => m.errors.serverTitle), broken: true },
+    // Reporting a suspected fake: the form about a certificate and about none, the form sent
+    // back with an error beside every field (long answers too), and the reporter's private page.
+    { name: "report-form", path: `/report?serial=${genuine.id}`, status: 200, title: t((m) => m.report.title) },
+    { name: "report-form-no-certificate", path: "/report", status: 200, title: t((m) => m.report.title) },
+    {
+      name: "report-form-errors",
+      path: "/report?lang=errors",
+      status: 422,
+      title: t((m) => m.report.title),
+      fulfil: (lang) => {
+        const e = CATALOGS[lang].report.fieldErrors;
+        const errors = { serial: e.serial, place: e.required, city: fill(e.tooLong, { max: 80 }), country: e.choice, seller: e.formula, priceAmount: e.price, priceCurrency: e.choice, contact: e.contact, note: e.invalid };
+        const long = "Vishwanath Gali Banarasi Saree Emporium and Handloom House, near the ghats";
+        const values = { serial: "AEBAGBAFAYDQQXYZ", place: long, city: long, seller: `=${long}`, priceAmount: "4,500,000,000,000", contact: "someone at somewhere", note: long.repeat(4) };
+        return reportFormPage({ locale: locale(lang), ticket: "A".repeat(114), values, errors, problem: CATALOGS[lang].report.problems.fields });
+      },
+    },
+    {
+      name: "report-sent",
+      path: "/report/abcdefghijklmnopqrstuvwxyz234567?sent",
+      status: 200,
+      title: t((m) => m.report.sent.title),
+      fulfil: (lang) =>
+        reportStatusPage({
+          locale: locale(lang),
+          report: { id: 1207, status: "new", createdAt: "2026-03-01T10:00:00.000Z", updatedAt: null, certificateId: genuine.id, presentedSerial: null, outcome: null, message: null, hasContact: true },
+          district: "Varanasi",
+          justSent: true,
+        }),
+    },
+    {
+      name: "report-closed",
+      path: "/report/abcdefghijklmnopqrstuvwxyz234567",
+      status: 200,
+      title: (lang) => fill(CATALOGS[lang].report.status.title, { number: locale(lang).number(1207) }),
+      fulfil: (lang) =>
+        reportStatusPage({
+          locale: locale(lang),
+          report: {
+            id: 1207,
+            status: "closed",
+            createdAt: "2026-03-01T10:00:00.000Z",
+            updatedAt: "2026-03-09T12:30:00.000Z",
+            certificateId: null,
+            presentedSerial: "AEBAGBAFAYDQQ",
+            outcome: "confirmed-fake",
+            message: "Thank you. The shop in Vishwanath Gali was selling copies of genuine tags; the district office has seized them and informed the police.",
+            hasContact: false,
+          },
+          justSent: false,
+        }),
+    },
   ];
 
   origin = await listen(service.app.fetch);
@@ -212,6 +265,12 @@ describe("public pages on a 360×740 phone, in every language (Chromium)", () =>
           if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${c.name}-${lang}.png`), fullPage: true });
           expect(await layoutProblems(page), `${lang} ${c.name}`).toEqual([]);
           if (AXE_LANGUAGES.includes(lang)) expect(await seriousViolations(page), `${lang} ${c.name}`).toEqual([]);
+          if (c.name === "home") {
+            // The serial box shows a whole typed serial, grouped as on the tag, beside or above its button.
+            const box = page.locator("#serial");
+            await box.fill("AEBA GBAF AYDQ Q");
+            expect(await box.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth), `${lang}: the serial box cuts the serial`).toBe(true);
+          }
         }
       } finally {
         await context.close();

@@ -62,7 +62,7 @@ export async function page(c: ConsoleContext, view: Child, status: 200 | 422 | E
 const wantsJson = (c: ConsoleContext) => /json/.test(c.req.header("content-type") ?? "") || /application\/json/.test(c.req.header("accept") ?? "");
 
 /** The console's refusals: problem+json in the reader's language for the script, a page for everyone else. */
-function consoleError(error: Error, c: ConsoleContext) {
+export function consoleError(error: Error, c: ConsoleContext) {
   const locale = c.var.locale ?? consoleLocale("en");
   const session = c.var.session ?? null;
   if (!(error instanceof ApiError)) {

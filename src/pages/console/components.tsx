@@ -53,7 +53,7 @@ export interface LayoutProps {
   /** Where the language links point: the page itself, or its GET parent for answers to a form. */
   path: string;
   /** Which navigation entry this page is. */
-  current?: "home" | "artisans" | "certificates" | "batches" | "audit" | "tokens" | "people" | "passkeys";
+  current?: "home" | "artisans" | "certificates" | "batches" | "audit" | "tokens" | "people" | "passkeys" | "reports";
   /** Loads the passkey script (sign-in, enrolment, my passkeys). */
   script?: boolean;
 }
@@ -119,6 +119,7 @@ const Navigation: FC<{ locale: ConsoleLocale; session: ConsoleSession; current: 
         {entry("certificates", "/console/certificates", nav.certificates)}
         {["admin", "district", "artisan"].includes(session.principal.role) ? entry("batches", "/console/batches", nav.batches) : null}
         {invitableRoles(session.principal).length > 0 ? entry("people", "/console/people", nav.people) : null}
+        {["admin", "district"].includes(session.principal.role) ? entry("reports", "/console/reports", locale.t.reports.nav) : null}
         {entry("audit", "/console/audit", nav.audit)}
         {session.principal.role === "admin" ? entry("tokens", "/console/tokens", nav.tokens) : null}
         {entry("passkeys", "/console/passkeys", nav.passkeys)}

@@ -19,8 +19,14 @@ export const emptyForm = (values: FormState["values"] = {}): FormState => ({ val
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
+/** The words `check` needs: the console's locale, or a public page's field messages (the report form). */
+export interface FieldMessages {
+  t: { fieldErrors: ConsoleLocale["t"]["fieldErrors"] };
+  fill: ConsoleLocale["fill"];
+}
+
 /** Runs the API's schema over the value built from the form; on failure, one message per field. */
-export function check<S extends z.ZodType>(schema: S, value: Record<string, unknown>, locale: ConsoleLocale): Checked<z.output<S>> {
+export function check<S extends z.ZodType>(schema: S, value: Record<string, unknown>, locale: FieldMessages): Checked<z.output<S>> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
@@ -31,7 +37,7 @@ export function check<S extends z.ZodType>(schema: S, value: Record<string, unkn
   return { ok: false, errors };
 }
 
-function issueMessage(issue: z.core.$ZodIssue, input: unknown, { t, fill }: ConsoleLocale): string {
+function issueMessage(issue: z.core.$ZodIssue, input: unknown, { t, fill }: FieldMessages): string {
   const m = t.fieldErrors;
   if (input === undefined) return m.required;
   switch (issue.code) {

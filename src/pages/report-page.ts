@@ -157,7 +157,7 @@ export function reportStatusPage(view: ReportStatusView): string {
   const { locale, report: r } = view;
   const m = locale.messages.report;
   const s = m.status;
-  const number = esc(locale.number(r.id));
+  const number = esc(String(r.id));
   const district = view.district === undefined ? undefined : registryName(view.district, locale.lang);
   const sent = view.justSent
     ? `<section class="verdict ok" aria-labelledby="sent-h"><div><h1 id="sent-h">${esc(m.sent.title)}</h1><p>${fillHtml(m.sent.number, { number: `<b>${number}</b>` })}</p><p>${
@@ -176,7 +176,7 @@ export function reportStatusPage(view: ReportStatusView): string {
 <section class="card" aria-labelledby="report-h">${view.justSent ? `<h2 id="report-h">${heading}</h2>` : `<h1 id="report-h">${heading}</h1>`}<p>${fillHtml(s.sentOn, { date: esc(locale.date(r.createdAt)) })}${locale.sentenceGap}${about}${locale.sentenceGap}${handled}</p>
 <dl><dt>${esc(s.state)}</dt><dd data-report-status="${r.status}">${esc(s.states[r.status])}${changed}</dd>${outcome}${message}</dl></section>`;
   const langHref = (lang: Language) => `?${view.justSent ? "sent&" : ""}lang=${lang}`;
-  return renderPage({ locale, title: view.justSent ? m.sent.title : fill(s.title, { number: locale.number(r.id) }), main, langHref });
+  return renderPage({ locale, title: view.justSent ? m.sent.title : fill(s.title, { number: String(r.id) }), main, langHref });
 }
 
 /** A private link that opens no report. */

@@ -83,7 +83,7 @@ export function shipmentPage(input: ShipmentPageInput): string {
 <p data-when="fail" hidden>${esc(k.fail)}</p>
 <p data-when="unsupported" hidden>${esc(k.unsupported)}</p>
 <p data-when="error" hidden>${esc(k.error)}</p>
-<details><summary>${esc(t.details)}</summary><p>${esc(t.key)}: <code data-detail dir="ltr"></code></p></details>
+<details><summary>${esc(t.details)}</summary><p>${fillHtml(t.key, { kid: '<code data-detail dir="ltr"></code>' })}</p></details>
 </div>
 <noscript><p class="check">${esc(k.noscript)}</p></noscript>`;
   const proof = card(

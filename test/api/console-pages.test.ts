@@ -82,7 +82,7 @@ describe(`console record pages (${runtime})`, () => {
     expect([approved.status, location(approved)]).toEqual([303, `${artisanPath}?changed`]);
     expect((await api()).status).toBe("active");
     const again = await visitor.post(`${artisanPath}/status`, { status: "active", reason: "twice" });
-    expect(again.text).toContain("The artisan already has this status.");
+    expect(again.text).toContain("It already has this status.");
     const audit = await call(service, "GET", `/api/v1/audit?subjectType=artisan&subjectId=${id}`);
     expect((audit.json as { items: { action: string }[] }).items.map((i) => i.action)).toEqual(expect.arrayContaining(["artisan.register", "artisan.activate"]));
 

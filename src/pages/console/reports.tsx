@@ -44,7 +44,7 @@ export const ReportsPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; r
         <ul class="items">
           {reports.map((report) => (
             <li data-report={report.id} data-status={report.status}>
-              <a href={`/console/reports/${report.id}`}>{fill(r.number, { number: locale.number(report.id) })}</a> · {r.states[report.status]}
+              <a href={`/console/reports/${report.id}`}>{fill(r.number, { number: String(report.id) })}</a> · {r.states[report.status]}
               <p class="meta">
                 {fill(r.sentOn, { date: locale.date(new Date(report.createdAt * 1000).toISOString()) })} ·{" "}
                 {fill(r.whereValue, { place: report.place, city: report.city, country: countryName(locale, report.country) })} · {report.certificateId ?? r.noSerial}
@@ -71,11 +71,11 @@ export const ReportPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; re
   );
   const next = STATUSES.filter((s) => s !== "new" && s !== report.status);
   return (
-    <Layout locale={locale} title={fill(r.number, { number: locale.number(report.id) })} session={session} path={`/console/reports/${report.id}`} current="reports">
+    <Layout locale={locale} title={fill(r.number, { number: String(report.id) })} session={session} path={`/console/reports/${report.id}`} current="reports">
       <p>
         <a href="/console/reports">{r.back}</a>
       </p>
-      <h1>{fill(r.number, { number: locale.number(report.id) })}</h1>
+      <h1>{fill(r.number, { number: String(report.id) })}</h1>
       <Notice text={notice} />
       <p data-status={report.status}>
         {r.states[report.status]} · {fill(r.sentOn, { date: locale.dateTime(iso(report.createdAt)) })}

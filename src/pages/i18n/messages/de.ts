@@ -127,7 +127,7 @@ export const de = {
 
   copy: {
     title: "Möglicherweise kopiertes Etikett",
-    lead: "Dieses Zertifikat wurde tatsächlich ausgestellt, doch seine Prüfungen können nicht alle von einem einzigen Stück stammen: Vermutlich sind Kopien seines Etiketts im Umlauf.",
+    lead: "Dieses Zertifikat wurde tatsächlich ausgestellt, doch die Prüfungen lassen sich nicht mit einem einzigen Stück erklären: Vermutlich sind Kopien seines Etiketts im Umlauf.",
     rule: {
       "impossible-travel": "Am {date} wurde es mehrmals aus verschiedenen Ländern geprüft, im Abstand von jeweils weniger als einer Stunde. So schnell kann kein Stück reisen.",
       burst: "Am {date} wurde es {count}-mal geprüft, weit öfter, als es bei einem einzelnen Stück je vorkommt.",

@@ -104,18 +104,18 @@ export const de = {
 
   shipment: {
     status: {
-      genuine: { title: "Echte Sendung", lead: "Das Register hat die Liste dieser {count} Stücke beim Versiegeln der Sendung am {date} signiert. Das Zertifikat jedes Stücks ist heute gültig." },
-      notAllGenuine: { title: "Nicht jedes Stück ist bestätigt", lead: "Das Register hat die Liste dieser {count} Stücke am {date} signiert. Seitdem bestätigen {bad} davon nicht mehr, dass das Stück echt ist: siehe die Liste unten." },
+      genuine: { title: "Echtheit der Sendung bestätigt", lead: "Das Register hat die Liste dieser {count} Stücke beim Versiegeln der Sendung am {date} signiert. Das Zertifikat jedes Stücks ist heute gültig." },
+      notAllGenuine: { title: "Nicht jedes Stück ist bestätigt", lead: "Das Register hat die Liste dieser {count} Stücke am {date} signiert. Seitdem gilt die Echtheit von {bad} davon nicht mehr als bestätigt: siehe Liste unten." },
       cancelled: { title: "Sendung storniert", lead: "Diese Sendung wurde am {date} storniert. Ihre Liste bürgt nicht mehr für die Waren." },
     },
-    fields: { shipment: "Sendungsnummer", exporter: "Exporteur", destination: "Bestimmungsland", reference: "Referenz des Exporteurs", sealedOn: "Versiegelt am", items: "Stücke", cancelReason: "Angegebener Grund", key: "Signaturschlüssel" },
+    fields: { shipment: "Sendungsnummer", exporter: "Exporteur", destination: "Bestimmungsland", reference: "Referenz des Exporteurs", sealedOn: "Versiegelt am", items: "Anzahl der Stücke", cancelReason: "Angegebener Grund", key: "Signaturschlüssel" },
     headings: { items: "Stücke dieser Sendung", proof: "Prüfen Sie diese Liste selbst" },
-    columns: { number: "Nr.", item: "Stück", maker: "Hergestellt von", place: "Distrikt", gi: "g. A.", verdict: "Heute" },
+    columns: { number: "Nr.", item: "Stück", maker: "Hergestellt von", place: "Distrikt", gi: "Geogr. Angabe", verdict: "Heute" },
     itemStatus: { genuine: "Echt", revoked: "Zurückgezogen", suspended: "Derzeit nicht bestätigt", "suspected-copy": "Etikett möglicherweise kopiert", invalid: "Nicht gültig", unconfirmed: "Konnte nicht bestätigt werden" },
-    proof: "Das Register hat diese Liste mit demselben Schlüssel signiert wie seine Zertifikate, und das Zertifikat jedes Stücks lässt sich auf seiner eigenen Seite prüfen. Sie können die signierte Liste auch herunterladen und ohne Netz mit dem kostenlosen Asli-Prüfprogramm prüfen: {command}",
+    proof: "Das Register hat diese Liste mit demselben Schlüssel signiert wie seine Zertifikate, und das Zertifikat jedes Stücks lässt sich auf seiner eigenen Seite prüfen. Sie können die signierte Liste auch herunterladen und offline mit dem kostenlosen Asli-Prüfprogramm prüfen: {command}",
     download: "Signierte Liste herunterladen",
-    check: { running: "Ihr Browser prüft die Signatur des Registers auf dieser Liste selbst…", pass: "Ihr Browser hat die Signatur selbst geprüft: Das Register hat genau diese Liste mit einem Schlüssel signiert, den es veröffentlicht.", fail: "Die Prüfung Ihres Browsers ist fehlgeschlagen: Die signierte Liste passt nicht zu den veröffentlichten Schlüsseln des Registers, oder diese Seite zeigt nicht, was signiert wurde.", unsupported: "Ihr Browser kann diese Art von Signatur nicht selbst prüfen. Das Ergebnis oben stammt vom Register.", error: "Ihr Browser konnte die signierte Liste oder die veröffentlichten Schlüssel des Registers nicht laden und die Signatur daher nicht selbst prüfen.", noscript: "Mit eingeschalteten Skripten prüft Ihr Browser die Signatur des Registers auf dieser Liste auch selbst." },
-    document: { title: "Herkunftszeugnis", consignee: "Empfänger", statement: "Asli, das Register des Programms „Ein Distrikt, ein Produkt“ von Uttar Pradesh, hat die Liste der unten stehenden Stücke mit seinem Ed25519-Schlüssel signiert, als der Exporteur diese Sendung versiegelte. Das Zertifikat jedes Stücks wurde bei seiner Zertifizierung signiert, und jedes Stück war beim Versiegeln echt. Zur Prüfung: Scannen Sie den QR-Code der Sendung für den heutigen Stand jedes Stücks, oder laden Sie dort die signierte Liste herunter und prüfen Sie sie offline mit npx asli-verify; scannen Sie den QR-Code eines Stücks, um dieses zu prüfen.", page: "Seite {page} von {pages}" },
+    check: { running: "Ihr Browser prüft die Signatur des Registers auf dieser Liste selbst …", pass: "Ihr Browser hat die Signatur selbst geprüft: Das Register hat genau diese Liste mit einem Schlüssel signiert, den es veröffentlicht.", fail: "Die Prüfung Ihres Browsers ist fehlgeschlagen: Die signierte Liste passt nicht zu den veröffentlichten Schlüsseln des Registers, oder diese Seite zeigt nicht, was signiert wurde.", unsupported: "Ihr Browser kann diese Art von Signatur nicht selbst prüfen. Das Ergebnis oben stammt vom Register.", error: "Ihr Browser konnte die signierte Liste oder die veröffentlichten Schlüssel des Registers nicht laden und die Signatur daher nicht selbst prüfen.", noscript: "Mit eingeschalteten Skripten prüft Ihr Browser die Signatur des Registers auf dieser Liste auch selbst." },
+    document: { title: "Herkunftszeugnis", consignee: "Empfänger", statement: "Asli, das Register des Programms „Ein Distrikt, ein Produkt“ von Uttar Pradesh, hat die Liste der unten stehenden Stücke mit seinem Ed25519-Schlüssel signiert, als der Exporteur diese Sendung versiegelte. Das Zertifikat jedes Stücks wurde bei seiner Zertifizierung signiert, und beim Versiegeln wurde jedes Stück als echt bestätigt. Zur Prüfung: Scannen Sie den QR-Code der Sendung für den heutigen Stand jedes Stücks oder laden Sie dort die signierte Liste herunter und prüfen Sie sie offline mit npx asli-verify; scannen Sie den QR-Code eines Stücks, um dieses zu prüfen.", page: "Seite {page} von {pages}" },
   },
   // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
   // fluent reader would by the scans branch; a native reviewer's pass is still due.
@@ -127,11 +127,11 @@ export const de = {
 
   copy: {
     title: "Möglicherweise kopiertes Etikett",
-    lead: "Dieses Zertifikat wurde tatsächlich ausgestellt, doch seine Prüfungen können nicht alle von einem einzigen Stück stammen: Vermutlich sind Kopien seines Etiketts im Umlauf.",
+    lead: "Dieses Zertifikat wurde tatsächlich ausgestellt, doch die Prüfungen lassen sich nicht mit einem einzigen Stück erklären: Vermutlich sind Kopien seines Etiketts im Umlauf.",
     rule: {
-      "impossible-travel": "Am {date} wurde es mehrmals aus verschiedenen Ländern geprüft, jeweils weniger als eine Stunde auseinander. So schnell kann kein Stück reisen.",
+      "impossible-travel": "Am {date} wurde es mehrmals aus verschiedenen Ländern geprüft, im Abstand von jeweils weniger als einer Stunde. So schnell kann kein Stück reisen.",
       burst: "Am {date} wurde es {count}-mal geprüft, weit öfter, als es bei einem einzelnen Stück je vorkommt.",
-      "elsewhere-after-claim": "Nachdem sein Erstkäufer es registriert hatte, wurde es aus mehreren anderen Ländern geprüft. Ein einzelnes Stück kann nicht an all diesen Orten sein.",
+      "elsewhere-after-claim": "Nachdem der Erstkäufer das Stück registriert hatte, wurde das Zertifikat aus mehreren anderen Ländern geprüft. Ein einzelnes Stück kann nicht an all diesen Orten sein.",
     },
     check: "Vergleichen Sie das Stück in Ihrer Hand mit dieser Seite: Beschreibung, Foto des Kunsthandwerkers und Verkäufer. Weicht etwas ab, trägt Ihr Stück vielleicht die Kopie eines echten Etiketts.",
     report: "Melden Sie es uns: siehe unten.",
@@ -141,11 +141,11 @@ export const de = {
     heading: "Erstkäufer",
     claimedOn: "Am {date} von seinem Erstkäufer registriert.",
     claimedAdvice: "Wenn Sie dieses Stück gerade neu gekauft haben, fragen Sie den Verkäufer, warum es bereits registriert ist.",
-    lead: "Lag diesem Stück eine Erstkäuferkarte bei? Geben Sie ihren Code ein, um festzuhalten, dass der Erstkäufer es hat. Name oder Kontaktdaten werden nicht abgefragt.",
+    lead: "Lag diesem Stück eine Erstkäuferkarte bei? Geben Sie ihren Code ein, um zu vermerken, dass es bei seinem Erstkäufer angekommen ist. Name oder Kontaktdaten werden nicht abgefragt.",
     label: "Erstkäufer-Code",
     hint: "10 Buchstaben und Ziffern, auf die Karte gedruckt.",
     button: "Registrieren",
-    done: "Vielen Dank. Das Stück ist jetzt als von seinem Erstkäufer registriert vermerkt: Wer es später prüft, sieht dieses Datum.",
+    done: "Vielen Dank. Das Stück ist jetzt auf seinen Erstkäufer registriert: Wer es später prüft, sieht dieses Datum.",
     wrong: "Dieser Code stimmt nicht. Verbleibende Versuche in dieser Stunde: {count}.",
     malformed: "Das ist kein Erstkäufer-Code. Er besteht aus 10 Buchstaben und Ziffern, ohne 0, 1, I oder O.",
     limited: "Zu viele Versuche für dieses Stück. Versuchen Sie es in {minutes} Min. erneut.",
@@ -190,7 +190,7 @@ export const de = {
     leadRegistry: "Sagen Sie uns, wo Sie das Stück gekauft haben. Ihre Meldung geht an das Register, das ihr nachgeht.",
     fields: {
       serial: "Nummer auf dem Etikett (optional)",
-      serialHint: "13 Buchstaben und Ziffern unter dem QR-Code, falls das Etikett welche trägt.",
+      serialHint: "Die 13 Buchstaben und Ziffern unter dem QR-Code, sofern das Etikett eine Nummer trägt.",
       place: "Geschäft, Markt oder Website",
       placeHint: "Wo Sie das Stück gekauft haben.",
       city: "Stadt oder Ort",
@@ -222,7 +222,7 @@ export const de = {
       serial: "Das ist keine Zertifikatsnummer; diese hat 13 Buchstaben und Ziffern. Lassen Sie das Feld leer, wenn das Etikett keine trägt.",
     },
     problems: {
-      fields: "Einige Angaben sind noch zu prüfen: Die Hinweise stehen bei den Feldern.",
+      fields: "Bitte prüfen Sie einige Angaben: Die Hinweise stehen bei den Feldern.",
       expired: "Dieses Formular war zu lange geöffnet oder stammt nicht von dieser Website. Es wurde nichts gesendet: Prüfen Sie Ihre Angaben und senden Sie die Meldung erneut.",
       rateLimited: "Das Register hat in der letzten Stunde sehr viele Meldungen erhalten und nimmt gerade keine weiteren an. Es wurde nichts gesendet: Bitte senden Sie Ihre Meldung in einer Stunde erneut.",
       rateLimitedCertificate: "Zu diesem Zertifikat sind in der letzten Stunde mehrere Meldungen eingegangen, daher nimmt das Register gerade keine weiteren an. Es wurde nichts gesendet: Bitte senden Sie Ihre Meldung in einer Stunde erneut.",
@@ -272,7 +272,7 @@ export const de = {
         "confirmed-fake": "Die zuständige Stelle hat festgestellt, dass das Stück nicht echt ist, und leitet Schritte ein.",
         genuine: "Die zuständige Stelle hat festgestellt, dass das Stück echt ist.",
         "not-confirmed": "Mit den vorliegenden Angaben konnte die zuständige Stelle keine Fälschung feststellen.",
-        referred: "Die Stelle hat den Fall an die dafür verantwortliche Behörde abgegeben.",
+        referred: "Die zuständige Stelle hat den Fall an die verantwortliche Behörde weitergeleitet.",
       },
       message: "Nachricht der zuständigen Stelle",
       messageNote: "So, wie die Stelle sie geschrieben hat.",

@@ -218,7 +218,7 @@ export const en = {
     },
     artisans: {
       title: "Artisans",
-      lead: "The artisans of your scope: find one, register a new one, approve, suspend or reinstate.",
+      lead: "The artisans in your scope: find one, register a new one, approve, suspend or reinstate.",
       searchTitle: "Find an artisan",
       search: "Name contains",
       status: "Status",
@@ -331,7 +331,7 @@ export const en = {
       fileHint: "In your spreadsheet: Save as, CSV UTF-8.",
       uploadButton: "Check and issue",
       refusedTitle: "Rows to fix",
-      refusedLead: "Nothing was issued. {rows} row(s) need attention: fix them in the file and upload it again.",
+      refusedLead: "Nothing was issued. Rows that need attention: {rows}. Fix them in the file and upload it again.",
       row: "Row {row}",
       batchTitle: "Batch {id}",
       issuedNotice: "{count} certificates issued. Print their labels below.",
@@ -391,8 +391,8 @@ export const en = {
     },
     tokens: {
       title: "API tokens",
-      lead: "Tokens let other software (an e-commerce site, a script) use the Asli API with one role and scope. A token is shown once, when it is made.",
-      createTitle: "Make a token",
+      lead: "Tokens let other software (an e-commerce site, a script) use the Asli API with one role and scope. A token is shown only once, when it is created.",
+      createTitle: "Create a token",
       name: "Name",
       nameHint: "What the token is for, for example: ODOP mart shop of Varanasi.",
       role: "Role",
@@ -401,7 +401,7 @@ export const en = {
       artisanId: "Artisan number",
       expires: "Expires after (days, optional)",
       expiresHint: "Leave empty for a token that works until it is revoked.",
-      createButton: "Make token",
+      createButton: "Create token",
       createdTitle: "Token {name}",
       createdLead: "Copy the token now into the software that uses it: it is not shown again, and is stored only as a hash.",
       listTitle: "Tokens",
@@ -417,7 +417,7 @@ export const en = {
     reports: {
       nav: "Reports",
       title: "Reports of suspected fakes",
-      lead: "What buyers reported through the form on the verify page. Move each report on as you handle it: the buyer reads its status, the outcome and your message at their private link.",
+      lead: "What buyers reported through the form on the verify page. Update each report's status as you handle it: the buyer reads its status, the outcome and your message at their private link.",
       status: "Status",
       anyStatus: "Any status",
       apply: "Show",
@@ -445,7 +445,7 @@ export const en = {
       price: "Price",
       note: "Note",
       contact: "Contact",
-      contactHint: "Only to tell the buyer the outcome, by your own means. Erased 30 days after the report is closed.",
+      contactHint: "Only for telling the buyer the outcome yourself, by email or phone. Erased 30 days after the report is closed.",
       noContact: "The buyer left no contact: they read the outcome at their private link.",
       language: "Written in",
       outcome: "Outcome",
@@ -475,7 +475,7 @@ export const en = {
       code: "Claim code",
       step1: "1. Scan the QR code on the item's tag (or this one) with your phone's camera: its certificate opens.",
       step2: "2. Under “First buyer”, enter the claim code above and press Claim. No name or contact is asked for.",
-      step3: "3. The certificate then shows, to anyone who checks it, that its first buyer has claimed the item.",
+      step3: "3. From then on, anyone who checks the certificate sees that its first buyer has claimed the item.",
       keep: "Give this card only to the buyer, with the item. The code works once.",
     },
   },
@@ -587,8 +587,8 @@ export const en = {
   shipment: {
     status: {
       genuine: { title: "Genuine shipment", lead: "The registry signed the list of these {count} items when the shipment was sealed on {date}. Every item's certificate is valid today." },
-      notAllGenuine: { title: "Not every item is confirmed", lead: "The registry signed the list of these {count} items on {date}. Since then, {bad} of them no longer confirm that the item is genuine: see the list below." },
-      cancelled: { title: "Shipment cancelled", lead: "This shipment was cancelled on {date}. Its list no longer vouches for the goods." },
+      notAllGenuine: { title: "Some items are no longer confirmed", lead: "The registry signed the list of these {count} items on {date}. Since then, {bad} of them can no longer be confirmed as genuine: see the list below." },
+      cancelled: { title: "Shipment cancelled", lead: "This shipment was cancelled on {date}. Its list no longer vouches that the goods are genuine." },
     },
     fields: {
       shipment: "Shipment number",
@@ -603,12 +603,12 @@ export const en = {
     headings: { items: "Items in this shipment", proof: "Check this list yourself" },
     columns: { number: "No.", item: "Item", maker: "Made by", place: "District", gi: "GI tag", verdict: "Today" },
     itemStatus: { genuine: "Genuine", revoked: "Withdrawn", suspended: "Not confirmed for now", "suspected-copy": "Possibly a copied tag", invalid: "Not valid", unconfirmed: "Could not be confirmed" },
-    proof: "The registry signed this list with the same key as its certificates, and each item's certificate can be checked on its own page. You can also download the signed list and check it with no network, using the free Asli verifier: {command}",
+    proof: "The registry signed this list with the same key as its certificates, and each item's certificate can be checked on its own page. You can also download the signed list and check it offline with the free Asli verifier: {command}",
     download: "Download the signed list",
     // The reader's browser checks the signed list itself (src/pages/assets/shipment-client.ts shows one of these).
     check: { running: "Your browser is checking the registry's signature on this list itself…", pass: "Your browser has checked the signature itself: the registry signed exactly this list of items, with a key it publishes.", fail: "Your browser's own check failed: the signed list does not match the registry's published keys, or this page does not show what was signed.", unsupported: "Your browser cannot check this kind of signature itself. The result above comes from the registry.", error: "Your browser could not fetch the signed list or the registry's published keys, so it could not check the signature itself.", noscript: "With scripts turned on, your browser also checks the registry's signature on this list itself." },
     // The provenance document (GET /api/v1/shipments/{id}/document.pdf), in English and the consignee's language.
-    document: { title: "Certificate of provenance", consignee: "Consignee", statement: "Asli, the registry of Uttar Pradesh's One District One Product programme, signed the list of the items below with its Ed25519 key when the exporter sealed this shipment. Each item's certificate was signed when the item was certified, and every item verified as genuine at sealing. To check: scan the shipment's QR code for each item's standing today, or download the signed list from that page and check it offline with npx asli-verify; scan an item's QR code to check that item.", page: "Page {page} of {pages}" },
+    document: { title: "Certificate of provenance", consignee: "Consignee", statement: "Asli, the registry of Uttar Pradesh's One District One Product programme, signed the list of the items below with its Ed25519 key when the exporter sealed this shipment. Each item's certificate was signed when the item was certified, and every item was verified as genuine when the shipment was sealed. To check: scan the shipment's QR code to see each item's status today, or download the signed list from that page and check it offline with npx asli-verify; scan an item's QR code to check that item.", page: "Page {page} of {pages}" },
   },
 
   // How often a certificate has been checked, in the proof section of the verify page
@@ -623,11 +623,11 @@ export const en = {
   // certificate is real, but its tag has probably been copied onto other items.
   copy: {
     title: "Possibly a copied tag",
-    lead: "This certificate was really issued, but its checks cannot all come from one item: copies of its tag are probably in use.",
+    lead: "This certificate was really issued, but it has been checked in a way that one item cannot explain: copies of its tag are probably in use.",
     // Why the registry thinks so, one sentence per rule.
     rule: {
-      "impossible-travel": "On {date} it was checked from different countries less than an hour apart, several times. One item cannot travel that fast.",
-      burst: "On {date} it was checked {count} times, far more than one item ever is.",
+      "impossible-travel": "On {date} it was checked several times from different countries, less than an hour apart. One item cannot travel that fast.",
+      burst: "On {date} it was checked {count} times, far more often than any one item is.",
       "elsewhere-after-claim": "After its first buyer claimed it, it was checked from several other countries. One item cannot be in all of them.",
     },
     check: "Compare the item in your hand with this page: the description, the artisan's photo and the seller. If anything differs, your item may carry a copy of the genuine tag.",
@@ -639,7 +639,7 @@ export const en = {
     heading: "First buyer",
     claimedOn: "Claimed by its first buyer on {date}.",
     claimedAdvice: "If you have just bought this item as new, ask the seller why it was already claimed.",
-    lead: "Did this item come with a claim card? Enter its code to record that its first buyer has it. No name or contact is asked for.",
+    lead: "Did this item come with a claim card? Enter its code to record that the item has reached its first buyer. No name or contact is asked for.",
     label: "Claim code",
     hint: "10 letters and digits, printed on the claim card.",
     button: "Claim",

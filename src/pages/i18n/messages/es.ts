@@ -105,33 +105,33 @@ export const es = {
   shipment: {
     status: {
       genuine: { title: "Envío auténtico", lead: "El registro firmó la lista de estas {count} piezas al sellar el envío el {date}. El certificado de cada pieza es válido hoy." },
-      notAllGenuine: { title: "No todas las piezas están confirmadas", lead: "El registro firmó la lista de estas {count} piezas el {date}. Desde entonces, {bad} de ellas ya no confirman que la pieza sea auténtica: vea la lista de abajo." },
-      cancelled: { title: "Envío cancelado", lead: "Este envío se canceló el {date}. Su lista ya no respalda la mercancía." },
+      notAllGenuine: { title: "Algunas piezas ya no están confirmadas", lead: "El registro firmó la lista de estas {count} piezas el {date}. Desde entonces, la autenticidad de {bad} de ellas ya no está confirmada: vea la lista de abajo." },
+      cancelled: { title: "Envío cancelado", lead: "Este envío se canceló el {date}. Su lista ya no garantiza la autenticidad de la mercancía." },
     },
     fields: { shipment: "Número de envío", exporter: "Exportador", destination: "Destino", reference: "Referencia del exportador", sealedOn: "Sellado el", items: "Piezas", cancelReason: "Motivo indicado", key: "Clave de firma" },
-    headings: { items: "Piezas de este envío", proof: "Compruebe esta lista usted mismo" },
+    headings: { items: "Piezas de este envío", proof: "Compruebe usted esta lista" },
     columns: { number: "N.º", item: "Pieza", maker: "Hecha por", place: "Distrito", gi: "IG", verdict: "Hoy" },
-    itemStatus: { genuine: "Auténtica", revoked: "Retirado", suspended: "Sin confirmar por ahora", "suspected-copy": "Etiqueta posiblemente copiada", invalid: "No válida", unconfirmed: "No se pudo confirmar" },
+    itemStatus: { genuine: "Auténtica", revoked: "Retirada", suspended: "Sin confirmar por ahora", "suspected-copy": "Etiqueta posiblemente copiada", invalid: "No válida", unconfirmed: "No se pudo confirmar" },
     proof: "El registro firmó esta lista con la misma clave que sus certificados, y el certificado de cada pieza puede comprobarse en su propia página. También puede descargar la lista firmada y comprobarla sin conexión con el verificador gratuito de Asli: {command}",
     download: "Descargar la lista firmada",
     check: { running: "Su navegador está comprobando por sí mismo la firma del registro en esta lista…", pass: "Su navegador ha comprobado la firma por sí mismo: el registro firmó exactamente esta lista de piezas, con una clave que publica.", fail: "La comprobación de su navegador ha fallado: la lista firmada no coincide con las claves publicadas del registro, o esta página no muestra lo que se firmó.", unsupported: "Su navegador no puede comprobar por sí mismo este tipo de firma. El resultado de arriba procede del registro.", error: "Su navegador no pudo obtener la lista firmada ni las claves publicadas del registro, así que no pudo comprobar la firma por sí mismo.", noscript: "Con los scripts activados, su navegador también comprueba por sí mismo la firma del registro en esta lista." },
-    document: { title: "Certificado de procedencia", consignee: "Destinatario", statement: "Asli, el registro del programa «Un distrito, un producto» de Uttar Pradesh, firmó la lista de las piezas de abajo con su clave Ed25519 cuando el exportador selló este envío. El certificado de cada pieza se firmó al certificarla, y cada pieza era auténtica al sellar. Para comprobarlo: escanee el código QR del envío para ver el estado de cada pieza hoy, o descargue allí la lista firmada y compruébela sin conexión con npx asli-verify; escanee el código QR de una pieza para comprobar esa pieza.", page: "Página {page} de {pages}" },
+    document: { title: "Certificado de procedencia", consignee: "Destinatario", statement: "Asli, el registro del programa «Un distrito, un producto» de Uttar Pradesh, firmó la lista de las piezas de abajo con su clave Ed25519 cuando el exportador selló este envío. El certificado de cada pieza se firmó al certificarla, y cada pieza se verificó como auténtica en el momento del sellado. Para comprobarlo: escanee el código QR del envío para ver el estado actual de cada pieza, o descargue en esa página la lista firmada y compruébela sin conexión con npx asli-verify; escanee el código QR de una pieza para comprobar esa pieza.", page: "Página {page} de {pages}" },
   },
   // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
   // fluent reader would by the scans branch; a native reviewer's pass is still due.
   scans: {
     first: "Es la primera vez que se comprueba este certificado.",
-    once: "Comprobado una vez antes, el {date}.",
-    many: "Comprobado {count} veces antes, desde el {date}.",
+    once: "Ya se comprobó una vez, el {date}.",
+    many: "Ya se comprobó {count} veces desde el {date}.",
   },
 
   copy: {
     title: "Posible etiqueta copiada",
-    lead: "Este certificado se emitió de verdad, pero sus comprobaciones no pueden venir todas de una sola pieza: probablemente circulan copias de su etiqueta.",
+    lead: "Este certificado se emitió de verdad, pero se ha comprobado de un modo que una sola pieza no puede explicar: probablemente circulan copias de su etiqueta.",
     rule: {
       "impossible-travel": "El {date} se comprobó varias veces desde países distintos, con menos de una hora de diferencia. Una pieza no puede viajar tan rápido.",
       burst: "El {date} se comprobó {count} veces: muchas más de las que puede explicar una sola pieza.",
-      "elsewhere-after-claim": "Después de que su primer comprador la registrara, se comprobó desde varios otros países. Una sola pieza no puede estar en todos ellos.",
+      "elsewhere-after-claim": "Después de que su primer comprador la registrara, se comprobó desde varios países más. Una sola pieza no puede estar en todos ellos.",
     },
     check: "Compare la pieza que tiene en la mano con esta página: la descripción, la foto del artesano y el vendedor. Si algo no coincide, su pieza puede llevar una copia de la etiqueta auténtica.",
     report: "Infórmenos: vea más abajo.",
@@ -141,7 +141,7 @@ export const es = {
     heading: "Primer comprador",
     claimedOn: "Registrada por su primer comprador el {date}.",
     claimedAdvice: "Si acaba de comprar esta pieza nueva, pregunte al vendedor por qué ya estaba registrada.",
-    lead: "¿Esta pieza venía con una tarjeta de primer comprador? Introduzca su código para dejar constancia de que la tiene su primer comprador. No se piden nombres ni datos de contacto.",
+    lead: "¿Esta pieza venía con una tarjeta de primer comprador? Introduzca su código para dejar constancia de que está en manos de su primer comprador. No se piden nombres ni datos de contacto.",
     label: "Código de primer comprador",
     hint: "10 letras y números, impresos en la tarjeta.",
     button: "Registrar",
@@ -222,7 +222,7 @@ export const es = {
       serial: "Esto no es un número de certificado, que tiene 13 letras y cifras. Deje el campo vacío si la etiqueta no lo tiene.",
     },
     problems: {
-      fields: "Algunas respuestas necesitan corrección: vea los mensajes junto a cada campo.",
+      fields: "Revise algunas respuestas: vea los mensajes junto a los campos.",
       expired: "Este formulario estuvo abierto demasiado tiempo o no procede de este sitio. No se envió nada: revise sus respuestas y vuelva a enviar la denuncia.",
       rateLimited: "El registro ha recibido muchas denuncias en la última hora y por ahora no admite más. No se envió nada: vuelva a enviar su denuncia dentro de una hora.",
       rateLimitedCertificate: "En la última hora han llegado varias denuncias sobre este certificado, por lo que el registro no admite más por ahora. No se envió nada: vuelva a enviar su denuncia dentro de una hora.",

@@ -104,18 +104,18 @@ export const fr = {
 
   shipment: {
     status: {
-      genuine: { title: "Expédition authentique", lead: "Le registre a signé la liste de ces {count} articles lors du scellement de l'expédition, le {date}. Le certificat de chaque article est valable aujourd'hui." },
-      notAllGenuine: { title: "Tous les articles ne sont pas confirmés", lead: "Le registre a signé la liste de ces {count} articles le {date}. Depuis, {bad} d'entre eux ne confirment plus que l'article est authentique : voir la liste ci-dessous." },
-      cancelled: { title: "Expédition annulée", lead: "Cette expédition a été annulée le {date}. Sa liste ne garantit plus les marchandises." },
+      genuine: { title: "Expédition authentique", lead: "Le registre a signé la liste de ces {count} articles lors du scellement de l’expédition, le {date}. Le certificat de chaque article est valable aujourd’hui." },
+      notAllGenuine: { title: "Certains articles ne sont plus confirmés", lead: "Le registre a signé la liste de ces {count} articles le {date}. Depuis, l’authenticité de {bad} d’entre eux n’est plus confirmée : voir la liste ci-dessous." },
+      cancelled: { title: "Expédition annulée", lead: "Cette expédition a été annulée le {date}. Sa liste ne garantit plus l’authenticité des marchandises." },
     },
-    fields: { shipment: "Numéro d'expédition", exporter: "Exportateur", destination: "Destination", reference: "Référence de l'exportateur", sealedOn: "Scellée le", items: "Articles", cancelReason: "Motif indiqué", key: "Clé de signature" },
+    fields: { shipment: "Numéro d’expédition", exporter: "Exportateur", destination: "Destination", reference: "Référence de l’exportateur", sealedOn: "Scellée le", items: "Articles", cancelReason: "Motif indiqué", key: "Clé de signature" },
     headings: { items: "Articles de cette expédition", proof: "Vérifiez cette liste vous-même" },
-    columns: { number: "N°", item: "Article", maker: "Fabriqué par", place: "District", gi: "IG", verdict: "Aujourd'hui" },
-    itemStatus: { genuine: "Authentique", revoked: "Retiré", suspended: "Non confirmé pour l'instant", "suspected-copy": "Étiquette peut-être copiée", invalid: "Non valable", unconfirmed: "Confirmation impossible" },
-    proof: "Le registre a signé cette liste avec la même clé que ses certificats, et le certificat de chaque article peut être vérifié sur sa propre page. Vous pouvez aussi télécharger la liste signée et la vérifier sans réseau avec le vérificateur gratuit d'Asli : {command}",
+    columns: { number: "N°", item: "Article", maker: "Fabriqué par", place: "District", gi: "IG", verdict: "Aujourd’hui" },
+    itemStatus: { genuine: "Authentique", revoked: "Retiré", suspended: "Non confirmé pour l’instant", "suspected-copy": "Étiquette peut-être copiée", invalid: "Non valide", unconfirmed: "Confirmation impossible" },
+    proof: "Le registre a signé cette liste avec la même clé que ses certificats, et le certificat de chaque article peut être vérifié sur sa propre page. Vous pouvez aussi télécharger la liste signée et la vérifier hors ligne avec le vérificateur gratuit d’Asli : {command}",
     download: "Télécharger la liste signée",
-    check: { running: "Votre navigateur vérifie lui-même la signature du registre sur cette liste…", pass: "Votre navigateur a vérifié lui-même la signature : le registre a signé exactement cette liste d'articles, avec une clé qu'il publie.", fail: "La vérification de votre navigateur a échoué : la liste signée ne correspond pas aux clés publiées par le registre, ou cette page ne montre pas ce qui a été signé.", unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le résultat ci-dessus vient du registre.", error: "Votre navigateur n'a pas pu obtenir la liste signée ou les clés publiées du registre ; il n'a donc pas pu vérifier la signature lui-même.", noscript: "Avec les scripts activés, votre navigateur vérifie aussi lui-même la signature du registre sur cette liste." },
-    document: { title: "Certificat de provenance", consignee: "Destinataire", statement: "Asli, le registre du programme « Un district, un produit » de l'Uttar Pradesh, a signé la liste des articles ci-dessous avec sa clé Ed25519 lorsque l'exportateur a scellé cette expédition. Le certificat de chaque article a été signé lors de sa certification, et chaque article était authentique au scellement. Pour vérifier : scannez le QR code de l'expédition pour l'état de chaque article aujourd'hui, ou téléchargez la liste signée depuis cette page et vérifiez-la hors ligne avec npx asli-verify ; scannez le QR code d'un article pour vérifier cet article.", page: "Page {page} sur {pages}" },
+    check: { running: "Votre navigateur vérifie lui-même la signature du registre sur cette liste…", pass: "Votre navigateur a vérifié lui-même la signature : le registre a signé exactement cette liste d’articles, avec une clé qu’il publie.", fail: "La vérification de votre navigateur a échoué : la liste signée ne correspond pas aux clés publiées par le registre, ou cette page ne montre pas ce qui a été signé.", unsupported: "Votre navigateur ne peut pas vérifier lui-même ce type de signature. Le résultat ci-dessus vient du registre.", error: "Votre navigateur n’a pas pu obtenir la liste signée ou les clés publiées du registre ; il n’a donc pas pu vérifier la signature lui-même.", noscript: "Avec les scripts activés, votre navigateur vérifie aussi lui-même la signature du registre sur cette liste." },
+    document: { title: "Certificat de provenance", consignee: "Destinataire", statement: "Asli, le registre du programme « Un district, un produit » de l’Uttar Pradesh, a signé la liste des articles ci-dessous avec sa clé Ed25519 lorsque l’exportateur a scellé cette expédition. Le certificat de chaque article a été signé lors de sa certification, et chaque article a été vérifié comme authentique au moment du scellement. Pour vérifier : scannez le code QR de l’expédition pour connaître l’état actuel de chaque article, ou téléchargez la liste signée depuis cette page et vérifiez-la hors ligne avec npx asli-verify ; scannez le code QR d’un article pour vérifier cet article.", page: "Page {page} sur {pages}" },
   },
   // Scans, copied tags and the first buyer's claim (issue 12): translated, then read again as a
   // fluent reader would by the scans branch; a native reviewer's pass is still due.
@@ -127,11 +127,11 @@ export const fr = {
 
   copy: {
     title: "Étiquette peut-être copiée",
-    lead: "Ce certificat a bien été délivré, mais ses vérifications ne peuvent pas toutes venir d’un seul objet : des copies de son étiquette circulent probablement.",
+    lead: "Ce certificat a bien été délivré, mais il a été vérifié d’une manière qu’un seul objet ne peut pas expliquer : des copies de son étiquette circulent probablement.",
     rule: {
       "impossible-travel": "Le {date}, il a été vérifié à plusieurs reprises depuis des pays différents, à moins d’une heure d’intervalle. Un objet ne peut pas voyager aussi vite.",
-      burst: "Le {date}, il a été vérifié {count} fois, bien plus que ne l’est jamais un seul objet.",
-      "elsewhere-after-claim": "Depuis que son premier acheteur l’a enregistré, il a été vérifié depuis plusieurs autres pays. Un seul objet ne peut pas se trouver partout à la fois.",
+      burst: "Le {date}, il a été vérifié {count} fois, bien plus souvent qu’un seul objet ne l’est jamais.",
+      "elsewhere-after-claim": "Depuis que son premier acheteur l’a enregistré, il a été vérifié depuis plusieurs autres pays. Un seul objet ne peut pas se trouver dans tous ces pays à la fois.",
     },
     check: "Comparez l’objet que vous avez en main avec cette page : la description, la photo de l’artisan et le vendeur. Si quelque chose diffère, votre objet porte peut-être la copie d’une étiquette authentique.",
     report: "Signalez-le-nous : voir ci-dessous.",
@@ -141,7 +141,7 @@ export const fr = {
     heading: "Premier acheteur",
     claimedOn: "Enregistré par son premier acheteur le {date}.",
     claimedAdvice: "Si vous venez d’acheter cet objet neuf, demandez au vendeur pourquoi il a déjà été enregistré.",
-    lead: "Cet objet était-il accompagné d’une carte de premier acheteur ? Saisissez son code pour enregistrer que son premier acheteur l’a en main. Ni nom ni coordonnées ne sont demandés.",
+    lead: "Cet objet était-il accompagné d’une carte de premier acheteur ? Saisissez son code : le registre notera que l’objet est entre les mains de son premier acheteur. Aucun nom ni aucune coordonnée ne vous est demandé.",
     label: "Code de premier acheteur",
     hint: "10 lettres et chiffres, imprimés sur la carte.",
     button: "Enregistrer",
@@ -222,14 +222,14 @@ export const fr = {
       serial: "Ce n’est pas un numéro de certificat, qui compte 13 lettres et chiffres. Laissez ce champ vide si l’étiquette n’en porte pas.",
     },
     problems: {
-      fields: "Certaines réponses sont à revoir : voyez les messages à côté des champs.",
+      fields: "Certaines réponses sont à revoir : consultez les messages à côté des champs.",
       expired: "Ce formulaire est resté ouvert trop longtemps, ou ne provient pas de ce site. Rien n’a été envoyé : vérifiez vos réponses et envoyez de nouveau le signalement.",
       rateLimited: "Le registre a reçu de nombreux signalements au cours de la dernière heure et n’en accepte plus pour le moment. Rien n’a été envoyé : veuillez renvoyer votre signalement dans une heure.",
       rateLimitedCertificate: "Plusieurs signalements concernant ce certificat sont arrivés au cours de la dernière heure, et le registre n’en accepte plus pour le moment. Rien n’a été envoyé : veuillez renvoyer votre signalement dans une heure.",
     },
     used: {
       title: "Ce signalement a déjà été envoyé",
-      body: "Ce formulaire a déjà été envoyé une fois : il n’a donc pas été renvoyé. Si vous n’avez pas obtenu de numéro de signalement, remplissez de nouveau le formulaire.",
+      body: "Ce formulaire a déjà été envoyé une fois : il n’a donc pas été envoyé une seconde fois. Si vous n’avez pas obtenu de numéro de signalement, remplissez de nouveau le formulaire.",
       again: "Remplir de nouveau le formulaire",
     },
     crossSite: {

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const migrate = runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { capture: true });
   expect(migrate.status, migrate.stdout + migrate.stderr).toBe(0);
   const [port, inspector] = [await freePort(), await freePort()];
-  const vars = { SIGNING_KEY: encodeSeed(generateSeed()), ADMIN_TOKEN: adminToken, BASE_URL: "https://asli.example" };
+  const vars = { SIGNING_KEY: encodeSeed(generateSeed()), LOG_SIGNING_KEY: encodeSeed(generateSeed()), ADMIN_TOKEN: adminToken, BASE_URL: "https://asli.example" };
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--persist-to", persist];
   for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
   // Its own process group, so that stopping it stops workerd too.

@@ -115,6 +115,8 @@ beforeAll(async () => {
       LOG_SIGNING_KEY: logSeed,
       LOG_WITNESSES: `${witnessVkey} ${witnessUrl}`,
       ADMIN_TOKEN,
+      // A deployment's first start (SIGNING_KEY set) creates its database only when told to.
+      ASLI_INIT_DB: "1",
     },
     "Asli is listening",
   );

@@ -158,7 +158,7 @@ beforeAll(async () => {
       name: "report-closed",
       path: "/report/abcdefghijklmnopqrstuvwxyz234567",
       status: 200,
-      title: (lang) => fill(CATALOGS[lang].report.status.title, { number: locale(lang).number(1207) }),
+      title: (lang) => fill(CATALOGS[lang].report.status.title, { number: "1207" }),
       fulfil: (lang) =>
         reportStatusPage({
           locale: locale(lang),

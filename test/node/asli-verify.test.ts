@@ -194,11 +194,12 @@ describe("npx asli-verify, a separate process, offline", () => {
 
   it("after a key rotation, refuses the new signer until told its kid; old certificates stay genuine", async () => {
     const started = await startServer(seedB);
+    expect(started.code, started.output).toBeNull();
     expect(started.output).toContain("signing key rotated");
     const kidB = (await signingKeyFromSeed(decodeSeed(seedB))).kid;
 
     const refused = await cli(["--update"]);
-    expect(refused.code).toBe(3);
+    expect(refused.code, refused.stderr).toBe(3);
     expect(refused.stderr).toContain(`signed by key ${kidB}, which the held bundle does not know`);
     expect(refused.stderr).toContain(`--trust-new-signer ${kidB}`);
 

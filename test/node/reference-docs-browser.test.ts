@@ -70,7 +70,7 @@ describe("the API reference in Chromium", () => {
     expect(complaints).toEqual([]);
     expect(foreign).toEqual([]);
     await page.close();
-  });
+  }, 90_000); // axe-core over the whole reference (every operation, every example): slow on a busy 2-core machine
 
   it("links every specification of docs/, and opens each from this origin as the file says", async () => {
     const files = readdirSync(DOCS).filter((f) => f.endsWith(".md"));

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
 import { ConsoleVisitor, LOCAL_SESSION_COOKIE } from "../support/console.js";
@@ -20,6 +20,7 @@ import { makeTestService, TEST_START, type TestService } from "../support/harnes
 import { freePort } from "../support/net.js";
 import { makeArtisan, unique } from "../support/principals.js";
 import { call, LUCKNOW, VARANASI } from "../support/requests.js";
+import { launchChromium } from "../support/browser.js";
 import { snapshot } from "../support/snapshot.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -61,10 +62,7 @@ beforeAll(async () => {
       ),
     evilPort,
   );
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

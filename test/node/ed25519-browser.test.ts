@@ -3,9 +3,10 @@
 // secure context, so the page is served from 127.0.0.1.
 import { createServer, type Server } from "node:http";
 import { readFileSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docBlocks } from "../support/doc-blocks.js";
+import { launchChromium } from "../support/browser.js";
 import { ED25519_EDGE_CASES } from "../support/ed25519-edge-cases.js";
 
 const edgeCases = ED25519_EDGE_CASES(docBlocks(readFileSync(new URL("../../docs/certificate-format.md", import.meta.url), "utf8"), "docs/certificate-format.md"));
@@ -18,10 +19,7 @@ beforeAll(async () => {
   server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Ed25519</title>"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
 }, 60_000);

@@ -2,10 +2,11 @@
 // 15 KB compressed in every language, and it paints within 2.5 s on a slow 3G line (2 s
 // latency, 400 kbit/s), emulated in Chromium through CDP and read from the Performance API.
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_LANGUAGES } from "../../src/pages/i18n/languages.js";
 import { makeTestService, type TestService } from "../support/harness.node.js";
+import { launchChromium } from "../support/browser.js";
 import { issueCertificate, registerArtisan } from "../support/requests.js";
 
 const BUDGET_BYTES = 15 * 1024;
@@ -28,10 +29,7 @@ beforeAll(async () => {
       resolve();
     });
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artisans } from "../../db/schema.js";
@@ -23,6 +23,7 @@ import { reportFormPage, reportStatusPage } from "../../src/pages/report-page.js
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { verifyCertificate } from "../../src/service/verification.js";
 import { makeTestService, type TestService } from "../support/harness.node.js";
+import { launchChromium } from "../support/browser.js";
 import { call, issueCertificate, LUCKNOW, registerArtisan } from "../support/requests.js";
 
 const SCREENSHOTS = process.env.ASLI_SCREENSHOTS;
@@ -184,10 +185,7 @@ beforeAll(async () => {
   broken.client.close();
   brokenOrigin = await listen(createApp({ ...service.deps, db: broken.db }).fetch);
 
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 }, 60_000);
 

@@ -6,11 +6,12 @@ import { serve, type ServerType } from "@hono/node-server";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app.js";
 import { SPECS } from "../../src/http/routes/docs.js";
 import { nodeSpecSource } from "../../src/runtime/specs.js";
+import { launchChromium } from "../support/browser.js";
 import { makeTestService } from "../support/harness.node.js";
 
 const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
@@ -27,10 +28,7 @@ beforeAll(async () => {
       resolve();
     });
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

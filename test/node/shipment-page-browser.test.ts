@@ -3,12 +3,13 @@
 // WebCrypto, and says so in the reader's language; a manifest altered on the way, or a page
 // that lists other items than the signed ones, fails that check.
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { makeTestService } from "../support/harness.node.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
+import { launchChromium } from "../support/browser.js";
 import { makeToken } from "../support/principals.js";
 
 let browser: Browser;
@@ -33,10 +34,7 @@ beforeAll(async () => {
       resolve();
     });
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

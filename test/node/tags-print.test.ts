@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import jsQR from "jsqr";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TagFonts } from "../../src/render/font.js";
@@ -18,6 +18,7 @@ import { A4_3X8, labelSlot } from "../../src/render/sheet.js";
 import { svgMeasure, tagSvg } from "../../src/render/svg.js";
 import { TAG_SIZES, type TagContent, type TagRenderers } from "../../src/render/types.js";
 import { readRendererAssets, readTagFontBytes } from "../../src/runtime/renderers.js";
+import { launchChromium } from "../support/browser.js";
 import { readDrawing } from "../support/pdf-content.js";
 
 const FIVE_PT_MM = (5 * 25.4) / 72;
@@ -49,10 +50,7 @@ beforeAll(async () => {
   const assets = await readRendererAssets();
   fonts = await createTagFonts(assets);
   renderers = await createTagRenderers(assets);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,12 +3,13 @@
 // reader's language, never with a tick unless the verdict is genuine, and the page still gives
 // its verdict with scripts off.
 import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { issueToken } from "../../src/core/token.js";
 import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { makeTestService } from "../support/harness.node.js";
+import { launchChromium } from "../support/browser.js";
 import { call, issueCertificate, registerArtisan } from "../support/requests.js";
 
 let browser: Browser;
@@ -44,10 +45,7 @@ beforeAll(async () => {
       resolve();
     });
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

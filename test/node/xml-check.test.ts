@@ -4,21 +4,19 @@
 // (certificates registered before the refusal still render), while the PNG and PDF renderers
 // draw the same text without throwing.
 import fc from "fast-check";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tagSvg } from "../../src/render/svg.js";
 import { TAG_SIZES, type TagContent } from "../../src/render/types.js";
 import { loadNodeTagRenderers } from "../../src/runtime/renderers.js";
+import { launchChromium } from "../support/browser.js";
 import { xmlWellFormednessError } from "../support/xml.js";
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
 }, 30_000);
 

@@ -3,7 +3,7 @@
 // problem document when a browser asks for a page that does not exist or fails.
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { addCatalog, hasCatalog, locale, type Locale } from "../pages/i18n/catalog.js";
+import { addCatalog, hasCatalog, hasEveryCatalog, locale, type Locale } from "../pages/i18n/catalog.js";
 import { chooseLanguage, isLanguage, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, PUBLIC_LANGUAGES, type Language } from "../pages/i18n/languages.js";
 import type { AppDeps } from "./deps.js";
 import { errorPage } from "../pages/error-page.js";
@@ -44,6 +44,8 @@ const SPEAKS_MANY = /^\/(console|api\/)/;
  * not load is left out, and `locale` answers in English rather than fail the request.
  */
 export async function loadCatalogsFor(c: Context, deps: Pick<AppDeps, "loadCatalog">): Promise<void> {
+  // Once all are loaded, nothing to decide: the reader's language is read once, by readerLocale.
+  if (hasEveryCatalog()) return;
   const path = c.req.path;
   if (SPEAKS_NO_LANGUAGE.test(path)) return;
   const wanted = SPEAKS_MANY.test(path) ? PUBLIC_LANGUAGES : [readerLanguage(c)];

@@ -31,6 +31,11 @@ export function hasCatalog(lang: Language): boolean {
   return catalogs.has(lang);
 }
 
+/** True once every language is loaded (on Node, after the first request that needed one). */
+export function hasEveryCatalog(): boolean {
+  return catalogs.size === Object.keys(LANGUAGES).length;
+}
+
 /** Replaces each {name} in a message with its value; an unknown placeholder stays as written, so a test can catch it. */
 export function fill(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));

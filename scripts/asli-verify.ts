@@ -436,7 +436,13 @@ function isManifestFile(input: string): boolean {
 function readManifest(path: string): string {
   if (!existsSync(path) || !statSync(path).isFile()) throw new CliError(EXIT.usage, `no manifest file at ${path}`);
   if (statSync(path).size > MAX_MANIFEST_BYTES) throw new CliError(EXIT.usage, `${path} is larger than a shipment manifest can be`);
-  return readFileSync(path, "utf8");
+  // docs/shipment-format.md §7 step 1: the file is UTF-8, and one that is not is malformed (a
+  // lenient decoder would give the same bytes two verdicts in two verifiers).
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
+  } catch {
+    throw new ManifestError("manifest-malformed", "the file is not UTF-8 text");
+  }
 }
 
 /**

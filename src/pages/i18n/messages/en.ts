@@ -478,6 +478,14 @@ export const en = {
       step3: "3. From then on, anyone who checks the certificate sees that its first buyer has claimed the item.",
       keep: "Give this card only to the buyer, with the item. The code works once.",
     },
+    // The reporter's photo on a report's console page (src/pages/console/reports.tsx).
+    reportPhoto: {
+      photo: "Photo from the reporter",
+      alt: "The photo the reporter sent with report {number}",
+      open: "Open the photo at full size",
+      none: "No photo",
+      private: "Only those who handle this report can see the photo; its location, date and camera details were removed when it was received.",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).
@@ -782,5 +790,19 @@ export const en = {
     },
     notFoundTitle: "This link does not open a report",
     notFoundBody: "Check that the whole link was copied: it works only exactly as it was given.",
+  },
+  // The optional photo on the report form (src/pages/report-page.ts).
+  reportPhoto: {
+    label: "A photo of the item or its tag (optional)",
+    hint: "A JPEG or PNG file of at most {max}. Before it is kept, the photo is copied without its location, date and camera details. Only the staff handling your report see it.",
+    tooLarge: "This photo is larger than {max}: choose a smaller one.",
+    notAnImage: "This file is not a JPEG or PNG photo: choose a photo.",
+    dimensions: "This photo has too many pixels: choose a smaller one.",
+    unreadable: "This photo could not be read, perhaps because the file is damaged: choose another one.",
+    again: "Choose the photo again: the form does not keep it when it comes back with messages.",
+    unavailable: "This website cannot receive photos just now: send the report without one.",
+    tooLargeTitle: "Report not sent: the photo is too large",
+    tooLargeBody: "The photo was larger than {max}, so nothing was sent. Open the form again and choose a smaller photo.",
+    tooLargeAgain: "Open the report form",
   },
 };

@@ -486,6 +486,13 @@ export const en = {
       none: "No photo",
       private: "Only those who handle this report can see the photo; its location, date and camera details were removed when it was received.",
     },
+    // The console home's block of new reports of suspected fakes (src/pages/console/home.tsx).
+    homeReports: {
+      title: "Reports of suspected fakes",
+      newCount: "New, not yet looked at: {count}",
+      none: "No new report: every report has been looked at.",
+      open: "Open the new reports",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).

@@ -298,4 +298,7 @@ export const ar = {
     tooLargeBody: "كانت الصورة أكبر من {max}، فلم يُرسَل شيء. افتح النموذج من جديد واختر صورة أصغر.",
     tooLargeAgain: "افتح نموذج البلاغ",
   },
+  shipmentFacts: {
+    heading: "عن هذه الشحنة",
+  },
 } satisfies PublicMessages;

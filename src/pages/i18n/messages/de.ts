@@ -294,4 +294,7 @@ export const de = {
     tooLargeBody: "Das Foto war größer als {max}, daher wurde nichts übermittelt. Öffnen Sie das Formular erneut und wählen Sie ein kleineres Foto.",
     tooLargeAgain: "Meldeformular öffnen",
   },
+  shipmentFacts: {
+    heading: "Über diese Sendung",
+  },
 } satisfies PublicMessages;

@@ -812,4 +812,8 @@ export const en = {
     tooLargeBody: "The photo was larger than {max}, so nothing was sent. Open the form again and choose a smaller photo.",
     tooLargeAgain: "Open the report form",
   },
+  // The shipment page's facts card (src/pages/shipment-page.ts): its heading, apart from the shipment number it lists first.
+  shipmentFacts: {
+    heading: "About this shipment",
+  },
 };

@@ -294,4 +294,7 @@ export const es = {
     tooLargeBody: "La foto superaba {max}, así que no se envió nada. Vuelva a abrir el formulario y elija una foto más pequeña.",
     tooLargeAgain: "Abrir el formulario de denuncia",
   },
+  shipmentFacts: {
+    heading: "Sobre este envío",
+  },
 } satisfies PublicMessages;

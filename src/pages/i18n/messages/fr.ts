@@ -294,4 +294,7 @@ export const fr = {
     tooLargeBody: "La photo dépassait {max} : rien n’a donc été envoyé. Ouvrez de nouveau le formulaire et choisissez une photo plus petite.",
     tooLargeAgain: "Ouvrir le formulaire de signalement",
   },
+  shipmentFacts: {
+    heading: "À propos de cette expédition",
+  },
 } satisfies PublicMessages;

@@ -779,4 +779,7 @@ export const hi = {
     tooLargeBody: "फ़ोटो {max} से बड़ी थी, इसलिए कुछ नहीं भेजा गया। फ़ॉर्म फिर से खोलें और कोई छोटी फ़ोटो चुनें।",
     tooLargeAgain: "शिकायत का फ़ॉर्म खोलें",
   },
+  shipmentFacts: {
+    heading: "इस खेप के बारे में",
+  },
 } satisfies Messages;

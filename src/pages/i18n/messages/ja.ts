@@ -307,4 +307,7 @@ export const ja = {
     tooLargeBody: "写真が{max}を超えていたため、何も送信されていません。フォームをもう一度開き、もっと小さい写真を選んでください。",
     tooLargeAgain: "報告フォームを開く",
   },
+  shipmentFacts: {
+    heading: "この出荷について",
+  },
 } satisfies PublicMessages;

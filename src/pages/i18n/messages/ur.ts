@@ -301,4 +301,7 @@ export const ur = {
     tooLargeBody: "تصویر {max} سے بڑی تھی، اس لیے کچھ نہیں بھیجا گیا۔ فارم دوبارہ کھولیں اور کوئی چھوٹی تصویر منتخب کریں۔",
     tooLargeAgain: "اطلاع کا فارم کھولیں",
   },
+  shipmentFacts: {
+    heading: "اس کھیپ کے بارے میں",
+  },
 } satisfies PublicMessages;

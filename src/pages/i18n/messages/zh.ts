@@ -305,4 +305,7 @@ export const zh = {
     tooLargeBody: "照片超过{max}，因此举报未提交。请重新打开表单，选择一张更小的照片。",
     tooLargeAgain: "打开举报表单",
   },
+  shipmentFacts: {
+    heading: "关于这批货物",
+  },
 } satisfies PublicMessages;

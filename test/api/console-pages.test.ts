@@ -145,6 +145,11 @@ describe(`console record pages (${runtime})`, () => {
     const revokedPage = await visitor.request("GET", certPath);
     expect(revokedPage.text).toContain('data-revoked="true"');
     expect(revokedPage.text).toContain(": Lost");
+    // The heading over the form names the action it offers: Reinstate, not Revoke.
+    expect(revokedPage.text).toContain('<h2 id="revoke-title">Reinstate</h2>');
+    expect(revokedPage.text).toContain("Reinstate certificate</button>");
+    expect(revokedPage.text).not.toContain('<h2 id="revoke-title">Revoke</h2>');
+    expect(detail.text).toContain('<h2 id="revoke-title">Revoke</h2>');
     const twice = await visitor.post(`${certPath}/revoke`, { reason: "lost" });
     expect(twice.status).toBe(422);
     expect(twice.text).toContain("This certificate is already revoked.");

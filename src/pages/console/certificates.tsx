@@ -172,7 +172,9 @@ export const CertificatePage: FC<{ locale: ConsoleLocale; session: ConsoleSessio
       </section>
       {certificate.mayRevoke ? (
         <section aria-labelledby="revoke-title">
-          <h2 id="revoke-title">{c.revokeTitle}</h2>
+          {/* The heading names the action the form below offers. */}
+          <h2 id="revoke-title">{certificate.revoked ? t.certificateReinstate.title : c.revokeTitle}</h2>
+          {certificate.revoked ? <p>{t.certificateReinstate.lead}</p> : null}
           <FormError errors={form.errors} />
           {certificate.revoked ? (
             <PostForm action={`${path}/reinstate`} csrf={session.csrfToken}>

@@ -493,6 +493,34 @@ export const en = {
       none: "No new report: every report has been looked at.",
       open: "Open the new reports",
     },
+    // The heading over a revoked certificate's Reinstate button (src/pages/console/certificates.tsx).
+    certificateReinstate: {
+      title: "Reinstate",
+      lead: "This certificate is revoked. Reinstating it makes it valid again: its tag then passes the check once more.",
+    },
+    // An A4 label sheet for the certificates chosen in the list (src/pages/console/certificates.tsx).
+    certificateLabels: {
+      choose: "Choose certificates to print on one A4 label sheet.",
+      select: "Print {id}",
+      button: "Label sheet for the chosen certificates (PDF)",
+      hint: "At most {max} certificates on one sheet file. Print at actual size (100%).",
+      none: "Choose at least one certificate for the label sheet.",
+      tooMany: "Choose at most {max} certificates for one label sheet.",
+    },
+    // Editing an artisan: every field the API lets change (src/pages/console/artisans.tsx).
+    artisanEdit: {
+      languages: "Languages the artisan speaks",
+      languagesHint: "Language codes separated by commas, for example: hi, ur",
+      maySelfIssue: "May issue certificates for their own work",
+      yes: "Yes",
+      no: "No",
+      monthlyCapacity: "Items the artisan can make in a month (optional)",
+      monthlyCapacityHint: "Transparency monitors flag a month with more certificates than this.",
+      sellerClear: "Leave both seller fields empty if the artisan sells through no one.",
+      ownGstin: "Sells on their own GSTIN {gstin}, so no separate seller.",
+      fixedTitle: "Fixed at registration",
+      fixedLead: "The district, the ODOP product, the GI tag with its authorised-user number and the GSTIN cannot be changed here or through the API. To correct one, register the artisan again.",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).

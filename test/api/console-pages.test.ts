@@ -100,6 +100,63 @@ describe(`console record pages (${runtime})`, () => {
     expect((await visitor.request("GET", artisanPath)).text).toContain(`src="${photoUrl}"`);
   });
 
+  it("edits every field of an artisan that the API lets change, each error beside its field, and says which stay fixed", async () => {
+    const service = await makeTestService();
+    const visitor = await districtOffice(service);
+    const registered = await visitor.post("/console/artisans", { name: unique("Weaver"), districtCode: String(VARANASI), productId: "103" });
+    const artisanPath = location(registered).split("?")[0]!;
+    const id = Number(artisanPath.split("/").pop());
+    const api = async () => (await call(service, "GET", `/api/v1/artisans/${id}`)).json;
+
+    const page = await visitor.request("GET", artisanPath);
+    for (const field of ["name", "craft", "udyam", "sellerName", "sellerGstin", "languages", "maySelfIssue", "monthlyCapacity"]) expect(page.text).toContain(`name="${field}"`);
+    expect(page.text).toContain("Fixed at registration");
+
+    const before = await snapshot(service.deps.db);
+    const halfSeller = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", sellerName: "Lucknow Chikan Emporium" });
+    expect(halfSeller.status).toBe(422);
+    expect(halfSeller.text).toContain(errorBeside("sellerGstin", "Fill this in."));
+    expect(halfSeller.text).toContain('value="Lucknow Chikan Emporium"');
+    const badCapacity = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", monthlyCapacity: "lots", maySelfIssue: "no" });
+    expect(badCapacity.status).toBe(422);
+    expect(badCapacity.text).toContain('id="f-monthlyCapacity-error"');
+    const badSellerGstin = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", sellerName: "Lucknow Chikan Emporium", sellerGstin: "09AAACK1234A1Z9", maySelfIssue: "no" });
+    expect(badSellerGstin.status).toBe(422);
+    expect(badSellerGstin.text).toContain('id="f-sellerGstin-error"');
+    expect(await snapshot(service.deps.db)).toBe(before);
+
+    const saved = await visitor.post(`${artisanPath}/edit`, {
+      name: "Sabina Bano",
+      craft: "Zardozi on silk",
+      udyam: "",
+      sellerName: "Lucknow Chikan Emporium",
+      sellerGstin: "09aaack1234a1z8",
+      languages: "hi, ur",
+      maySelfIssue: "yes",
+      monthlyCapacity: "40",
+    });
+    expect([saved.status, location(saved)]).toEqual([303, `${artisanPath}?changed`]);
+    expect(await api()).toMatchObject({
+      name: "Sabina Bano",
+      craft: "Zardozi on silk",
+      seller: { name: "Lucknow Chikan Emporium", gstin: "09AAACK1234A1Z8" },
+      languages: ["hi", "ur"],
+      maySelfIssue: true,
+      monthlyCapacity: 40,
+      districtCode: VARANASI,
+      productId: 103,
+    });
+    // The form shows what is stored; emptied fields clear what may be cleared.
+    const shown = await visitor.request("GET", artisanPath);
+    expect(shown.text).toContain('value="hi, ur"');
+    expect(shown.text).toContain('value="40"');
+    const cleared = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", craft: "", sellerName: "", sellerGstin: "", languages: "", maySelfIssue: "no", monthlyCapacity: "" });
+    expect(cleared.status).toBe(303);
+    expect(await api()).toMatchObject({ craft: null, seller: null, languages: [], maySelfIssue: false, monthlyCapacity: null });
+    const audit = await call(service, "GET", `/api/v1/audit?subjectType=artisan&subjectId=${id}`);
+    expect((audit.json as { items: { action: string }[] }).items.filter((i) => i.action === "artisan.update")).toHaveLength(2);
+  });
+
   it("issues one certificate, opens its tag by the session cookie, revokes it with a reason and reinstates it", async () => {
     const service = await makeTestService();
     const visitor = await districtOffice(service);

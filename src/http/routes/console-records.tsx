@@ -137,6 +137,9 @@ const ARTISAN_FIELDS: Record<string, string> = {
   "craft-required": "craft",
 };
 
+/** The artisan edit form's fields: everything PATCH /api/v1/artisans/{id} changes but the photo, which has its own form. */
+const EDIT_FIELDS = ["name", "craft", "udyam", "sellerName", "sellerGstin", "languages", "maySelfIssue", "monthlyCapacity"] as const;
+
 const CERTIFICATE_FIELDS: Record<string, string> = {
   "unknown-artisan": "artisanId",
   "out-of-scope": "artisanId",
@@ -271,6 +274,15 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
       gstin: artisan.gstin,
       udyam: artisan.udyam,
       photoUrl: artisan.photoUrl,
+      editable: {
+        craft: artisan.craft,
+        hasProduct: artisan.productId !== null,
+        sellerName: artisan.sellerName,
+        sellerGstin: artisan.sellerGstin,
+        languages: artisan.languages,
+        maySelfIssue: artisan.maySelfIssue,
+        monthlyCapacity: artisan.monthlyCapacity,
+      },
       mayManage,
       mayManageGi: principal.role === "admin" || (principal.role === "gi-body" && artisan.giTagId !== null && principal.giTagId === artisan.giTagId),
       mayIssue: allowed(() => assertCanIssueFor(principal, artisan)),
@@ -310,12 +322,28 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
   app.post(
     "/console/artisans/:id/edit",
     signed,
-    artisanForm("edit", ["name", "udyam"], async (c, id, values) => {
-      const checked = check(artisanChanges, { name: values.name, udyam: values.udyam ?? null }, c.var.locale);
-      if (!checked.ok) return checked.errors;
+    artisanForm("edit", EDIT_FIELDS, async (c, id, values) => {
+      const artisan = await readableArtisan(c.var.principal, id);
+      const { fieldErrors } = c.var.locale.t;
+      // The seller is a name and a GSTIN together, or neither (no seller); an artisan with a GSTIN of their own has none.
+      const sellerGiven = values.sellerName !== undefined || values.sellerGstin !== undefined;
+      if (!artisan.gstin && sellerGiven && (values.sellerName === undefined || values.sellerGstin === undefined)) {
+        return { [values.sellerName === undefined ? "sellerName" : "sellerGstin"]: fieldErrors.required };
+      }
+      const changes = {
+        name: values.name,
+        craft: values.craft ?? null,
+        udyam: values.udyam ?? null,
+        ...(artisan.gstin ? {} : { seller: sellerGiven ? { name: values.sellerName, gstin: values.sellerGstin } : null }),
+        languages: (values.languages ?? "").split(/[\s,،、]+/).filter((l) => l !== ""),
+        maySelfIssue: values.maySelfIssue === "yes" ? true : values.maySelfIssue === "no" ? false : values.maySelfIssue,
+        monthlyCapacity: values.monthlyCapacity === undefined ? null : /^[0-9]{1,7}$/.test(values.monthlyCapacity) ? Number(values.monthlyCapacity) : values.monthlyCapacity,
+      };
+      const checked = check(artisanChanges, changes, c.var.locale);
+      if (!checked.ok) return sellerErrors(checked.errors);
       await updateArtisan(deps.db, c.var.principal, id, checked.value, now());
       return null;
-    }, { "invalid-udyam": "udyam" }),
+    }, ARTISAN_FIELDS),
   );
 
   app.post(

@@ -157,6 +157,39 @@ describe(`console record pages (${runtime})`, () => {
     expect((audit.json as { items: { action: string }[] }).items.filter((i) => i.action === "artisan.update")).toHaveLength(2);
   });
 
+  it("prints an A4 label sheet for the certificates chosen in the list, within the office's scope", async () => {
+    const service = await makeTestService();
+    const visitor = await districtOffice(service);
+    const artisanId = await makeArtisan(service, "own");
+    const [first, second] = [await makeCertificate(service, artisanId), await makeCertificate(service, artisanId)];
+    const otherCert = await makeCertificate(service, await makeArtisan(service, "other"));
+
+    const list = await visitor.request("GET", "/console/certificates");
+    // A plain GET form of checkboxes: it works with scripts off and changes nothing.
+    expect(list.text).toContain('<form method="get" action="/console/certificates/labels.pdf"');
+    expect(list.text).toContain(`<input type="checkbox" name="id" value="${first}" id="pick-${first}" aria-label="Print ${first}"/>`);
+    expect(list.text).toContain("Label sheet for the chosen certificates (PDF)");
+
+    const none = await visitor.request("GET", "/console/certificates/labels.pdf");
+    expect(none.status).toBe(422);
+    expect(none.text).toContain("Choose at least one certificate for the label sheet.");
+    const tooMany = await visitor.request("GET", `/console/certificates/labels.pdf?${Array.from({ length: 241 }, (_, i) => `id=${first}${i}`).join("&")}`);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.text).toContain("Choose at most 240 certificates for one label sheet.");
+    visitor.cookies.set("lang", "hi");
+    expect((await visitor.request("GET", "/console/certificates/labels.pdf")).text).toContain("लेबल शीट के लिए कम से कम एक प्रमाणपत्र चुनें।");
+    visitor.cookies.set("lang", "en");
+    // Another district's certificate is not there for this office, chosen or not.
+    expect((await visitor.request("GET", `/console/certificates/labels.pdf?id=${first}&id=${otherCert}`)).status).toBe(404);
+
+    const sheet = await visitor.request("GET", `/console/certificates/labels.pdf?id=${second}&id=${first}&id=${second}`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.res.headers.get("content-type")).toBe("application/pdf");
+    expect(sheet.res.headers.get("cache-control")).toBe("private, no-store");
+    expect(sheet.text.startsWith("%PDF-")).toBe(true);
+    // Which labels it holds is read QR by QR in test/node/console-label-sheet.test.ts.
+  });
+
   it("issues one certificate, opens its tag by the session cookie, revokes it with a reason and reinstates it", async () => {
     const service = await makeTestService();
     const visitor = await districtOffice(service);

@@ -3,6 +3,7 @@
 // only to the staff who handle the report (the API and the console), never to the public. Every
 // refusal is a page in the reader's language, with nothing stored.
 import { makeTestService, runtime, type TestService } from "@harness";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PHOTO_LIMITS } from "../../src/service/media.js";
 import { ConsoleVisitor } from "../support/console.js";
@@ -153,6 +154,46 @@ describe(`a report's photo (${runtime})`, () => {
     expect(refused.html).toContain("لم يُرسَل البلاغ: الصورة كبيرة جدًا");
     expect(await reportsAbout(service, serial)).toEqual([]);
     expect(await service.deps.media!.list("reports/")).toHaveLength(storedBefore);
+  });
+
+  it("answers any multipart body, well-formed or not, with a page and a 4xx or the redirect, never a 5xx", async () => {
+    const service = await makeTestService();
+    const serial = await makeCertificate(service, await makeArtisan(service, "own"));
+    const { ticket } = await openForm(service, serial, "en");
+    const file = fc.oneof(
+      fc.uint8Array({ maxLength: 600 }),
+      fc.constantFrom(samplePhoto(), samplePhoto().subarray(0, 200), pngBomb(30_000, 30_000, 1024), new TextEncoder().encode("GIF89a")),
+    );
+    const part = fc.oneof(
+      fc.tuple(fc.constantFrom("place", "city", "seller", "note", "photo", "photo", "_ticket", "other"), fc.string({ maxLength: 80 })).map(([name, value]) => ({ name, value: value as string | Uint8Array })),
+      file.map((bytes) => ({ name: "photo", value: bytes as string | Uint8Array })),
+    );
+    const garbage = fc.uint8Array({ maxLength: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 6 }), fc.boolean(), fc.option(garbage), async (parts, complete, raw) => {
+        let body: Uint8Array;
+        let type: string;
+        if (raw) {
+          // Not what a browser sends: bytes under a multipart type, boundary or not.
+          body = raw;
+          type = "multipart/form-data; boundary=----asli";
+        } else {
+          const form = new FormData();
+          if (complete) for (const [k, v] of Object.entries({ _ticket: ticket, about: serial, ...FIELDS })) form.append(k, v);
+          for (const p of parts) {
+            if (typeof p.value === "string") form.append(p.name, p.value);
+            else form.append(p.name, new Blob([p.value as Uint8Array<ArrayBuffer>]), "f.jpg");
+          }
+          const encoded = new Response(form);
+          body = new Uint8Array(await encoded.arrayBuffer());
+          type = encoded.headers.get("content-type")!;
+        }
+        const res = await service.app.request("/report?lang=en", { method: "POST", headers: { origin: ORIGIN, "content-type": type, "content-length": String(body.length) }, body, redirect: "manual" });
+        expect([303, 400, 403, 409, 413, 422, 429]).toContain(res.status);
+        if (res.status !== 303) expect(res.headers.get("content-type")).toContain("text/html");
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("asks for the photo again when other answers need attention", async () => {

@@ -188,7 +188,7 @@ describe(`a report's photo (${runtime})`, () => {
           body = new Uint8Array(await encoded.arrayBuffer());
           type = encoded.headers.get("content-type")!;
         }
-        const res = await service.app.request("/report?lang=en", { method: "POST", headers: { origin: ORIGIN, "content-type": type, "content-length": String(body.length) }, body, redirect: "manual" });
+        const res = await service.app.request("/report?lang=en", { method: "POST", headers: { origin: ORIGIN, "content-type": type, "content-length": String(body.length) }, body: body as Uint8Array<ArrayBuffer>, redirect: "manual" });
         expect([303, 400, 403, 409, 413, 422, 429]).toContain(res.status);
         if (res.status !== 303) expect(res.headers.get("content-type")).toContain("text/html");
       }),

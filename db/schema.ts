@@ -655,6 +655,8 @@ export const reports = sqliteTable(
     outcome: text("outcome", { enum: REPORT_OUTCOMES }),
     /** The office's message to the reporter, set with the latest status change. */
     message: text("message"),
+    /** The reporter's photo, re-encoded without metadata (src/service/media.ts key `reports/…`); shown only to those who handle the report. */
+    photoKey: text("photo_key"),
   },
   (t) => [
     index("reports_district_status").on(t.districtCode, t.status),

@@ -274,6 +274,7 @@ export const reportSchema = z
     closedAt: nullableIso,
     outcome: z.enum(["confirmed-fake", "genuine", "not-confirmed", "referred"]).nullable(),
     message: z.string().nullable().describe("the office's message to the reporter, shown at their private link"),
+    photoUrl: z.string().nullable().describe("the reporter's photo (same origin, for those who handle the report only); null: none"),
   })
   .strict()
   .meta({ id: "Report" });

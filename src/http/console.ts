@@ -171,11 +171,12 @@ export class FormFields {
  * Reads the form body once (the CSRF check and the handler share it), refusing other media types
  * and oversized bodies. The body is read through `readBody`, so it is refused as it streams past
  * the limit, whatever its Content-Length said; then the platform's own form parser reads it.
+ * A multipart form may be larger (`uploadLimit`: a form whose only file is a photo needs less).
  */
-export async function readForm(c: Context): Promise<FormFields> {
+export async function readForm(c: Context, uploadLimit = MAX_UPLOAD_BYTES): Promise<FormFields> {
   const type = c.req.header("content-type") ?? "";
   if (!isForm(c)) throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the form as application/x-www-form-urlencoded or multipart/form-data");
-  const limit = /^multipart\//i.test(type) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES;
+  const limit = /^multipart\//i.test(type) ? uploadLimit : MAX_FORM_BYTES;
   const body = await readBody(c, limit);
   let form: FormData;
   try {

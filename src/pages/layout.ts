@@ -43,6 +43,7 @@ main>h1,.card h1{font-size:1.625rem;margin:.25rem 0 .5rem}main>h1+p{margin:0 0 1
 .verdict .flag{padding:.5rem .625rem;border-radius:8px;background:rgba(0,0,0,.2)}
 .ok{background:#166534}.bad{background:#a3261b}.warn{background:#8f4a05}.info{background:#344e6b}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.875rem}th,td{text-align:start;padding:.375rem .25rem;border-bottom:1px solid #e6dfd1;vertical-align:top}td.ok,td.bad,td.warn,td.info{color:#fff;font-weight:600}
+@media (max-width:30rem){table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack tr{padding-block:.5rem;border-block-end:1px solid #e6dfd1}table.stack td{border:0;padding:.125rem 0;overflow-wrap:anywhere}table.stack td:empty{display:none}table.stack td::before{content:attr(data-label);display:block;color:#6b6355;font-size:.8125rem;font-weight:400}table.stack td.v{display:inline-block;margin-block-start:.25rem;padding:.125rem .5rem;border-radius:6px}table.stack td.v::before{content:attr(data-label) " · ";display:inline;color:inherit;font-size:inherit}}
 .card{background:#fff;border:1px solid #e6dfd1;border-radius:14px;padding:1rem;margin:0 0 1rem}
 .card>h2{margin:0 0 .5rem;font-size:.9375rem;color:#6b6355;font-weight:600}
 .card p{margin:.5rem 0 0}.card>h2+p{margin:0}

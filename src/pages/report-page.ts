@@ -8,12 +8,15 @@ import { bdi, esc, fillHtml, registryName } from "./html.js";
 import { fill, type Locale, type PublicMessages } from "./i18n/catalog.js";
 import type { Language } from "./i18n/languages.js";
 import { renderPage } from "./layout.js";
+import { PHOTO_LIMITS } from "../service/media.js";
 
 /** The form's field names, as the route reads them back. */
 export const REPORT_FIELDS = ["serial", "place", "city", "country", "seller", "priceAmount", "priceCurrency", "contact", "note"] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];
 export const TICKET_FIELD = "_ticket";
 export const ABOUT_FIELD = "about";
+/** The optional photo's file field (a multipart form). */
+export const PHOTO_FIELD = "photo";
 
 export interface ReportFormView {
   locale: Locale;
@@ -24,6 +27,13 @@ export interface ReportFormView {
   errors?: FieldErrors;
   /** What went wrong with the whole form (expired, refused for now), above the fields. */
   problem?: string;
+  /** Whether this deployment stores photos (a media store): without one, the form has no photo field. */
+  photos: boolean;
+}
+
+/** The photo's size limit, as a reader of the language writes it ("2 MB", "2 Mo"). */
+export function photoLimitText(locale: Locale): string {
+  return new Intl.NumberFormat(locale.tag, { style: "unit", unit: "megabyte", maximumFractionDigits: 0 }).format(PHOTO_LIMITS.maxBytes / (1024 * 1024));
 }
 
 const selectCache = new Map<string, string>();
@@ -109,11 +119,12 @@ export function reportFormPage(view: ReportFormView): string {
       (d, i) => `<textarea id="r-note" name="note" rows="4" maxlength="1000" dir="auto"${d}${i}>${value("note")}</textarea>`,
       errors,
     ),
+    view.photos ? photoField(locale, errors) : "",
   ].join("\n");
   const main = `<h1>${esc(m.title)}</h1><p>${lead}</p>
 ${about}
 <section class="card" aria-label="${esc(m.title)}">
-<form method="post" action="/report?lang=${locale.lang}" novalidate>
+<form method="post" action="/report?lang=${locale.lang}"${view.photos ? ' enctype="multipart/form-data"' : ""} novalidate>
 <input type="hidden" name="${TICKET_FIELD}" value="${esc(view.ticket)}">
 ${problem ? `<p class="error" role="alert">${esc(problem)}</p>\n` : ""}${fields}
 <p class="hint">${esc(m.privacy)}</p>
@@ -122,6 +133,23 @@ ${problem ? `<p class="error" role="alert">${esc(problem)}</p>\n` : ""}${fields}
 </section>`;
   const langHref = (lang: Language) => `/report?${cert ? `serial=${cert.id}&` : ""}lang=${lang}`;
   return renderPage({ locale, title: m.title, main, langHref });
+}
+
+function photoField(locale: Locale, errors: FieldErrors): string {
+  const p = locale.messages.reportPhoto;
+  const id = `r-${PHOTO_FIELD}`;
+  const error = errors[PHOTO_FIELD];
+  const described = `${id}-hint${error ? ` ${id}-error` : ""}`;
+  return `<div class="field"><label for="${id}">${esc(p.label)}</label><p class="hint" id="${id}-hint">${esc(fill(p.hint, { max: photoLimitText(locale) }))}</p>${
+    error ? `<p class="error" id="${id}-error">${esc(error)}</p>` : ""
+  }<input type="file" id="${id}" name="${PHOTO_FIELD}" accept="image/jpeg,image/png" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ""}></div>`;
+}
+
+/** The report was not sent because the form, with its photo, was larger than the limit. */
+export function reportTooLargePage(locale: Locale): string {
+  const p = locale.messages.reportPhoto;
+  const main = `<section class="card" aria-labelledby="refused-h"><h1 id="refused-h">${esc(p.tooLargeTitle)}</h1><p>${esc(fill(p.tooLargeBody, { max: photoLimitText(locale) }))}</p><p><a class="button" href="/report">${esc(p.tooLargeAgain)}</a></p></section>`;
+  return renderPage({ locale, title: p.tooLargeTitle, main });
 }
 
 /** A report that was not sent, and why: a form used already, sent from another website, or unreadable. */

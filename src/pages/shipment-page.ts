@@ -46,7 +46,7 @@ export function shipmentPage(input: ShipmentPageInput): string {
   const f = m.fields;
   const facts = card(
     "shipment",
-    f.shipment,
+    loc.messages.shipmentFacts.heading,
     `<dl>${field(f.shipment, `<code dir="ltr">${esc(v.id)}</code>`)}${field(f.exporter, bdi(v.exporter))}${field(f.destination, esc(countryName(v.consigneeCountry, loc)))}${field(
       f.reference,
       v.reference ? `<span dir="ltr">${esc(v.reference)}</span>` : null,
@@ -62,15 +62,22 @@ export function shipmentPage(input: ShipmentPageInput): string {
       const cert = "certificate" in item ? item.certificate : undefined;
       const label = m.itemStatus[item.status];
       const title = cert ? `<a href="/v/${esc(item.certificateId)}">${bdi(cert.title)}</a>` : `<a href="/v/${esc(item.certificateId)}"><code dir="ltr">${esc(item.certificateId)}</code></a>`;
-      return `<tr data-item="${item.index}" data-certificate="${esc(item.certificateId)}" data-status="${item.status}"><td>${esc(loc.number(item.index + 1))}</td><td>${title}<br><code dir="ltr">${esc(item.certificateId)}</code></td><td>${
-        cert ? bdi(cert.artisan.name) : ""
-      }</td><td>${cert ? bdi(cert.district.name) : ""}</td><td>${cert?.giTag ? bdi(cert.giTag.name) : ""}</td><td class="${ITEM_TONES[item.status]}">${esc(label)}</td></tr>`;
+      // data-label names each cell where the narrow layout stacks a row as a card, without its header row.
+      const cell = (column: string, html: string, cls = "") => `<td data-label="${esc(column)}"${cls ? ` class="${cls}"` : ""}>${html}</td>`;
+      return `<tr data-item="${item.index}" data-certificate="${esc(item.certificateId)}" data-status="${item.status}">${cell(c.number, esc(loc.number(item.index + 1)), "n")}${cell(
+        c.item,
+        `${title}<br><code dir="ltr">${esc(item.certificateId)}</code>`,
+      )}${cell(c.maker, cert ? bdi(cert.artisan.name) : "")}${cell(c.place, cert ? bdi(cert.district.name) : "")}${cell(c.gi, cert?.giTag ? bdi(cert.giTag.name) : "")}${cell(
+        c.verdict,
+        esc(label),
+        `v ${ITEM_TONES[item.status]}`,
+      )}</tr>`;
     })
     .join("");
   const table = card(
     "items",
     m.headings.items,
-    `<div class="scroll"><table><thead><tr><th scope="col">${esc(c.number)}</th><th scope="col">${esc(c.item)}</th><th scope="col">${esc(c.maker)}</th><th scope="col">${esc(c.place)}</th><th scope="col">${esc(c.gi)}</th><th scope="col">${esc(
+    `<div class="scroll"><table class="stack"><thead><tr><th scope="col">${esc(c.number)}</th><th scope="col">${esc(c.item)}</th><th scope="col">${esc(c.maker)}</th><th scope="col">${esc(c.place)}</th><th scope="col">${esc(c.gi)}</th><th scope="col">${esc(
       c.verdict,
     )}</th></tr></thead><tbody>${rows}</tbody></table></div>`,
   );

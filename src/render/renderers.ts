@@ -75,7 +75,8 @@ async function tagPdf(fonts: TagFonts, tag: TagContent, size: TagSize): Promise<
 }
 
 export async function labelSheetPdf(fonts: TagFonts, sheet: LabelSheet, stock: LabelStock = A4_3X8): Promise<Uint8Array> {
-  const pdf = await TagPdf.create(fonts, `Asli batch ${sheet.batchId}: ${sheet.tags.length} labels`);
+  const source = sheet.batchId === undefined ? "Asli labels" : `Asli batch ${sheet.batchId}`;
+  const pdf = await TagPdf.create(fonts, `${source}: ${sheet.tags.length} labels`);
   const pages = pageCount(sheet.tags.length, stock);
   const perPage = stock.columns * stock.rows;
   const box = { width: stock.labelWidth - 2 * stock.inset, height: stock.labelHeight - 2 * stock.inset };
@@ -97,7 +98,7 @@ export async function labelSheetPdf(fonts: TagFonts, sheet: LabelSheet, stock: L
         y: stock.pageHeight - stock.top / 2 + 1,
         size: 2.6,
         weight: "regular",
-        text: `Asli batch ${sheet.batchId} · ${labels} · page ${page + 1} of ${pages}`,
+        text: `${source} · ${labels} · page ${page + 1} of ${pages}`,
         anchor: "middle",
       });
     });

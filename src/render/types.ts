@@ -21,7 +21,8 @@ export interface TagContent {
 }
 
 export interface LabelSheet {
-  batchId: string;
+  /** The batch the labels come from; absent for certificates chosen one by one (the console's list). */
+  batchId?: string;
   tags: readonly TagContent[];
 }
 

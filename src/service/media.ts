@@ -92,6 +92,44 @@ export function mediaUnavailable(): ApiError {
   return new ApiError(501, "not-available-on-this-runtime", "Not implemented", "this deployment has no media storage (on Workers: bind an R2 bucket as MEDIA)");
 }
 
+/** An upload re-encoded and checked, not stored yet: its file name (`<hash>.<ext>`) is the same under any owner. */
+export interface PreparedImage {
+  file: string;
+  bytes: Uint8Array;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Re-encodes an uploaded image, before anything is stored. A refused image (too large, not an
+ * image, a decompression bomb, unreadable) throws its ApiError; so does a deployment that has
+ * nowhere to store it.
+ */
+export async function prepareImage(storage: ImageStorage, upload: Uint8Array, options: ReencodeOptions & { limits: ImageLimits }): Promise<PreparedImage> {
+  if (!storage.media) throw mediaUnavailable();
+  const codec = await storage.loadImages();
+  const result = codec.reencodeImage(upload, options);
+  if (!result.ok) throw new ApiError(REFUSAL_STATUS[result.code], result.code, REFUSAL_TITLE[result.code], result.detail);
+  const image = result.value;
+  return { file: `${toHex(await sha256(image.bytes)).slice(0, 32)}.${image.extension}`, bytes: image.bytes, contentType: image.contentType, width: image.width, height: image.height };
+}
+
+/** The key a prepared image is stored under for its owner. */
+export function preparedImageKey(namespace: string, owner: number, image: PreparedImage): string {
+  const key = `${namespace}/${owner}/${image.file}`;
+  if (!isMediaKey(key)) throw new Error(`not a media key: ${namespace}/${owner}`);
+  return key;
+}
+
+/** Stores a prepared image under `<namespace>/<owner>/<hash>.<ext>`. */
+export async function putImage(storage: ImageStorage, namespace: string, owner: number, image: PreparedImage): Promise<StoredImage> {
+  if (!storage.media) throw mediaUnavailable();
+  const key = preparedImageKey(namespace, owner, image);
+  await storage.media.put(key, image.bytes, image.contentType);
+  return { key, path: mediaPath(key), contentType: image.contentType, width: image.width, height: image.height, byteLength: image.bytes.length };
+}
+
 /**
  * Re-encodes an uploaded image and stores the result under `<namespace>/<owner>/<hash>.jpg`.
  * A refused image (too large, not an image, a decompression bomb, unreadable) throws its
@@ -104,16 +142,7 @@ export async function storeImage(
   upload: Uint8Array,
   options: ReencodeOptions & { limits: ImageLimits },
 ): Promise<StoredImage> {
-  const media = storage.media;
-  if (!media) throw mediaUnavailable();
-  const codec = await storage.loadImages();
-  const result = codec.reencodeImage(upload, options);
-  if (!result.ok) throw new ApiError(REFUSAL_STATUS[result.code], result.code, REFUSAL_TITLE[result.code], result.detail);
-  const image = result.value;
-  const key = `${namespace}/${owner}/${toHex(await sha256(image.bytes)).slice(0, 32)}.${image.extension}`;
-  if (!isMediaKey(key)) throw new Error(`not a media key: ${namespace}/${owner}`);
-  await media.put(key, image.bytes, image.contentType);
-  return { key, path: mediaPath(key), contentType: image.contentType, width: image.width, height: image.height, byteLength: image.bytes.length };
+  return putImage(storage, namespace, owner, await prepareImage(storage, upload, options));
 }
 
 /** What `r2MediaStore` needs of an R2 bucket (Workers' R2Bucket has all of it). */

@@ -8,9 +8,9 @@
 // Abuse is bounded without knowing who sends what: every form carries a signed ticket
 // (src/core/form-token.ts) that works once and for two hours, and reports are counted per clock
 // hour, per certificate and in total, in the database (so the limits hold across Workers isolates).
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import * as z from "zod";
-import { REPORT_OUTCOMES } from "../../db/schema.js";
+import { REPORT_OUTCOMES, reports } from "../../db/schema.js";
 import { generateSecret, hashApiToken } from "../core/api-token.js";
 import { ApiError, notFound, stateChanged } from "../core/errors.js";
 import { issueFormTicket, readFormTicket } from "../core/form-token.js";
@@ -33,6 +33,7 @@ import {
 } from "../store/reports.js";
 import { findCertificateRecord } from "../store/verification.js";
 import { canHandleReport, reportAccess, type Principal } from "./access.js";
+import { PHOTO_LIMITS, prepareImage, preparedImageKey, type ImageStorage, type MediaObject, type PreparedImage } from "./media.js";
 import { safeString, text } from "./text.js";
 
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
@@ -146,10 +147,15 @@ export class ReportRateLimited extends ApiError {
 // ---------------------------------------------------------------------------------------------
 // Filing a report
 
-export interface ReportDeps {
+export interface ReportDeps extends ImageStorage {
   db: AsliDatabase;
   signingKey: SigningKey;
 }
+
+/** A reporter's photo: re-encoded without metadata, at most 1600 px on its longer side, enough to read a tag or a label. */
+export const REPORT_PHOTO = { limits: PHOTO_LIMITS, maxSide: 1600, quality: 85 };
+/** The media namespace of reporters' photos: never public (src/http/routes/reports.ts serves them to those who handle the report). */
+export const REPORT_PHOTO_NAMESPACE = "reports";
 
 export interface Submission {
   /** The form's ticket, as the page handed it out. */
@@ -159,6 +165,8 @@ export interface Submission {
   fields: ReportInput;
   /** The language the form was filled in. */
   lang: string;
+  /** The photo the reporter attached, as uploaded (JPEG or PNG). */
+  photo?: Uint8Array;
 }
 
 export interface FiledReport {
@@ -175,6 +183,8 @@ export async function fileReport(deps: ReportDeps, submission: Submission, now: 
   const ticket = await readFormTicket(deps.signingKey, submission.ticket, submission.about ?? "");
   // A minute of grace for clocks that differ between instances.
   if (!ticket || ticket.issuedAt > at + 60 || at - ticket.issuedAt > REPORT_TICKET_LIFETIME_SECONDS) throw formExpired();
+  // Re-encoded (and refused, if it is not a usable image) before anything is written.
+  const photo: PreparedImage | undefined = submission.photo ? await prepareImage(deps, submission.photo, REPORT_PHOTO) : undefined;
 
   const serial = submission.about ?? submission.fields.serial;
   const record = serial === undefined ? undefined : await findCertificateRecord(deps.db, serial);
@@ -220,7 +230,15 @@ export async function fileReport(deps: ReportDeps, submission: Submission, now: 
   let inserted: { id: number }[];
   let counts: { bucket: string; count: number }[];
   try {
-    const results = await deps.db.batch([...q.housekeeping, q.useTicket, ...q.count, q.insert, audit, q.counts] as const);
+    const statements = [...q.housekeeping, q.useTicket, ...q.count, q.insert, audit, q.counts] as const;
+    // The photo's key names the report, whose number is known only once it is inserted: set in the same batch.
+    const photoKey =
+      photo &&
+      deps.db
+        .update(reports)
+        .set({ photoKey: sql`${`${REPORT_PHOTO_NAMESPACE}/`} || ${reports.id} || ${`/${photo.file}`}` })
+        .where(eq(reports.secretHash, secretHash));
+    const results = photoKey ? await deps.db.batch([...statements, photoKey] as const) : await deps.db.batch(statements);
     inserted = results[6];
     counts = results[8];
   } catch (error) {
@@ -232,6 +250,16 @@ export async function fileReport(deps: ReportDeps, submission: Submission, now: 
     const over = (l: { bucket: string; max: number }) => (counts.find((c) => c.bucket === l.bucket)?.count ?? 0) > l.max;
     const limit = over(own) ? (certificateId ? "certificate" : "without-certificate") : "total";
     throw new ReportRateLimited(limit, (hour + 1) * 3600 - at);
+  }
+  if (photo) {
+    const key = preparedImageKey(REPORT_PHOTO_NAMESPACE, row.id, photo);
+    try {
+      await deps.media!.put(key, photo.bytes, photo.contentType);
+    } catch (error) {
+      // The report stands; it no longer names a photo that was never stored.
+      await deps.db.update(reports).set({ photoKey: null }).where(eq(reports.id, row.id)).catch(() => {});
+      throw error;
+    }
   }
   return { id: row.id, secret, districtCode, certificateId };
 }
@@ -276,6 +304,7 @@ export function reportView(r: Report) {
     closedAt: r.closedAt === null ? null : isoTime(r.closedAt),
     outcome: r.outcome,
     message: r.message,
+    photoUrl: r.photoKey ? `/api/v1/reports/${r.id}/photo` : null,
   };
 }
 
@@ -339,4 +368,12 @@ export async function changeReportStatus(db: AsliDatabase, actor: Principal, id:
   ] as const);
   if (!updated) throw stateChanged();
   return updated;
+}
+
+/** The photo attached to a report the actor handles; 404 for a report without one, or one the actor does not handle. */
+export async function reportPhotoInScope(db: AsliDatabase, storage: ImageStorage, actor: Principal, id: number): Promise<MediaObject> {
+  const report = await findReportInScope(db, actor, id);
+  const object = report.photoKey && storage.media ? await storage.media.get(report.photoKey) : undefined;
+  if (!object) throw notFound("this report's photo");
+  return object;
 }

@@ -100,6 +100,96 @@ describe(`console record pages (${runtime})`, () => {
     expect((await visitor.request("GET", artisanPath)).text).toContain(`src="${photoUrl}"`);
   });
 
+  it("edits every field of an artisan that the API lets change, each error beside its field, and says which stay fixed", async () => {
+    const service = await makeTestService();
+    const visitor = await districtOffice(service);
+    const registered = await visitor.post("/console/artisans", { name: unique("Weaver"), districtCode: String(VARANASI), productId: "103" });
+    const artisanPath = location(registered).split("?")[0]!;
+    const id = Number(artisanPath.split("/").pop());
+    const api = async () => (await call(service, "GET", `/api/v1/artisans/${id}`)).json;
+
+    const page = await visitor.request("GET", artisanPath);
+    for (const field of ["name", "craft", "udyam", "sellerName", "sellerGstin", "languages", "maySelfIssue", "monthlyCapacity"]) expect(page.text).toContain(`name="${field}"`);
+    expect(page.text).toContain("Fixed at registration");
+
+    const before = await snapshot(service.deps.db);
+    const halfSeller = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", sellerName: "Lucknow Chikan Emporium" });
+    expect(halfSeller.status).toBe(422);
+    expect(halfSeller.text).toContain(errorBeside("sellerGstin", "Fill this in."));
+    expect(halfSeller.text).toContain('value="Lucknow Chikan Emporium"');
+    const badCapacity = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", monthlyCapacity: "lots", maySelfIssue: "no" });
+    expect(badCapacity.status).toBe(422);
+    expect(badCapacity.text).toContain('id="f-monthlyCapacity-error"');
+    const badSellerGstin = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", sellerName: "Lucknow Chikan Emporium", sellerGstin: "09AAACK1234A1Z9", maySelfIssue: "no" });
+    expect(badSellerGstin.status).toBe(422);
+    expect(badSellerGstin.text).toContain('id="f-sellerGstin-error"');
+    expect(await snapshot(service.deps.db)).toBe(before);
+
+    const saved = await visitor.post(`${artisanPath}/edit`, {
+      name: "Sabina Bano",
+      craft: "Zardozi on silk",
+      udyam: "",
+      sellerName: "Lucknow Chikan Emporium",
+      sellerGstin: "09aaack1234a1z8",
+      languages: "hi, ur",
+      maySelfIssue: "yes",
+      monthlyCapacity: "40",
+    });
+    expect([saved.status, location(saved)]).toEqual([303, `${artisanPath}?changed`]);
+    expect(await api()).toMatchObject({
+      name: "Sabina Bano",
+      craft: "Zardozi on silk",
+      seller: { name: "Lucknow Chikan Emporium", gstin: "09AAACK1234A1Z8" },
+      languages: ["hi", "ur"],
+      maySelfIssue: true,
+      monthlyCapacity: 40,
+      districtCode: VARANASI,
+      productId: 103,
+    });
+    // The form shows what is stored; emptied fields clear what may be cleared.
+    const shown = await visitor.request("GET", artisanPath);
+    expect(shown.text).toContain('value="hi, ur"');
+    expect(shown.text).toContain('value="40"');
+    const cleared = await visitor.post(`${artisanPath}/edit`, { name: "Sabina Bano", craft: "", sellerName: "", sellerGstin: "", languages: "", maySelfIssue: "no", monthlyCapacity: "" });
+    expect(cleared.status).toBe(303);
+    expect(await api()).toMatchObject({ craft: null, seller: null, languages: [], maySelfIssue: false, monthlyCapacity: null });
+    const audit = await call(service, "GET", `/api/v1/audit?subjectType=artisan&subjectId=${id}`);
+    expect((audit.json as { items: { action: string }[] }).items.filter((i) => i.action === "artisan.update")).toHaveLength(2);
+  });
+
+  it("prints an A4 label sheet for the certificates chosen in the list, within the office's scope", async () => {
+    const service = await makeTestService();
+    const visitor = await districtOffice(service);
+    const artisanId = await makeArtisan(service, "own");
+    const [first, second] = [await makeCertificate(service, artisanId), await makeCertificate(service, artisanId)];
+    const otherCert = await makeCertificate(service, await makeArtisan(service, "other"));
+
+    const list = await visitor.request("GET", "/console/certificates");
+    // A plain GET form of checkboxes: it works with scripts off and changes nothing.
+    expect(list.text).toContain('<form method="get" action="/console/certificates/labels.pdf"');
+    expect(list.text).toContain(`<input type="checkbox" name="id" value="${first}" id="pick-${first}" aria-label="Print ${first}"/>`);
+    expect(list.text).toContain("Label sheet for the chosen certificates (PDF)");
+
+    const none = await visitor.request("GET", "/console/certificates/labels.pdf");
+    expect(none.status).toBe(422);
+    expect(none.text).toContain("Choose at least one certificate for the label sheet.");
+    const tooMany = await visitor.request("GET", `/console/certificates/labels.pdf?${Array.from({ length: 241 }, (_, i) => `id=${first}${i}`).join("&")}`);
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.text).toContain("Choose at most 240 certificates for one label sheet.");
+    visitor.cookies.set("lang", "hi");
+    expect((await visitor.request("GET", "/console/certificates/labels.pdf")).text).toContain("लेबल शीट के लिए कम से कम एक प्रमाणपत्र चुनें।");
+    visitor.cookies.set("lang", "en");
+    // Another district's certificate is not there for this office, chosen or not.
+    expect((await visitor.request("GET", `/console/certificates/labels.pdf?id=${first}&id=${otherCert}`)).status).toBe(404);
+
+    const sheet = await visitor.request("GET", `/console/certificates/labels.pdf?id=${second}&id=${first}&id=${second}`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.res.headers.get("content-type")).toBe("application/pdf");
+    expect(sheet.res.headers.get("cache-control")).toBe("private, no-store");
+    expect(sheet.text.startsWith("%PDF-")).toBe(true);
+    // Which labels it holds is read QR by QR in test/node/console-label-sheet.test.ts.
+  });
+
   it("issues one certificate, opens its tag by the session cookie, revokes it with a reason and reinstates it", async () => {
     const service = await makeTestService();
     const visitor = await districtOffice(service);
@@ -145,6 +235,11 @@ describe(`console record pages (${runtime})`, () => {
     const revokedPage = await visitor.request("GET", certPath);
     expect(revokedPage.text).toContain('data-revoked="true"');
     expect(revokedPage.text).toContain(": Lost");
+    // The heading over the form names the action it offers: Reinstate, not Revoke.
+    expect(revokedPage.text).toContain('<h2 id="revoke-title">Reinstate</h2>');
+    expect(revokedPage.text).toContain("Reinstate certificate</button>");
+    expect(revokedPage.text).not.toContain('<h2 id="revoke-title">Revoke</h2>');
+    expect(detail.text).toContain('<h2 id="revoke-title">Revoke</h2>');
     const twice = await visitor.post(`${certPath}/revoke`, { reason: "lost" });
     expect(twice.status).toBe(422);
     expect(twice.text).toContain("This certificate is already revoked.");

@@ -339,6 +339,36 @@ describe(`reports in the console (${runtime})`, () => {
     expect(audit.json.items.find((e: any) => e.action === "report.close").actor).toMatchObject({ role: "district", personId: expect.any(Number) });
   });
 
+  it("counts the new reports in the office's scope on the console home, linking to them", async () => {
+    const service = await makeTestService();
+    const varanasi = await staff(service, { role: "district", districtCode: VARANASI });
+    const lucknow = await staff(service, { role: "district", districtCode: LUCKNOW });
+    const exporter = await staff(service, { role: "exporter" });
+    // On Workers the tests of a file share one database: counts are compared with their start.
+    const count = async (visitor: ConsoleVisitor) => {
+      const home = await visitor.request("GET", "/console?lang=en");
+      expect(home.text).toContain('data-block="new-reports"');
+      const shown = /data-new-reports="(\d+)">New, not yet looked at: ([\d,]+)<\/strong> <a href="\/console\/reports\?status=new">/.exec(home.text);
+      if (!shown) expect(home.text).toContain("No new report: every report has been looked at.");
+      return shown ? Number(shown[1]) : 0;
+    };
+    const [ownBefore, otherBefore] = [await count(varanasi), await count(lucknow)];
+    const first = await certificateIn(service, "own");
+    await report(service, first);
+    await report(service, await certificateIn(service, "own"));
+    expect([await count(varanasi), await count(lucknow)]).toEqual([ownBefore + 2, otherBefore]);
+
+    const [{ id }] = (await call(service, "GET", `/api/v1/reports?certificate=${first}`)).json.items;
+    expect((await varanasi.post(`/console/reports/${id}`, { status: "investigating" })).status).toBe(303);
+    expect(await count(varanasi)).toBe(ownBefore + 1);
+    const listed = await varanasi.request("GET", "/console/reports?status=new");
+    expect(listed.text).not.toContain(`data-report="${id}"`);
+    // Roles that handle no reports get no block.
+    expect((await exporter.request("GET", "/console")).text).not.toContain('data-block="new-reports"');
+    const hindi = await varanasi.request("GET", "/console?lang=hi");
+    expect(hindi.text).toContain(`नई, जिन्हें अभी देखा नहीं गया: ${ownBefore + 1}`);
+  });
+
   it("keeps other offices and roles out", async () => {
     const service = await makeTestService();
     const serial = await certificateIn(service, "own");

@@ -19,7 +19,7 @@ import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 import { fill, locale } from "../../src/pages/i18n/catalog.js";
 import { LANGUAGES, PUBLIC_LANGUAGES, type Language } from "../../src/pages/i18n/languages.js";
 import { verifyPage } from "../../src/pages/verify-page.js";
-import { reportFormPage, reportStatusPage } from "../../src/pages/report-page.js";
+import { photoLimitText, reportFormPage, reportStatusPage, reportTooLargePage } from "../../src/pages/report-page.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { verifyCertificate } from "../../src/service/verification.js";
 import { makeTestService, type TestService } from "../support/harness.node.js";
@@ -136,11 +136,29 @@ beforeAll(async () => {
       title: t((m) => m.report.title),
       fulfil: (lang) => {
         const e = CATALOGS[lang].report.fieldErrors;
-        const errors = { serial: e.serial, place: e.required, city: fill(e.tooLong, { max: 80 }), country: e.choice, seller: e.formula, priceAmount: e.price, priceCurrency: e.choice, contact: e.contact, note: e.invalid };
+        const errors = {
+          serial: e.serial,
+          place: e.required,
+          city: fill(e.tooLong, { max: 80 }),
+          country: e.choice,
+          seller: e.formula,
+          priceAmount: e.price,
+          priceCurrency: e.choice,
+          contact: e.contact,
+          note: e.invalid,
+          photo: fill(CATALOGS[lang].reportPhoto.tooLarge, { max: photoLimitText(locale(lang)) }),
+        };
         const long = "Vishwanath Gali Banarasi Saree Emporium and Handloom House, near the ghats";
         const values = { serial: "AEBAGBAFAYDQQXYZ", place: long, city: long, seller: `=${long}`, priceAmount: "4,500,000,000,000", contact: "someone at somewhere", note: long.repeat(4) };
-        return reportFormPage({ locale: locale(lang), ticket: "A".repeat(114), values, errors, problem: CATALOGS[lang].report.problems.fields });
+        return reportFormPage({ locale: locale(lang), ticket: "A".repeat(114), values, errors, problem: CATALOGS[lang].report.problems.fields, photos: true });
       },
+    },
+    {
+      name: "report-too-large",
+      path: "/report?lang=too-large",
+      status: 413,
+      title: t((m) => m.reportPhoto.tooLargeTitle),
+      fulfil: (lang) => reportTooLargePage(locale(lang)),
     },
     {
       name: "report-sent",

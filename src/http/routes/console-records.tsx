@@ -13,7 +13,7 @@ import { verifyUrl } from "../../core/url.js";
 import { tagContent } from "../../render/content.js";
 import { tagSvg } from "../../render/svg.js";
 import { ArtisanPage, ArtisansPage, type ArtisanDetail, type ArtisanForm, type ArtisansView } from "../../pages/console/artisans.js";
-import { CertificatePage, CertificatesPage, type CertificateDetail, type CertificatesView } from "../../pages/console/certificates.js";
+import { CertificatePage, CertificatesPage, CHOSEN_LABELS_PATH, MAX_CHOSEN_LABELS, type CertificateDetail, type CertificatesView } from "../../pages/console/certificates.js";
 import { check, emptyForm, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
 import { artisanListScope, assertCanIssueFor, canReadArtisan, certificateListScope, type Principal } from "../../service/access.js";
 import {
@@ -80,6 +80,7 @@ export const CONSOLE_RECORD_OPERATIONS: [Operation["method"], string, string, Op
   ["post", "/console/artisans/{id}/photo/remove", "Remove the artisan's photo (form)", form303("Back to the artisan")],
   ["get", "/console/certificates", "Certificates in scope, with search and the issue form", { 200: html("Certificates") }],
   ["post", "/console/certificates", "Issue one certificate (form)", { ...form303("To the certificate's page"), 422: html("The form with errors") }],
+  ["get", "/console/certificates/labels.pdf", "An A4 label sheet for the certificates chosen in the list (`?id=` repeated, at most 240), by the session cookie", { 200: { description: "PDF", contentType: "application/pdf" }, 422: html("The list again: none or too many chosen") }],
   ["get", "/console/certificates/{id}", "One certificate: tag preview, print links, revoke and reinstate", { 200: html("The certificate") }],
   ["post", "/console/certificates/{id}/revoke", "Revoke with a reason (form)", { ...form303("Back to the certificate"), 422: html("The form with errors") }],
   ["post", "/console/certificates/{id}/reinstate", "Reinstate (form)", { ...form303("Back to the certificate"), 422: html("The page with the refusal") }],
@@ -136,6 +137,9 @@ const ARTISAN_FIELDS: Record<string, string> = {
   "invalid-udyam": "udyam",
   "craft-required": "craft",
 };
+
+/** The artisan edit form's fields: everything PATCH /api/v1/artisans/{id} changes but the photo, which has its own form. */
+const EDIT_FIELDS = ["name", "craft", "udyam", "sellerName", "sellerGstin", "languages", "maySelfIssue", "monthlyCapacity"] as const;
 
 const CERTIFICATE_FIELDS: Record<string, string> = {
   "unknown-artisan": "artisanId",
@@ -271,6 +275,15 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
       gstin: artisan.gstin,
       udyam: artisan.udyam,
       photoUrl: artisan.photoUrl,
+      editable: {
+        craft: artisan.craft,
+        hasProduct: artisan.productId !== null,
+        sellerName: artisan.sellerName,
+        sellerGstin: artisan.sellerGstin,
+        languages: artisan.languages,
+        maySelfIssue: artisan.maySelfIssue,
+        monthlyCapacity: artisan.monthlyCapacity,
+      },
       mayManage,
       mayManageGi: principal.role === "admin" || (principal.role === "gi-body" && artisan.giTagId !== null && principal.giTagId === artisan.giTagId),
       mayIssue: allowed(() => assertCanIssueFor(principal, artisan)),
@@ -310,12 +323,28 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
   app.post(
     "/console/artisans/:id/edit",
     signed,
-    artisanForm("edit", ["name", "udyam"], async (c, id, values) => {
-      const checked = check(artisanChanges, { name: values.name, udyam: values.udyam ?? null }, c.var.locale);
-      if (!checked.ok) return checked.errors;
+    artisanForm("edit", EDIT_FIELDS, async (c, id, values) => {
+      const artisan = await readableArtisan(c.var.principal, id);
+      const { fieldErrors } = c.var.locale.t;
+      // The seller is a name and a GSTIN together, or neither (no seller); an artisan with a GSTIN of their own has none.
+      const sellerGiven = values.sellerName !== undefined || values.sellerGstin !== undefined;
+      if (!artisan.gstin && sellerGiven && (values.sellerName === undefined || values.sellerGstin === undefined)) {
+        return { [values.sellerName === undefined ? "sellerName" : "sellerGstin"]: fieldErrors.required };
+      }
+      const changes = {
+        name: values.name,
+        craft: values.craft ?? null,
+        udyam: values.udyam ?? null,
+        ...(artisan.gstin ? {} : { seller: sellerGiven ? { name: values.sellerName, gstin: values.sellerGstin } : null }),
+        languages: (values.languages ?? "").split(/[\s,،、]+/).filter((l) => l !== ""),
+        maySelfIssue: values.maySelfIssue === "yes" ? true : values.maySelfIssue === "no" ? false : values.maySelfIssue,
+        monthlyCapacity: values.monthlyCapacity === undefined ? null : /^[0-9]{1,7}$/.test(values.monthlyCapacity) ? Number(values.monthlyCapacity) : values.monthlyCapacity,
+      };
+      const checked = check(artisanChanges, changes, c.var.locale);
+      if (!checked.ok) return sellerErrors(checked.errors);
       await updateArtisan(deps.db, c.var.principal, id, checked.value, now());
       return null;
-    }, { "invalid-udyam": "udyam" }),
+    }, ARTISAN_FIELDS),
   );
 
   app.post(
@@ -447,6 +476,23 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
     const status = Object.keys(form.errors).length ? 422 : 200;
     return page(c, <CertificatePage locale={c.var.locale} session={c.var.session!} certificate={certificate} form={form} notice={notice} />, status);
   }
+
+  // Before /console/certificates/:id, which would otherwise read "labels.pdf" as a serial.
+  app.get(CHOSEN_LABELS_PATH, signed, async (c) => {
+    const chosen = [...new Set(c.req.queries("id") ?? [])];
+    const { t, fill, number } = c.var.locale;
+    const problem = chosen.length === 0 ? t.certificateLabels.none : chosen.length > MAX_CHOSEN_LABELS ? fill(t.certificateLabels.tooMany, { max: number(MAX_CHOSEN_LABELS) }) : undefined;
+    if (problem) return page(c, <CertificatesPage locale={c.var.locale} session={c.var.session!} view={await certificatesView(c)} form={emptyForm()} labelsProblem={problem} />, 422);
+    // Each one as its own print link reads it: a certificate outside the scope is 404, as if it did not exist.
+    const records = [];
+    for (const id of chosen) records.push(await findReadableCertificate(deps.db, c.var.principal, id));
+    const pdf = await (await deps.loadRenderers()).labelSheetPdf({ tags: records.map((r) => tagContent(r, deps.baseUrl)) });
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "application/pdf",
+      "cache-control": "private, no-store",
+      "content-disposition": 'inline; filename="asli-labels.pdf"',
+    });
+  });
 
   app.get("/console/certificates/:id", signed, async (c) => {
     const { t } = c.var.locale;

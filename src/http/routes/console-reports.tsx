@@ -10,12 +10,13 @@ import * as z from "zod";
 import { REPORT_STATUSES } from "../../../db/schema.js";
 import { check, emptyForm, refusal, type FormState } from "../../pages/console/form-state.js";
 import { ReportPage, ReportsPage } from "../../pages/console/reports.js";
-import { changeReportStatus, findReportInScope, listReportsInScope, reportChange } from "../../service/reports.js";
+import { changeReportStatus, findReportInScope, listReportsInScope, reportChange, reportPhotoInScope } from "../../service/reports.js";
 import { consoleContext, formOf, signedIn, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { consoleError } from "./console.js";
+import { reportPhotoResponse } from "./reports.js";
 
 const LISTED = 50;
 const html = (description: string) => ({ description, contentType: "text/html" });
@@ -37,6 +38,7 @@ export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
   consoleReportOp("get", "/console/reports", "Reports of suspected fakes in scope (`?status=`), newest first", { 200: html("The reports") }),
   consoleReportOp("get", "/console/reports/{id}", "A report of a suspected fake, with the form that moves it on", { 200: html("The report") }),
   consoleReportOp("post", "/console/reports/{id}", "Move a report on: status, outcome, message for the reporter (form)", { 303: { description: "Back to the report" } }),
+  consoleReportOp("get", "/console/reports/{id}/photo", "The photo the reporter attached, for those who handle the report", { 200: { description: "The photo", contentType: "image/jpeg" } }),
 ];
 
 const listQuery = z.object({ status: z.enum(REPORT_STATUSES).optional().catch(undefined) });
@@ -66,6 +68,11 @@ export function consoleReportRoutes(deps: AppDeps): Hono<ConsoleEnv> {
     const id = integerParam(c.req.param("id"), "this report");
     const changed = c.req.query("changed") !== undefined;
     return show(c, id, emptyForm(), 200, changed ? c.var.locale.fill(c.var.locale.t.reports.changedNotice, { number: c.var.locale.number(id) }) : undefined);
+  });
+
+  app.get("/console/reports/:id/photo", signed, async (c) => {
+    const photo = await reportPhotoInScope(deps.db, deps, c.var.principal, integerParam(c.req.param("id"), "this report"));
+    return reportPhotoResponse(c, photo);
   });
 
   app.post("/console/reports/:id", signed, async (c) => {

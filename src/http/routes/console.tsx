@@ -15,6 +15,7 @@ import { isoTime, unixSeconds } from "../../core/time.js";
 import { verifyUrl } from "../../core/url.js";
 import { CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
 import { HomePage, type HomeView } from "../../pages/console/home.js";
+import { countNewReportsInScope } from "../../service/reports.js";
 import { consoleLocale, type ConsoleLocale } from "../../pages/console/locale.js";
 import { check, ConsoleRefusal, emptyForm, errorMessage, refusal, refusalOf, type FieldErrors } from "../../pages/console/form-state.js";
 import { InvitationCreatedPage, PeoplePage, type PeopleView } from "../../pages/console/people.js";
@@ -379,7 +380,10 @@ async function homeView(deps: AppDeps, session: ConsoleSession, locale: ConsoleL
   const recentFilter = certificateListScope(principal, {});
   const recent = recentFilter ? await listCertificates(deps.db, { ...recentFilter, limit: 5 }) : [];
   const names = await scopeNames(deps.db, [principal]);
+  const handlesReports = principal.role === "admin" || principal.role === "district";
+  const newReports = handlesReports ? await countNewReportsInScope(deps.db, principal) : null;
   return {
+    newReports,
     role: roleText(locale, principal, names),
     pending: pending && pending.slice(0, 5).map((a) => ({ id: a.id, name: a.name })),
     pendingMore: (pending?.length ?? 0) > 5,

@@ -13,11 +13,14 @@ import { fill, locale as localeOf, type Locale } from "../../pages/i18n/catalog.
 import { isLanguage, LANGUAGE_COOKIE } from "../../pages/i18n/languages.js";
 import {
   ABOUT_FIELD,
+  PHOTO_FIELD,
+  photoLimitText,
   REPORT_FIELDS,
   reportFormPage,
   reportNotFoundPage,
   reportRefusedPage,
   reportStatusPage,
+  reportTooLargePage,
   TICKET_FIELD,
   type ReportField,
   type ReportFormView,
@@ -33,13 +36,15 @@ import {
   reportFormTicket,
   reportInput,
   ReportRateLimited,
+  reportPhotoInScope,
   reportView,
 } from "../../service/reports.js";
 import { findDistrict } from "../../store/registry.js";
 import { findCertificateRecord } from "../../store/verification.js";
 import * as s from "../api-schemas.js";
 import { requireRole, type AuthEnv } from "../auth.js";
-import { fromThisOrigin, readForm } from "../console.js";
+import { fromThisOrigin, MAX_FORM_BYTES, readForm } from "../console.js";
+import { PHOTO_LIMITS, type MediaObject } from "../../service/media.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam, readJson, readQuery } from "../input.js";
 import type { Operation } from "../openapi.js";
@@ -72,22 +77,22 @@ export const REPORT_OPERATIONS: Operation[] = [
   {
     method: "post",
     path: "/report",
-    summary: "Send a report (the form, application/x-www-form-urlencoded)",
+    summary: "Send a report (the form: application/x-www-form-urlencoded, or multipart/form-data with an optional photo)",
     tag: "reports",
     roles: "public",
-    description: `Only from a page of this origin (Origin, or Sec-Fetch-Site: same-origin), with the form's ticket. At most ${REPORT_LIMITS.perCertificate} reports per certificate, ${REPORT_LIMITS.withoutCertificate} about no certificate and ${REPORT_LIMITS.total} in all, per clock hour. No IP address, user agent or other client identifier is read or stored.`,
-    bodyTypes: ["application/x-www-form-urlencoded"],
+    description: `Only from a page of this origin (Origin, or Sec-Fetch-Site: same-origin), with the form's ticket. At most ${REPORT_LIMITS.perCertificate} reports per certificate, ${REPORT_LIMITS.withoutCertificate} about no certificate and ${REPORT_LIMITS.total} in all, per clock hour. No IP address, user agent or other client identifier is read or stored. A multipart form may carry one \`photo\` (JPEG or PNG, at most ${PHOTO_LIMITS.maxBytes / (1024 * 1024)} MB; the body at most that and 64 KiB): re-encoded without its metadata before anything is written, stored with the report and shown only to those who handle it (\`GET /api/v1/reports/{id}/photo\`, the console)`,
+    bodyTypes: ["application/x-www-form-urlencoded", "multipart/form-data"],
     responses: {
       303: { description: "Sent: to the reporter's private status page (`/report/{secret}?sent`)" },
       400: html("The body could not be read as a form: a page that says so, nothing stored"),
       403: html("From another website (`cross-site`), or the ticket is missing, altered or more than two hours old (`form-expired`): the form again, nothing stored"),
       409: html("This form's ticket was used already (`form-used`)"),
-      422: html("The form again, each error beside its field"),
-      413: html("The form is larger than the console's form limit (`payload-too-large`): a page that says so, nothing stored"),
+      422: html("The form again, each error beside its field; a photo that is not a JPEG or PNG (`not-an-image`), declares too many pixels or cannot be decoded: the form again, the message beside the photo, nothing stored"),
+      413: html("The body is larger than its limit (`payload-too-large`), or the photo is larger than its own (`image-too-large`): a page, or the form again, that says so; nothing stored"),
       415: html("Not sent as a form (`unsupported-media-type`): a page that says so, nothing stored"),
       429: html("An hourly limit is reached (`report-rate-limited`, `Retry-After`): the form again, nothing stored"),
     },
-    errors: ["cross-site", "form-expired", "form-used", "report-rate-limited", "payload-too-large", "unsupported-media-type"],
+    errors: ["cross-site", "form-expired", "form-used", "report-rate-limited", "payload-too-large", "unsupported-media-type", "image-too-large", "not-an-image", "image-dimensions-too-large", "image-unreadable"],
   },
   {
     method: "get",
@@ -118,6 +123,16 @@ export const REPORT_OPERATIONS: Operation[] = [
     errors: ["not-found"],
   },
   {
+    method: "get",
+    path: "/api/v1/reports/{id}/photo",
+    summary: "The photo the reporter attached (the report's photoUrl)",
+    tag: "reports",
+    roles: [...HANDLERS],
+    description: "A JPEG that the service re-encoded from the upload (no metadata). Only for those who handle the report; never cached by a shared cache.",
+    responses: { 200: { description: "The photo", contentType: "image/jpeg" } },
+    errors: ["not-found"],
+  },
+  {
     method: "patch",
     path: "/api/v1/reports/{id}",
     summary: "Move a report on: investigating, or closed with an outcome; a message for the reporter",
@@ -145,11 +160,11 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
   }
 
   /** The form, with a fresh ticket. Same-origin referrers, so that the browser sends this page's Origin with the POST. */
-  async function formPage(c: Context, locale: Locale, view: Omit<ReportFormView, "locale" | "ticket">, status: 200 | 403 | 422 | 429) {
+  async function formPage(c: Context, locale: Locale, view: Omit<ReportFormView, "locale" | "ticket" | "photos">, status: 200 | 403 | 413 | 422 | 429) {
     const ticket = await reportFormTicket(deps.signingKey, view.certificate?.id, deps.clock());
     c.header("cache-control", "no-store");
     c.header("referrer-policy", "same-origin");
-    return c.html(reportFormPage({ locale, ticket, ...view }), status);
+    return c.html(reportFormPage({ locale, ticket, photos: deps.media !== undefined, ...view }), status);
   }
 
   app.get("/report", async (c) => {
@@ -167,12 +182,16 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
     if (!fromThisOrigin(c, origin)) return c.html(reportRefusedPage(locale, "crossSite"), 403);
     let form: Awaited<ReturnType<typeof readForm>>;
     try {
-      form = await readForm(c);
+      // A multipart form carries at most one photo besides its text.
+      form = await readForm(c, PHOTO_LIMITS.maxBytes + MAX_FORM_BYTES);
     } catch (error) {
       // Too large (413), not a form (415) or unreadable (400): a page, not a problem document.
-      if (error instanceof ApiError) return c.html(reportRefusedPage(locale, "unreadable"), error.status as 400 | 413 | 415);
+      if (error instanceof ApiError && error.status === 413) return c.html(reportTooLargePage(locale), 413);
+      if (error instanceof ApiError) return c.html(reportRefusedPage(locale, "unreadable"), error.status as 400 | 415);
       throw error;
     }
+    const upload = form.file(PHOTO_FIELD);
+    const photo = upload && new Uint8Array(await upload.arrayBuffer());
     const about = form.text(ABOUT_FIELD);
     const values: Values = {};
     for (const name of REPORT_FIELDS) {
@@ -181,13 +200,16 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
       if (value !== undefined) values[name] = name === "note" ? value.replace(/\r\n?|\n/g, " ") : value;
     }
     const certificate = await certificateAbout(about);
-    const again = (status: 403 | 422 | 429, extra: { errors?: FieldErrors; problem?: string }) => formPage(c, locale, { certificate, values, ...extra }, status);
+    const again = (status: 403 | 413 | 422 | 429, extra: { errors?: FieldErrors; problem?: string }) => formPage(c, locale, { certificate, values, ...extra }, status);
+    const p = locale.messages.reportPhoto;
 
     const { serial: _typed, ...rest } = values;
     const checked = check(reportInput, about ? rest : values, { t: { fieldErrors: m.fieldErrors }, fill });
-    if (!checked.ok) return again(422, { errors: specificMessages(checked.errors, locale) });
+    // A file field cannot be filled in again by the server: the reporter is asked to choose the photo again.
+    if (!checked.ok) return again(422, { errors: { ...specificMessages(checked.errors, locale), ...(photo ? { [PHOTO_FIELD]: p.again } : {}) } });
+    if (photo && !deps.media) return again(422, { errors: { [PHOTO_FIELD]: p.unavailable } });
     try {
-      const filed = await fileReport(deps, { ticket: form.text(TICKET_FIELD) ?? "", about, fields: checked.value, lang: locale.lang }, deps.clock());
+      const filed = await fileReport(deps, { ticket: form.text(TICKET_FIELD) ?? "", about, fields: checked.value, lang: locale.lang, photo }, deps.clock());
       return c.redirect(`/report/${filed.secret}?sent&lang=${locale.lang}`, 303);
     } catch (error) {
       if (error instanceof ReportRateLimited) {
@@ -196,6 +218,8 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
       }
       if (error instanceof ApiError && error.code === "form-expired") return again(403, { problem: m.problems.expired });
       if (error instanceof ApiError && error.code === "form-used") return c.html(reportRefusedPage(locale, "used"), 409);
+      const photoProblem = error instanceof ApiError ? photoRefusal(error.code, locale) : undefined;
+      if (photoProblem) return again((error as ApiError).status === 413 ? 413 : 422, { errors: { [PHOTO_FIELD]: photoProblem } });
       throw error;
     }
   });
@@ -241,6 +265,11 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
     return c.json(reportView(report));
   });
 
+  app.get("/api/v1/reports/:id/photo", handlers, async (c) => {
+    const photo = await reportPhotoInScope(deps.db, deps, c.get("principal"), integerParam(c.req.param("id"), "this report"));
+    return reportPhotoResponse(c, photo);
+  });
+
   app.patch("/api/v1/reports/:id", handlers, async (c) => {
     const id = integerParam(c.req.param("id"), "this report");
     const report = await changeReportStatus(deps.db, c.get("principal"), id, await readJson(c, reportChange), deps.clock());
@@ -249,6 +278,28 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
   });
 
   return app;
+}
+
+/** A report's photo: private to those who handle it, so kept by no shared cache and embedded by no other site. */
+export function reportPhotoResponse(c: Context, photo: MediaObject): Response {
+  return c.body(photo.bytes as Uint8Array<ArrayBuffer>, 200, {
+    "content-type": photo.contentType,
+    "cache-control": "private, no-store",
+    "cross-origin-resource-policy": "same-origin",
+    "x-content-type-options": "nosniff",
+  });
+}
+
+/** What the reporter reads beside the photo when the image pipeline refused it. */
+function photoRefusal(code: string, locale: Locale): string | undefined {
+  const p = locale.messages.reportPhoto;
+  const messages: Record<string, string> = {
+    "image-too-large": fill(p.tooLarge, { max: photoLimitText(locale) }),
+    "not-an-image": p.notAnImage,
+    "image-dimensions-too-large": p.dimensions,
+    "image-unreadable": p.unreadable,
+  };
+  return Object.hasOwn(messages, code) ? messages[code] : undefined;
 }
 
 /** The field messages that say what a field wants, where the general "invalid" would say less. */

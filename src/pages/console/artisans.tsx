@@ -123,6 +123,51 @@ const RegisterForm: FC<{ locale: ConsoleLocale; csrf: string; choices: RegisterC
   );
 };
 
+/** Every field the API's PATCH /api/v1/artisans/{id} changes; a field left as shown is sent as it is. */
+const EditFields: FC<{ locale: ConsoleLocale; artisan: ArtisanDetail; form: FormState }> = ({ locale, artisan, form }) => {
+  const a = locale.t.artisans;
+  const e = locale.t.artisanEdit;
+  const { values, errors } = form;
+  const was = artisan.editable;
+  // A re-rendered form shows what was sent, blanks included; a fresh one, the record.
+  const shown = (name: string, current: string | null) => (name in values ? values[name] : (current ?? undefined));
+  return (
+    <>
+      <Field name="name" label={a.name} errors={errors} value={shown("name", artisan.name)} required maxlength={120} />
+      <Field name="craft" label={a.craft} hint={a.craftHint} errors={errors} value={shown("craft", was.craft)} required={!was.hasProduct} maxlength={120} />
+      <Field name="udyam" label={a.udyam} errors={errors} value={shown("udyam", artisan.udyam)} maxlength={19} />
+      {artisan.gstin ? (
+        <p class="hint">{locale.fill(e.ownGstin, { gstin: artisan.gstin })}</p>
+      ) : (
+        <>
+          <Field name="sellerName" label={a.sellerName} hint={`${a.sellerHint} ${e.sellerClear}`} errors={errors} value={shown("sellerName", was.sellerName)} maxlength={160} />
+          <Field name="sellerGstin" label={a.sellerGstin} errors={errors} value={shown("sellerGstin", was.sellerGstin)} maxlength={15} />
+        </>
+      )}
+      <Field name="languages" label={e.languages} hint={e.languagesHint} errors={errors} value={shown("languages", was.languages.join(", "))} maxlength={120} />
+      <SelectField
+        name="maySelfIssue"
+        label={e.maySelfIssue}
+        errors={errors}
+        value={shown("maySelfIssue", was.maySelfIssue ? "yes" : "no")}
+        options={[
+          { value: "yes", label: e.yes },
+          { value: "no", label: e.no },
+        ]}
+      />
+      <Field
+        name="monthlyCapacity"
+        label={e.monthlyCapacity}
+        hint={e.monthlyCapacityHint}
+        errors={errors}
+        value={shown("monthlyCapacity", was.monthlyCapacity === null ? null : String(was.monthlyCapacity))}
+        type="number"
+        maxlength={7}
+      />
+    </>
+  );
+};
+
 export interface ArtisanDetail {
   id: number;
   name: string;
@@ -134,6 +179,16 @@ export interface ArtisanDetail {
   gstin: string | null;
   udyam: string | null;
   photoUrl: string | null;
+  /** What the edit form changes (artisanChanges, the API's PATCH): the craft the artisan typed (null: the ODOP product's), the seller, languages, self-issuance, capacity. */
+  editable: {
+    craft: string | null;
+    hasProduct: boolean;
+    sellerName: string | null;
+    sellerGstin: string | null;
+    languages: string[];
+    maySelfIssue: boolean;
+    monthlyCapacity: number | null;
+  };
   mayManage: boolean;
   mayManageGi: boolean;
   mayIssue: boolean;
@@ -242,10 +297,11 @@ export const ArtisanPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; a
           <h2 id="edit-title">{a.editTitle}</h2>
           <FormError errors={edit.errors} />
           <PostForm action={`${path}/edit`} csrf={csrf}>
-            <Field name="name" label={a.name} errors={edit.errors} value={edit.values.name ?? artisan.name} required maxlength={120} />
-            <Field name="udyam" label={a.udyam} errors={edit.errors} value={edit.values.udyam ?? artisan.udyam} maxlength={19} />
+            <EditFields locale={locale} artisan={artisan} form={edit} />
             <button type="submit">{a.saveButton}</button>
           </PostForm>
+          <h3>{t.artisanEdit.fixedTitle}</h3>
+          <p class="hint">{t.artisanEdit.fixedLead}</p>
         </section>
       ) : null}
     </Layout>

@@ -24,7 +24,17 @@ export interface CertificatesView {
   issue: { artisans: { id: number; name: string }[]; products: { id: number; name: string }[] } | null;
 }
 
-export const CertificatesPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view: CertificatesView; form: FormState }> = ({ locale, session, view, form }) => {
+/** Certificates on one chosen-certificates label sheet at most: ten A4 pages of 24 labels. */
+export const MAX_CHOSEN_LABELS = 240;
+export const CHOSEN_LABELS_PATH = "/console/certificates/labels.pdf";
+
+export const CertificatesPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view: CertificatesView; form: FormState; labelsProblem?: string }> = ({
+  locale,
+  session,
+  view,
+  form,
+  labelsProblem,
+}) => {
   const { t, fill } = locale;
   const c = t.certificates;
   return (
@@ -43,16 +53,31 @@ export const CertificatesPage: FC<{ locale: ConsoleLocale; session: ConsoleSessi
         {view.rows.length === 0 ? (
           <p>{c.none}</p>
         ) : (
-          <ul class="items">
-            {view.rows.map((row) => (
-              <li data-certificate={row.id}>
-                <a href={`/console/certificates/${row.id}`}>{row.title}</a>
-                <p class="meta">
-                  {fill(c.serial, { id: row.id })} · {fill(c.issuedOn, { date: locale.date(row.issuedAt) })}
-                </p>
-              </li>
-            ))}
-          </ul>
+          // A GET form: printing changes nothing, and the checkboxes work with scripts off.
+          <form method="get" action={CHOSEN_LABELS_PATH} aria-describedby="labels-hint">
+            <p id="labels-hint">
+              {t.certificateLabels.choose} {fill(t.certificateLabels.hint, { max: locale.number(MAX_CHOSEN_LABELS) })}
+            </p>
+            {labelsProblem ? (
+              <p class="error" role="alert" id="labels-error">
+                {labelsProblem}
+              </p>
+            ) : null}
+            <ul class="items">
+              {view.rows.map((row) => (
+                <li data-certificate={row.id}>
+                  <input type="checkbox" name="id" value={row.id} id={`pick-${row.id}`} aria-label={fill(t.certificateLabels.select, { id: row.id })} />{" "}
+                  <a href={`/console/certificates/${row.id}`}>{row.title}</a>
+                  <p class="meta">
+                    {fill(c.serial, { id: row.id })} · {fill(c.issuedOn, { date: locale.date(row.issuedAt) })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <button type="submit" class="secondary">
+              {t.certificateLabels.button}
+            </button>
+          </form>
         )}
         {view.more ? <p class="meta">{fill(c.more, { count: view.rows.length })}</p> : null}
       </section>
@@ -172,7 +197,9 @@ export const CertificatePage: FC<{ locale: ConsoleLocale; session: ConsoleSessio
       </section>
       {certificate.mayRevoke ? (
         <section aria-labelledby="revoke-title">
-          <h2 id="revoke-title">{c.revokeTitle}</h2>
+          {/* The heading names the action the form below offers. */}
+          <h2 id="revoke-title">{certificate.revoked ? t.certificateReinstate.title : c.revokeTitle}</h2>
+          {certificate.revoked ? <p>{t.certificateReinstate.lead}</p> : null}
           <FormError errors={form.errors} />
           {certificate.revoked ? (
             <PostForm action={`${path}/reinstate`} csrf={session.csrfToken}>

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Home: what needs attention in the person's scope. Each block reads the same services and
-// scope rules as the API; the reports of suspected fakes will get their block here too.
+// scope rules as the API.
 import type { FC } from "hono/jsx";
 import type { ConsoleSession } from "../../service/sessions.js";
 import { Layout } from "./components.js";
@@ -12,6 +12,8 @@ export interface HomeView {
   pending: { id: number; name: string }[] | null;
   pendingMore: boolean;
   recent: { id: string; title: string; issuedAt: string; verifyPath: string }[];
+  /** New (unreviewed) reports of suspected fakes in the scope; null for roles that handle none. */
+  newReports: number | null;
 }
 
 export const HomePage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view: HomeView }> = ({ locale, session, view }) => {
@@ -38,7 +40,19 @@ export const HomePage: FC<{ locale: ConsoleLocale; session: ConsoleSession; view
           {view.pendingMore ? <p class="meta">{h.more}</p> : null}
         </section>
       ) : null}
-      {/* Reports of suspected fakes in the scope get their block here, first, when they exist. */}
+      {view.newReports !== null ? (
+        <section aria-labelledby="reports-title" data-block="new-reports">
+          <h2 id="reports-title">{t.homeReports.title}</h2>
+          {view.newReports === 0 ? (
+            <p>{t.homeReports.none}</p>
+          ) : (
+            <p>
+              <strong data-new-reports={view.newReports}>{fill(t.homeReports.newCount, { count: locale.number(view.newReports) })}</strong>{" "}
+              <a href="/console/reports?status=new">{t.homeReports.open}</a>
+            </p>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="recent-title" data-block="recent-certificates">
         <h2 id="recent-title">{h.recentTitle}</h2>
         {view.recent.length === 0 ? (

@@ -111,6 +111,21 @@ export const ReportPage: FC<{ locale: ConsoleLocale; session: ConsoleSession; re
         {row(r.language, new Intl.DisplayNames([locale.tag], { type: "language" }).of(report.lang) ?? report.lang)}
         {report.outcome ? row(r.outcome, r.outcomes[report.outcome]) : null}
         {report.message ? row(r.message, report.message) : null}
+        <dt>{t.reportPhoto.photo}</dt>
+        <dd>
+          {report.photoKey ? (
+            <>
+              <a href={`/console/reports/${report.id}/photo`}>
+                <img class="report-photo" src={`/console/reports/${report.id}/photo`} alt={fill(t.reportPhoto.alt, { number: String(report.id) })} width={320} loading="lazy" />
+              </a>
+              <p class="hint">
+                <a href={`/console/reports/${report.id}/photo`}>{t.reportPhoto.open}</a> · {t.reportPhoto.private}
+              </p>
+            </>
+          ) : (
+            t.reportPhoto.none
+          )}
+        </dd>
       </dl>
       <section aria-labelledby="change-title">
         <h2 id="change-title">{r.changeTitle}</h2>

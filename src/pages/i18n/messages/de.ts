@@ -281,4 +281,20 @@ export const de = {
     notFoundTitle: "Dieser Link öffnet keine Meldung",
     notFoundBody: "Prüfen Sie, ob der ganze Link kopiert wurde: Er funktioniert nur genau so, wie er Ihnen gegeben wurde.",
   },
+  reportPhoto: {
+    label: "Ein Foto des Stücks oder seines Etiketts (optional)",
+    hint: "Eine JPEG- oder PNG-Datei mit höchstens {max}. Bevor das Foto gespeichert wird, wird es ohne Ort, Datum und Kameradaten neu kopiert. Nur wer Ihre Meldung bearbeitet, sieht es.",
+    tooLarge: "Dieses Foto ist größer als {max}: Wählen Sie ein kleineres.",
+    notAnImage: "Diese Datei ist kein JPEG- oder PNG-Foto: Wählen Sie ein Foto.",
+    dimensions: "Dieses Foto hat zu viele Pixel: Wählen Sie ein kleineres.",
+    unreadable: "Dieses Foto konnte nicht gelesen werden, vielleicht ist die Datei beschädigt: Wählen Sie ein anderes.",
+    again: "Wählen Sie das Foto erneut: Das Formular behält es nicht, wenn es mit Hinweisen zurückkommt.",
+    unavailable: "Diese Website kann gerade keine Fotos annehmen: Senden Sie die Meldung ohne Foto.",
+    tooLargeTitle: "Meldung nicht gesendet: Das Foto ist zu groß",
+    tooLargeBody: "Das Foto war größer als {max}, daher wurde nichts übermittelt. Öffnen Sie das Formular erneut und wählen Sie ein kleineres Foto.",
+    tooLargeAgain: "Meldeformular öffnen",
+  },
+  shipmentFacts: {
+    heading: "Über diese Sendung",
+  },
 } satisfies PublicMessages;

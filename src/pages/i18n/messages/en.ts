@@ -478,6 +478,49 @@ export const en = {
       step3: "3. From then on, anyone who checks the certificate sees that its first buyer has claimed the item.",
       keep: "Give this card only to the buyer, with the item. The code works once.",
     },
+    // The reporter's photo on a report's console page (src/pages/console/reports.tsx).
+    reportPhoto: {
+      photo: "Photo from the reporter",
+      alt: "The photo the reporter sent with report {number}",
+      open: "Open the photo at full size",
+      none: "No photo",
+      private: "Only those who handle this report can see the photo; its location, date and camera details were removed when it was received.",
+    },
+    // The console home's block of new reports of suspected fakes (src/pages/console/home.tsx).
+    homeReports: {
+      title: "Reports of suspected fakes",
+      newCount: "New, not yet looked at: {count}",
+      none: "No new report: every report has been looked at.",
+      open: "Open the new reports",
+    },
+    // The heading over a revoked certificate's Reinstate button (src/pages/console/certificates.tsx).
+    certificateReinstate: {
+      title: "Reinstate",
+      lead: "This certificate is revoked. Reinstating it makes it valid again: its tag then passes the check once more.",
+    },
+    // An A4 label sheet for the certificates chosen in the list (src/pages/console/certificates.tsx).
+    certificateLabels: {
+      choose: "Choose certificates to print on one A4 label sheet.",
+      select: "Print {id}",
+      button: "Label sheet for the chosen certificates (PDF)",
+      hint: "At most {max} certificates on one sheet file. Print at actual size (100%).",
+      none: "Choose at least one certificate for the label sheet.",
+      tooMany: "Choose at most {max} certificates for one label sheet.",
+    },
+    // Editing an artisan: every field the API lets change (src/pages/console/artisans.tsx).
+    artisanEdit: {
+      languages: "Languages the artisan speaks",
+      languagesHint: "Language codes separated by commas, for example: hi, ur",
+      maySelfIssue: "May issue certificates for their own work",
+      yes: "Yes",
+      no: "No",
+      monthlyCapacity: "Items the artisan can make in a month (optional)",
+      monthlyCapacityHint: "Transparency monitors flag a month with more certificates than this.",
+      sellerClear: "Leave both seller fields empty if the artisan sells through no one.",
+      ownGstin: "Sells on their own GSTIN {gstin}, so no separate seller.",
+      fixedTitle: "Fixed at registration",
+      fixedLead: "The district, the ODOP product, the GI tag with its authorised-user number and the GSTIN cannot be changed here or through the API. To correct one, register the artisan again.",
+    },
   },
 
   // The frame of every public page (src/pages/layout.ts).
@@ -782,5 +825,23 @@ export const en = {
     },
     notFoundTitle: "This link does not open a report",
     notFoundBody: "Check that the whole link was copied: it works only exactly as it was given.",
+  },
+  // The optional photo on the report form (src/pages/report-page.ts).
+  reportPhoto: {
+    label: "A photo of the item or its tag (optional)",
+    hint: "A JPEG or PNG file of at most {max}. Before it is kept, the photo is copied without its location, date and camera details. Only the staff handling your report see it.",
+    tooLarge: "This photo is larger than {max}: choose a smaller one.",
+    notAnImage: "This file is not a JPEG or PNG photo: choose a photo.",
+    dimensions: "This photo has too many pixels: choose a smaller one.",
+    unreadable: "This photo could not be read, perhaps because the file is damaged: choose another one.",
+    again: "Choose the photo again: the form does not keep it when it comes back with messages.",
+    unavailable: "This website cannot receive photos just now: send the report without one.",
+    tooLargeTitle: "Report not sent: the photo is too large",
+    tooLargeBody: "The photo was larger than {max}, so nothing was sent. Open the form again and choose a smaller photo.",
+    tooLargeAgain: "Open the report form",
+  },
+  // The shipment page's facts card (src/pages/shipment-page.ts): its heading, apart from the shipment number it lists first.
+  shipmentFacts: {
+    heading: "About this shipment",
   },
 };

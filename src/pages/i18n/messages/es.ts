@@ -281,4 +281,20 @@ export const es = {
     notFoundTitle: "Este enlace no abre ninguna denuncia",
     notFoundBody: "Compruebe que copió el enlace completo: solo funciona exactamente tal como se le dio.",
   },
+  reportPhoto: {
+    label: "Una foto de la pieza o de su etiqueta (opcional)",
+    hint: "Un archivo JPEG o PNG de {max} como máximo. Antes de guardarla, la foto se copia sin su ubicación, su fecha ni los datos de la cámara. Solo la ve el personal que atiende su denuncia.",
+    tooLarge: "Esta foto supera {max}: elija una más pequeña.",
+    notAnImage: "Este archivo no es una foto JPEG o PNG: elija una foto.",
+    dimensions: "Esta foto tiene demasiados píxeles: elija una más pequeña.",
+    unreadable: "No se pudo leer esta foto; quizá el archivo esté dañado: elija otra.",
+    again: "Vuelva a elegir la foto: el formulario no la conserva cuando vuelve con avisos.",
+    unavailable: "Este sitio no puede recibir fotos en este momento: envíe la denuncia sin foto.",
+    tooLargeTitle: "La denuncia no se envió: la foto es demasiado grande",
+    tooLargeBody: "La foto superaba {max}, así que no se envió nada. Vuelva a abrir el formulario y elija una foto más pequeña.",
+    tooLargeAgain: "Abrir el formulario de denuncia",
+  },
+  shipmentFacts: {
+    heading: "Sobre este envío",
+  },
 } satisfies PublicMessages;

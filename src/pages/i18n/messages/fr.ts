@@ -281,4 +281,20 @@ export const fr = {
     notFoundTitle: "Ce lien n’ouvre aucun signalement",
     notFoundBody: "Vérifiez que le lien a été copié en entier : il ne fonctionne que tel qu’il vous a été donné.",
   },
+  reportPhoto: {
+    label: "Une photo de l’objet ou de son étiquette (facultatif)",
+    hint: "Un fichier JPEG ou PNG de {max} au plus. Avant d’être conservée, la photo est recopiée sans sa localisation, sa date ni les informations de l’appareil. Seules les personnes qui traitent votre signalement la voient.",
+    tooLarge: "Cette photo dépasse {max} : choisissez-en une plus petite.",
+    notAnImage: "Ce fichier n’est pas une photo JPEG ou PNG : choisissez une photo.",
+    dimensions: "Cette photo compte trop de pixels : choisissez-en une plus petite.",
+    unreadable: "Cette photo n’a pas pu être lue, le fichier est peut-être endommagé : choisissez-en une autre.",
+    again: "Choisissez de nouveau la photo : le formulaire ne la garde pas lorsqu’il revient avec des messages.",
+    unavailable: "Ce site ne peut pas recevoir de photos pour le moment : envoyez le signalement sans photo.",
+    tooLargeTitle: "Signalement non envoyé : la photo est trop volumineuse",
+    tooLargeBody: "La photo dépassait {max} : rien n’a donc été envoyé. Ouvrez de nouveau le formulaire et choisissez une photo plus petite.",
+    tooLargeAgain: "Ouvrir le formulaire de signalement",
+  },
+  shipmentFacts: {
+    heading: "À propos de cette expédition",
+  },
 } satisfies PublicMessages;

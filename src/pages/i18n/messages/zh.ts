@@ -292,4 +292,20 @@ export const zh = {
     notFoundTitle: "此链接无法打开任何举报",
     notFoundBody: "请检查链接是否已完整复制。链接必须与提供给您的完全一致才能打开。",
   },
+  reportPhoto: {
+    label: "商品或其标签的照片（选填）",
+    hint: "JPEG 或 PNG 文件，不超过{max}。保存前，照片会被重新生成，去除拍摄地点、日期和相机信息。只有处理您举报的工作人员能看到。",
+    tooLarge: "这张照片超过{max}，请选择一张更小的照片。",
+    notAnImage: "此文件不是 JPEG 或 PNG 照片，请选择一张照片。",
+    dimensions: "这张照片的像素过多，请选择一张更小的照片。",
+    unreadable: "无法读取这张照片，文件可能已损坏，请选择另一张。",
+    again: "请重新选择照片：表单带着提示返回时不会保留照片。",
+    unavailable: "本网站目前无法接收照片，请不附照片提交举报。",
+    tooLargeTitle: "举报未提交：照片过大",
+    tooLargeBody: "照片超过{max}，因此举报未提交。请重新打开表单，选择一张更小的照片。",
+    tooLargeAgain: "打开举报表单",
+  },
+  shipmentFacts: {
+    heading: "关于这批货物",
+  },
 } satisfies PublicMessages;

@@ -5,6 +5,8 @@
 // - console-script.ts: the console's browser script (src/pages/console/client/passkeys.ts with
 //   @simplewebauthn/browser), bundled and minified, as a string module that both runtimes serve
 //   at /assets/console.js: no file system at run time and no bundler rule on Workers.
+// - scanner-script.ts: the console's tag scanner (src/pages/console/client/scanner.ts, with jsQR for
+//   browsers without BarcodeDetector), the same way, at /assets/scanner.js: only the shipment page loads it.
 // - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
@@ -39,6 +41,21 @@ export async function buildAssets(): Promise<void> {
   const code = script.outputFiles[0]!.text;
   const version = createHash("sha256").update(code).digest("hex").slice(0, 12);
   write(join(GENERATED, "console-script.ts"), `${HEADER}export const CONSOLE_SCRIPT = ${JSON.stringify(code)};\nexport const CONSOLE_SCRIPT_VERSION = "${version}";\n`);
+
+  const scanner = await build({
+    entryPoints: [join(ROOT, "src/pages/console/client/scanner.ts")],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    banner: { js: "/*! Asli console tag scanner (src/pages/console/client/scanner.ts), with jsQR (github.com/cozmo/jsQR): Apache License 2.0 */" },
+    write: false,
+    legalComments: "inline",
+    logLevel: "error",
+  });
+  const scannerCode = scanner.outputFiles[0]!.text;
+  const scannerVersion = createHash("sha256").update(scannerCode).digest("hex").slice(0, 12);
+  write(join(GENERATED, "scanner-script.ts"), `${HEADER}export const SCANNER_SCRIPT = ${JSON.stringify(scannerCode)};\nexport const SCANNER_SCRIPT_VERSION = "${scannerVersion}";\n`);
 
   // The shipment page's check: src/core/shipment.ts itself, so the browser runs the offline verifier's code.
   const shipment = await build({

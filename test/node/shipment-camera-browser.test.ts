@@ -1,0 +1,144 @@
+// The shipment page's tag scanner in a real browser: Debian's Chromium with a fake camera that
+// shows a real tag (the service's own tag.png, turned into a y4m video), an exporter signed in
+// with a passkey (DevTools virtual authenticator), a draft shipment made on the console's form.
+// Starting the camera reads the tag, lists it, writes its verify URL into the add-items box, and
+// the form adds the certificate: read back through the API. Also: photos of tags (read in the
+// page), a photo whose QR is not one of this service's tags, and a camera the site may not use.
+// One browser launch for the file.
+import { serve, type ServerType } from "@hono/node-server";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import QRCode from "qrcode";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/http/app.js";
+import { launchChromium } from "../support/browser.js";
+import { makeTestService, type TestService } from "../support/harness.node.js";
+import { freePort } from "../support/net.js";
+import { makeArtisan } from "../support/principals.js";
+import { call, issueCertificate } from "../support/requests.js";
+import { stillY4m } from "../support/y4m.js";
+
+let browser: Browser;
+let server: ServerType;
+let service: TestService;
+let origin = "";
+let dir = "";
+let certificate: { id: string; verifyUrl: string };
+
+beforeAll(async () => {
+  const base = await makeTestService();
+  const port = await freePort();
+  // WebAuthn and getUserMedia need a secure context: http://localhost is one.
+  origin = `http://localhost:${port}`;
+  const deps = { ...base.deps, baseUrl: origin };
+  service = { ...base, deps, app: createApp(deps) };
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: service.app.fetch, port, hostname: "127.0.0.1" }, () => resolve());
+  });
+  const artisan = await makeArtisan(service, "own");
+  certificate = await issueCertificate(service, artisan);
+  const tag = await service.app.request(`/api/v1/certificates/${certificate.id}/tag.png`, { headers: { authorization: `Bearer ${service.adminToken}` } });
+  expect(tag.status).toBe(200);
+  const decoded = PNG.sync.read(Buffer.from(await tag.arrayBuffer()));
+  dir = mkdtempSync(join(tmpdir(), "asli-camera-"));
+  const video = join(dir, "tag.y4m");
+  writeFileSync(video, stillY4m({ width: decoded.width, height: decoded.height, data: new Uint8Array(decoded.data) }));
+  // No --use-fake-ui-for-media-stream: it would allow the camera whatever the site's permission
+  // says. Each context is granted the camera (or not) as a person would, by its permissions.
+  browser = await launchChromium(["--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An exporter on their phone: a browser context with its own passkey, enrolled from a sign-in link. */
+async function exporterPhone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-IN" });
+  await context.grantPermissions(["camera"], { origin });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  const invitation = await call(service, "POST", "/api/v1/invitations", { name: "Farah Exports", role: "exporter" });
+  expect(invitation.status).toBe(201);
+  await page.goto((invitation.json as { url: string }).url);
+  await expect.poll(() => page.locator("[data-passkey-start]").isEnabled()).toBe(true);
+  await page.getByRole("button", { name: "Create passkey" }).click();
+  await page.waitForURL(`${origin}/console`);
+  return { context, page };
+}
+
+async function draftShipment(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "Shipments" }).click();
+  await page.getByLabel("Consignee's name").fill("Al Noor Trading LLC");
+  await page.getByLabel("Consignee's country").fill("AE");
+  await page.getByRole("button", { name: "Create the shipment" }).click();
+  await page.waitForURL(/\/console\/shipments\/[A-Z2-7]{13}\?created$/);
+  return /\/console\/shipments\/([A-Z2-7]{13})/.exec(page.url())![1]!;
+}
+
+const itemsOf = async (id: string) => ((await call(service, "GET", `/api/v1/shipments/${id}`)).json as { items: { certificate: string }[] }).items.map((i) => i.certificate);
+
+describe("the tag scanner in Chromium with a fake camera", () => {
+  it("reads the tag from the camera, lists it once, and the form adds its certificate; a camera the site may not use says so plainly", { timeout: 60_000 }, async () => {
+    const { context, page } = await exporterPhone();
+    const id = await draftShipment(page);
+    // Without BarcodeDetector (Chromium on Linux has none), the bundled jsQR reads the frames.
+    expect(await page.evaluate(() => "BarcodeDetector" in window)).toBe(false);
+
+    await page.getByRole("button", { name: "Start the camera" }).click();
+    await expect.poll(() => page.locator("[data-scanner-list] li").count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator("[data-scanner-list] li").innerText()).toBe(certificate.verifyUrl);
+    expect(await page.locator("[data-scanner-count]").innerText()).toBe("Tags read: 1");
+    // The camera keeps seeing the same tag: it stays one item, in the list and in the box.
+    await page.waitForTimeout(600);
+    expect(await page.locator("[data-scanner-list] li").count()).toBe(1);
+    expect(await page.getByLabel("Certificate numbers or web addresses").inputValue()).toBe(certificate.verifyUrl);
+    await page.getByRole("button", { name: "Stop the camera" }).click();
+    expect(await page.locator("[data-scanner-video]").isHidden()).toBe(true);
+
+    await page.getByRole("button", { name: "Add to the shipment" }).click();
+    await page.waitForURL(`${origin}/console/shipments/${id}?added=1&already=0`);
+    expect(await page.locator(".notice").innerText()).toBe("1 added; 0 were in the shipment already.");
+    expect(await itemsOf(id)).toEqual([certificate.id]);
+
+    // The site's camera permission refused (as a person who pressed "Block" did): a plain message, and the form still works.
+    await context.clearPermissions();
+    await page.goto(`${origin}/console/shipments/${id}`);
+    await page.getByRole("button", { name: "Start the camera" }).click();
+    await expect
+      .poll(() => page.locator("[data-scanner-status]").innerText())
+      .toBe("The camera is not allowed for this site. Allow it in the browser's site settings and press “Start the camera” again, or type the numbers above.");
+    expect(await page.locator("[data-scanner-status]").getAttribute("class")).toBe("alert");
+    await context.close();
+  });
+
+  it("reads tags from photos on the device; a photo whose QR is no tag of this service is refused plainly", { timeout: 60_000 }, async () => {
+    const { context, page } = await exporterPhone();
+    const id = await draftShipment(page);
+    const second = await issueCertificate(service, await makeArtisan(service, "own"));
+    const photo = Buffer.from(await (await service.app.request(`/api/v1/certificates/${second.id}/tag.png`, { headers: { authorization: `Bearer ${service.adminToken}` } })).arrayBuffer());
+    const foreign = await QRCode.toBuffer("HTTPS://ELSEWHERE.EXAMPLE/V/AAAAAAAAAAAAA", { type: "png", margin: 4, scale: 8 });
+    await page.getByLabel("Photos of tags").setInputFiles([
+      { name: "tag.png", mimeType: "image/png", buffer: photo },
+      { name: "other.png", mimeType: "image/png", buffer: foreign },
+      { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") },
+    ]);
+    await expect
+      .poll(() => page.locator("[data-scanner-status]").innerText(), { timeout: 20_000 })
+      .toBe("tag.png: 1 tags read. other.png: no QR code of an Asli tag was found in this photo. notes.txt: this is not a JPEG or PNG photo.");
+    expect(await page.locator("[data-scanner-list] li").allInnerTexts()).toEqual([second.verifyUrl]);
+    await page.getByRole("button", { name: "Add to the shipment" }).click();
+    await page.waitForURL(`${origin}/console/shipments/${id}?added=1&already=0`);
+    expect(await itemsOf(id)).toEqual([second.id]);
+    await context.close();
+  });
+});

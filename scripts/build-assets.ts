@@ -6,7 +6,9 @@
 //   @simplewebauthn/browser), bundled and minified, as a string module that both runtimes serve
 //   at /assets/console.js: no file system at run time and no bundler rule on Workers.
 // - scanner-script.ts: the console's tag scanner (src/pages/console/client/scanner.ts, with jsQR for
-//   browsers without BarcodeDetector), the same way, at /assets/scanner.js: only the shipment page loads it.
+//   browsers without BarcodeDetector), the same way, at /assets/scanner.js: only the shipment page
+//   loads it. Its version is scanner-version.ts, so that the pages that link it do not carry the
+//   script itself (on Workers the script is a module of its own, loaded on its first request).
 // - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
@@ -55,7 +57,8 @@ export async function buildAssets(): Promise<void> {
   });
   const scannerCode = scanner.outputFiles[0]!.text;
   const scannerVersion = createHash("sha256").update(scannerCode).digest("hex").slice(0, 12);
-  write(join(GENERATED, "scanner-script.ts"), `${HEADER}export const SCANNER_SCRIPT = ${JSON.stringify(scannerCode)};\nexport const SCANNER_SCRIPT_VERSION = "${scannerVersion}";\n`);
+  write(join(GENERATED, "scanner-script.ts"), `${HEADER}export const SCANNER_SCRIPT = ${JSON.stringify(scannerCode)};\n`);
+  write(join(GENERATED, "scanner-version.ts"), `${HEADER}export const SCANNER_SCRIPT_VERSION = "${scannerVersion}";\n`);
 
   // The shipment page's check: src/core/shipment.ts itself, so the browser runs the offline verifier's code.
   const shipment = await build({

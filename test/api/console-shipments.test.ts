@@ -72,6 +72,10 @@ describe("console shipments", () => {
     const script = await service.app.request("/assets/scanner.js");
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toContain("javascript");
+    // On Workers a module of its own, loaded on this first request: the scanner, with jsQR inside.
+    const code = await script.text();
+    expect(code).toContain("[data-scanner]");
+    expect(code).toContain("jsQR");
 
     const [byUrl, byNumber] = [await issueCertificate(service, artisan), await issueCertificate(service, artisan)];
     // The verify URL as the scanner writes it, and a number as a person types it (spaced, lower case).

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { CONSOLE_SCRIPT, CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
-import { SCANNER_SCRIPT, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
 import { VERIFY_SCRIPT, VERIFY_SCRIPT_PATH } from "../../pages/assets/verify-script.js";
 
 /** Static assets of the public pages. The page links them with a version query, so they may be cached long. */
@@ -13,10 +12,6 @@ export function assetRoutes(): Hono {
   app.get(CONSOLE_SCRIPT_ROUTE, (c) => {
     c.header("cache-control", "public, max-age=86400");
     return c.body(CONSOLE_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
-  });
-  app.get(SCANNER_SCRIPT_ROUTE, (c) => {
-    c.header("cache-control", "public, max-age=86400");
-    return c.body(SCANNER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
   });
   return app;
 }

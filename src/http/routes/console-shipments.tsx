@@ -78,6 +78,12 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   const signed = signedIn(deps);
   const origin = new URL(deps.baseUrl).origin;
 
+  // The scanner script, outside the console's pipeline: a public asset, as /assets/console.js is.
+  app.get(SCANNER_SCRIPT_ROUTE, async (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.body(await deps.loadScannerScript(), 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
   const list = async (c: ConsoleContext, form: FormState, status: 200 | 422 = 200) => {
     const rows = await listShipmentsFor(deps.db, c.var.principal, { limit: LISTED });
     const view = {

@@ -6,7 +6,8 @@
 // page), a photo whose QR is not one of this service's tags, and a camera the site may not use.
 // One browser launch for the file.
 import { serve, type ServerType } from "@hono/node-server";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
@@ -20,6 +21,8 @@ import { freePort } from "../support/net.js";
 import { makeArtisan } from "../support/principals.js";
 import { call, issueCertificate } from "../support/requests.js";
 import { stillY4m } from "../support/y4m.js";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
 let server: ServerType;
@@ -85,6 +88,18 @@ async function draftShipment(page: Page): Promise<string> {
   return /\/console\/shipments\/([A-Z2-7]{13})/.exec(page.url())![1]!;
 }
 
+/** axe-core in the page: no serious or critical violation. ASLI_SCREENSHOTS=<dir> also saves a screenshot there. */
+async function accessible(page: Page, name: string): Promise<void> {
+  // Evaluated through DevTools, so that the page keeps its real CSP (script-src 'self') for the scanner.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document);
+    return result.violations.filter((v: any) => v.impact === "serious" || v.impact === "critical").map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
+  if (process.env.ASLI_SCREENSHOTS) await page.screenshot({ path: join(process.env.ASLI_SCREENSHOTS, `console-${name}.png`), fullPage: true });
+}
+
 const itemsOf = async (id: string) => ((await call(service, "GET", `/api/v1/shipments/${id}`)).json as { items: { certificate: string }[] }).items.map((i) => i.certificate);
 
 describe("the tag scanner in Chromium with a fake camera", () => {
@@ -102,6 +117,7 @@ describe("the tag scanner in Chromium with a fake camera", () => {
     await page.waitForTimeout(600);
     expect(await page.locator("[data-scanner-list] li").count()).toBe(1);
     expect(await page.getByLabel("Certificate numbers or web addresses").inputValue()).toBe(certificate.verifyUrl);
+    await accessible(page, "shipment-scanned");
     await page.getByRole("button", { name: "Stop the camera" }).click();
     expect(await page.locator("[data-scanner-video]").isHidden()).toBe(true);
 

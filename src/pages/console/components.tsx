@@ -16,7 +16,7 @@ import type { ConsoleLocale } from "./locale.js";
 export const CSRF_FIELD = "_csrf";
 
 const STYLE = `
-*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Devanagari",sans-serif;background:#f6f4ef;color:#1d1b16}
 a{color:#1a4f8b}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #d97706;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:2}

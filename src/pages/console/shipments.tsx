@@ -213,6 +213,54 @@ const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: strin
             </p>
           ) : null}
         </div>
+        <div
+          data-scanner
+          data-origin={origin}
+          data-target="f-items"
+          data-max-bytes={limits.maxBytes}
+          data-max-pixels={limits.maxPixels}
+          data-msg-starting={c.starting}
+          data-msg-scanning={c.scanning}
+          data-msg-read={c.read}
+          data-msg-again={c.again}
+          data-msg-not-tag={c.notTag}
+          data-msg-count={c.count}
+          data-msg-insecure={c.insecure}
+          data-msg-unsupported={c.unsupported}
+          data-msg-denied={c.denied}
+          data-msg-no-camera={c.noCamera}
+          data-msg-failed={c.failed}
+          data-msg-photo-reading={p.reading}
+          data-msg-photo-found={p.found}
+          data-msg-photo-none={p.none}
+          data-msg-photo-not-image={p.notImage}
+          data-msg-photo-too-large={p.tooLarge}
+          data-msg-photo-unreadable={p.unreadable}
+        >
+          <h3>{c.title}</h3>
+          <p>{c.lead}</p>
+          <noscript>
+            <p class="alert">{c.noscript}</p>
+          </noscript>
+          <p class="actions">
+            <button type="button" data-scanner-start hidden>
+              {c.start}
+            </button>
+            <button type="button" class="secondary" data-scanner-stop hidden>
+              {c.stop}
+            </button>
+          </p>
+          <video data-scanner-video hidden muted playsinline aria-label={c.video} style="width:100%;max-width:26rem;border-radius:8px;background:#000"></video>
+          <p role="status" aria-live="polite" data-scanner-status></p>
+          <p data-scanner-count></p>
+          <ul class="items" data-scanner-list hidden></ul>
+          <div class="field" hidden>
+            <h3>{p.title}</h3>
+            <p>{p.lead}</p>
+            <label for="f-photos">{p.field}</label>
+            <input id="f-photos" type="file" accept="image/jpeg,image/png" multiple data-scanner-photos />
+          </div>
+        </div>
         <div class="field">
           <label for="f-csv">{s.csvField}</label>
           <input id="f-csv" name="csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-hint" />
@@ -222,54 +270,6 @@ const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: strin
         </div>
         <button type="submit">{s.add}</button>
       </PostForm>
-      <div
-        data-scanner
-        data-origin={origin}
-        data-target="f-items"
-        data-max-bytes={limits.maxBytes}
-        data-max-pixels={limits.maxPixels}
-        data-msg-starting={c.starting}
-        data-msg-scanning={c.scanning}
-        data-msg-read={c.read}
-        data-msg-again={c.again}
-        data-msg-not-tag={c.notTag}
-        data-msg-count={c.count}
-        data-msg-insecure={c.insecure}
-        data-msg-unsupported={c.unsupported}
-        data-msg-denied={c.denied}
-        data-msg-no-camera={c.noCamera}
-        data-msg-failed={c.failed}
-        data-msg-photo-reading={p.reading}
-        data-msg-photo-found={p.found}
-        data-msg-photo-none={p.none}
-        data-msg-photo-not-image={p.notImage}
-        data-msg-photo-too-large={p.tooLarge}
-        data-msg-photo-unreadable={p.unreadable}
-      >
-        <h3>{c.title}</h3>
-        <p>{c.lead}</p>
-        <noscript>
-          <p class="alert">{c.noscript}</p>
-        </noscript>
-        <p class="actions">
-          <button type="button" data-scanner-start hidden>
-            {c.start}
-          </button>
-          <button type="button" class="secondary" data-scanner-stop hidden>
-            {c.stop}
-          </button>
-        </p>
-        <video data-scanner-video hidden muted playsinline aria-label={c.video} style="width:100%;max-width:26rem;border-radius:8px;background:#000"></video>
-        <p role="status" aria-live="polite" data-scanner-status></p>
-        <p data-scanner-count></p>
-        <ul class="items" data-scanner-list hidden></ul>
-        <div class="field" hidden>
-          <h3>{p.title}</h3>
-          <p>{p.lead}</p>
-          <label for="f-photos">{p.field}</label>
-          <input id="f-photos" type="file" accept="image/jpeg,image/png" multiple data-scanner-photos />
-        </div>
-      </div>
     </section>
   );
 };

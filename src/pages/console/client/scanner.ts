@@ -102,6 +102,8 @@ function setup(container: HTMLElement): void {
   let photoDecoder: Promise<Decoder> | undefined;
   let stream: MediaStream | null = null;
   let lastRefused = "";
+  // The tag read last: while it stays in view, its "read" confirmation stays on the screen.
+  let lastRead = "";
   if (!target) return;
   // What the person typed before scanning counts as in the list too, so nothing goes in twice.
   for (const line of target.value.split("\n")) {
@@ -115,15 +117,16 @@ function setup(container: HTMLElement): void {
   };
 
   /** Takes one decoded text: a new tag joins the list and the form's box; anything else is said to be no tag. */
-  const take = (text: string): "added" | "again" | "refused" => {
+  const take = (text: string): "added" | "again" | "still" | "refused" => {
     const url = tagUrl(text, origin);
     if (!url) {
       if (text !== lastRefused) say(fill(msg("notTag"), { text: text.length > 80 ? `${text.slice(0, 80)}…` : text }), "alert");
       lastRefused = text;
       return "refused";
     }
-    if (seen.has(url)) return "again";
+    if (seen.has(url)) return url === lastRead ? "still" : "again";
     seen.add(url);
+    lastRead = url;
     target.value = target.value.trim() === "" ? url : `${target.value.replace(/\s+$/, "")}\n${url}`;
     const item = document.createElement("li");
     item.className = "url scanned";

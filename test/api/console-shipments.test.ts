@@ -4,6 +4,7 @@
 // shown by its line and nothing is added; the items read back through the API. The scanner
 // itself, with a camera, is test/node/shipment-camera-browser.test.ts.
 import { makeTestService, type TestService } from "@harness";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ConsoleVisitor, type Answer } from "../support/console.js";
 import { makeArtisan, unique } from "../support/principals.js";
@@ -116,6 +117,21 @@ describe("console shipments", () => {
     const csv = await addItems(exporter, id, "", `certificate,note\n${good.verifyUrl},first\n`);
     expect(csv.status).toBe(303);
     expect(await itemsOf(service, id)).toEqual([good.id]);
+  });
+
+  it("answers any text in the box with the shipment's page, never a 5xx; a refusal adds nothing", { timeout: 60_000 }, async () => {
+    const id = await newShipment();
+    const good = await issueCertificate(service, artisan);
+    const line = fc.oneof(fc.string({ maxLength: 60 }), fc.constant(good.verifyUrl), fc.constant(good.id), fc.string({ maxLength: 500 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 6 }), async (lines) => {
+        const before = await itemsOf(service, id);
+        const answer = await addItems(exporter, id, lines.join("\n"));
+        expect([303, 422]).toContain(answer.status);
+        if (answer.status === 422) expect(await itemsOf(service, id)).toEqual(before);
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it("is for exporters: a district office is refused the page and does not see it in the navigation", async () => {

@@ -16,6 +16,7 @@
 // [data-scanner-status], the list [data-scanner-list], the count [data-scanner-count] and the
 // photo input [data-scanner-photos]. Parts the browser cannot use stay hidden.
 import jsQR from "jsqr";
+import { tagUrl } from "./tag-url.js";
 
 type Messages = Record<string, string>;
 
@@ -26,23 +27,6 @@ interface Decoder {
 
 function fill(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
-}
-
-// A tag's QR carries HTTPS://HOST/V/<token, 146 base32 characters>; the provenance document's
-// item QR carries the certificate number (13). Upper case, as printed; a reader may lower it.
-const VERIFY_PATH = /^\/v\/([A-Z2-7]{13}|[A-Z2-7]{146})\/?$/i;
-
-/** The verify URL as the tag prints it, if the text is one of this service's; null otherwise. */
-export function tagUrl(text: string, origin: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  const path = VERIFY_PATH.exec(url.pathname);
-  if (url.origin !== origin.toLowerCase() || !path || url.search || url.hash) return null;
-  return `${url.origin.toUpperCase()}/V/${path[1]!.toUpperCase()}`;
 }
 
 /** Draws the image onto the canvas, its longer side at most `maxSide`, and reads it with jsQR. */

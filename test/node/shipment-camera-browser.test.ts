@@ -3,7 +3,8 @@
 // with a passkey (DevTools virtual authenticator), a draft shipment made on the console's form.
 // Starting the camera reads the tag, lists it, writes its verify URL into the add-items box, and
 // the form adds the certificate: read back through the API. Also: photos of tags (read in the
-// page), a photo whose QR is not one of this service's tags, and a camera the site may not use.
+// page), a photo whose QR is not one of this service's tags, a camera the site may not use, and a
+// page on plain HTTP away from localhost (no secure context: no camera, the form still there).
 // One browser launch for the file.
 import { serve, type ServerType } from "@hono/node-server";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -51,7 +52,8 @@ beforeAll(async () => {
   writeFileSync(video, stillY4m({ width: decoded.width, height: decoded.height, data: new Uint8Array(decoded.data) }));
   // No --use-fake-ui-for-media-stream: it would allow the camera whatever the site's permission
   // says. Each context is granted the camera (or not) as a person would, by its permissions.
-  browser = await launchChromium(["--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`]);
+  // asli.test: the same server under a name that is not a secure context over plain HTTP.
+  browser = await launchChromium(["--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`, "--host-resolver-rules=MAP asli.test 127.0.0.1"]);
 }, 60_000);
 
 afterAll(async () => {
@@ -134,6 +136,16 @@ describe("the tag scanner in Chromium with a fake camera", () => {
       .poll(() => page.locator("[data-scanner-status]").innerText())
       .toBe("The camera is not allowed for this site. Allow it in the browser's site settings and press “Start the camera” again, or type the numbers above.");
     expect(await page.locator("[data-scanner-status]").getAttribute("class")).toBe("alert");
+
+    // Plain HTTP on a host other than localhost is no secure context: the page says the camera needs https, and offers no camera button.
+    const session = (await context.cookies(origin)).find((c) => c.name === "asli_session")!;
+    await context.addCookies([{ name: session.name, value: session.value, domain: "asli.test", path: "/" }]);
+    await page.goto(`http://asli.test:${new URL(origin).port}/console/shipments/${id}`);
+    await expect
+      .poll(() => page.locator("[data-scanner-status]").innerText())
+      .toBe("The camera can be used only on a secure (https) page. Type the numbers or web addresses above instead, or choose a CSV file.");
+    expect(await page.getByRole("button", { name: "Start the camera" }).isHidden()).toBe(true);
+    expect(await page.getByLabel("Certificate numbers or web addresses").isEditable()).toBe(true);
     await context.close();
   });
 

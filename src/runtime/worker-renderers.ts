@@ -24,7 +24,7 @@ export const WORKER_MODULES = {
   dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   images: { file: "images.js", from: "src/service/images.ts" },
-  scanner: { file: "scanner-script.js", from: "src/generated/scanner-script.ts" },
+  jsqr: { file: "jsqr-script.js", from: "src/generated/jsqr-script.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -69,16 +69,16 @@ export const workerLazyModules: LazyModules = {
   loadWebAuthn: loadWorkerWebAuthn,
   loadImages: loadWorkerImages,
   loadCatalog: loadWorkerCatalog,
-  loadScannerScript: loadWorkerScannerScript,
+  loadJsqrScript: loadWorkerJsqrScript,
 };
 
-let scanner: Promise<string> | undefined;
+let jsqr: Promise<string> | undefined;
 
-/** The console's tag scanner script (jsQR inside), loaded once per isolate on its first request. */
-function loadWorkerScannerScript(): Promise<string> {
-  scanner ??= load<{ SCANNER_SCRIPT: string }>("scanner").then((m) => m.SCANNER_SCRIPT);
-  scanner.catch(() => (scanner = undefined));
-  return scanner;
+/** jsQR for the console's tag scanner, loaded once per isolate on its first request. */
+function loadWorkerJsqrScript(): Promise<string> {
+  jsqr ??= load<{ JSQR_SCRIPT: string }>("jsqr").then((m) => m.JSQR_SCRIPT);
+  jsqr.catch(() => (jsqr = undefined));
+  return jsqr;
 }
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;

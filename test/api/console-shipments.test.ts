@@ -44,7 +44,7 @@ describe("console shipments", () => {
     service = await makeTestService();
     exporter = await person(service, { role: "exporter" });
     artisan = await makeArtisan(service, "own");
-  });
+  }, 30_000);
 
   async function newShipment(): Promise<string> {
     const created = await exporter.post("/console/shipments", { consigneeName: "Al Noor Trading", consigneeCountry: "ae", reference: unique("INV") });
@@ -73,10 +73,13 @@ describe("console shipments", () => {
     const script = await service.app.request("/assets/scanner.js");
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toContain("javascript");
-    // On Workers a module of its own, loaded on this first request: the scanner, with jsQR inside.
-    const code = await script.text();
-    expect(code).toContain("[data-scanner]");
-    expect(code).toContain("jsQR");
+    expect(await script.text()).toContain("[data-scanner]");
+    // jsQR, where the scanner fetches it (on Workers a module of its own, loaded on this first request).
+    const jsqrPath = /data-jsqr="(\/assets\/jsqr\.js\?v=[0-9a-f]{12})"/.exec(page.text)?.[1];
+    expect(jsqrPath).toBeDefined();
+    const jsqr = await service.app.request(jsqrPath!);
+    expect(jsqr.status).toBe(200);
+    expect(await jsqr.text()).toContain("asliJsQR");
 
     const [byUrl, byNumber] = [await issueCertificate(service, artisan), await issueCertificate(service, artisan)];
     // The verify URL as the scanner writes it, and a number as a person types it (spaced, lower case).

@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { ApiError } from "../../core/errors.js";
 import { isoTime } from "../../core/time.js";
-import { SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
+import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
 import { check, emptyForm, errorMessage, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
 import type { ConsoleLocale } from "../../pages/console/locale.js";
 import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type ShipmentDetail } from "../../pages/console/shipments.js";
@@ -42,7 +42,15 @@ export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
   {
     method: "get",
     path: SCANNER_SCRIPT_ROUTE,
-    summary: "The console's tag scanner (camera and photos, with jsQR), loaded by a shipment's page",
+    summary: "The console's tag scanner (camera and photos), loaded by a shipment's page",
+    tag: "console",
+    roles: "public",
+    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
+  },
+  {
+    method: "get",
+    path: JSQR_SCRIPT_ROUTE,
+    summary: "jsQR, which the tag scanner loads where the browser has no BarcodeDetector for QR codes",
     tag: "console",
     roles: "public",
     responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
@@ -78,10 +86,14 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   const signed = signedIn(deps);
   const origin = new URL(deps.baseUrl).origin;
 
-  // The scanner script, outside the console's pipeline: a public asset, as /assets/console.js is.
-  app.get(SCANNER_SCRIPT_ROUTE, async (c) => {
+  // The scanner and jsQR, outside the console's pipeline: public assets, as /assets/console.js is.
+  app.get(SCANNER_SCRIPT_ROUTE, (c) => {
     c.header("cache-control", "public, max-age=86400");
-    return c.body(await deps.loadScannerScript(), 200, { "content-type": "text/javascript; charset=utf-8" });
+    return c.body(SCANNER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+  app.get(JSQR_SCRIPT_ROUTE, async (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.body(await deps.loadJsqrScript(), 200, { "content-type": "text/javascript; charset=utf-8" });
   });
 
   const list = async (c: ConsoleContext, form: FormState, status: 200 | 422 = 200) => {
@@ -127,7 +139,7 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       canAdd: principal.role === "exporter" && shipment.state === "open",
     };
     const limits = { maxBytes: PHOTO_LIMITS.maxBytes, maxPixels: PHOTO_LIMITS.maxPixels };
-    return page(c, <ShipmentPage locale={c.var.locale} session={c.var.session!} shipment={detail} form={form} notice={notice} origin={origin} limits={limits} />, status);
+    return page(c, <ShipmentPage locale={c.var.locale} session={c.var.session!} shipment={detail} form={form} notice={notice} origin={origin} limits={limits} jsqr={JSQR_SCRIPT_PATH} />, status);
   };
   const noForm: AddItemsForm = { items: "", errors: {}, refused: null };
 

@@ -115,7 +115,9 @@ export const ShipmentPage: FC<{
   /** The service's origin: the scanner takes verify URLs of this origin only. */
   origin: string;
   limits: ScannerLimits;
-}> = ({ locale, session, shipment, form, notice, origin, limits }) => {
+  /** Where the scanner fetches jsQR, if the browser cannot read QR codes itself. */
+  jsqr: string;
+}> = ({ locale, session, shipment, form, notice, origin, limits, jsqr }) => {
   const { t, fill } = locale;
   const s = t.shipments;
   const path = `/console/shipments/${shipment.id}`;
@@ -154,12 +156,12 @@ export const ShipmentPage: FC<{
           ))}
         </ul>
       </section>
-      {shipment.canAdd ? <AddItems locale={locale} session={session} path={path} form={form} origin={origin} limits={limits} /> : null}
+      {shipment.canAdd ? <AddItems locale={locale} session={session} path={path} form={form} origin={origin} limits={limits} jsqr={jsqr} /> : null}
     </Layout>
   );
 };
 
-const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: string; form: AddItemsForm; origin: string; limits: ScannerLimits }> = ({ locale, session, path, form, origin, limits }) => {
+const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: string; form: AddItemsForm; origin: string; limits: ScannerLimits; jsqr: string }> = ({ locale, session, path, form, origin, limits, jsqr }) => {
   const { fill } = locale;
   const s = locale.t.shipments;
   const c = s.camera;
@@ -216,6 +218,7 @@ const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: strin
         <div
           data-scanner
           data-origin={origin}
+          data-jsqr={jsqr}
           data-target="f-items"
           data-max-bytes={limits.maxBytes}
           data-max-pixels={limits.maxPixels}

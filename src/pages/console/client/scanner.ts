@@ -6,8 +6,9 @@
 // image work for it, and the camera and the photos share one decoder.
 //
 // Decoding: the browser's BarcodeDetector where it has one that reads QR codes (Android Chrome,
-// Safari), else jsQR, bundled into this script (scripts/build-assets.ts serves it at
-// /assets/scanner.js, loaded by the shipment page only, never by the rest of the console).
+// Safari), else jsQR, which this script fetches then from data-jsqr (/assets/jsqr.js, about 45 KB
+// gzipped), so that a phone that reads QR codes itself never downloads it. scripts/build-assets.ts
+// builds both; the shipment page alone loads this one (/assets/scanner.js, about 2 KB gzipped).
 //
 // Markup (src/pages/console/shipments.tsx): a container [data-scanner] with data-origin (the
 // service's origin), data-target (the id of the text box), data-max-bytes, data-max-pixels and
@@ -15,7 +16,7 @@
 // [data-scanner-start], [data-scanner-stop], a <video data-scanner-video>, a status line
 // [data-scanner-status], the list [data-scanner-list], the count [data-scanner-count] and the
 // photo input [data-scanner-photos]. Parts the browser cannot use stay hidden.
-import jsQR from "jsqr";
+import type jsQRType from "jsqr";
 import { tagUrl } from "./tag-url.js";
 
 type Messages = Record<string, string>;
@@ -29,8 +30,27 @@ function fill(message: string, values: Record<string, string | number>): string 
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
+let jsqrLoading: Promise<typeof jsQRType> | undefined;
+
+/** jsQR, fetched once from `src` (our own origin: the CSP allows script-src 'self'). */
+function loadJsqr(src: string): Promise<typeof jsQRType> {
+  jsqrLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => {
+      const loaded = (globalThis as { asliJsQR?: typeof jsQRType }).asliJsQR;
+      if (loaded) resolve(loaded);
+      else reject(new Error("jsQR did not load"));
+    };
+    script.onerror = () => reject(new Error("jsQR did not load"));
+    document.head.append(script);
+  });
+  jsqrLoading.catch(() => (jsqrLoading = undefined));
+  return jsqrLoading;
+}
+
 /** Draws the image onto the canvas, its longer side at most `maxSide`, and reads it with jsQR. */
-function jsqrDecoder(maxSide: number): Decoder {
+function jsqrDecoder(jsQR: typeof jsQRType, maxSide: number): Decoder {
   return {
     async read(source, canvas) {
       const width = (source as HTMLVideoElement).videoWidth || (source as ImageBitmap).width;
@@ -52,7 +72,7 @@ interface BarcodeDetectorLike {
   detect(source: CanvasImageSource): Promise<{ rawValue: string }[]>;
 }
 
-async function chooseDecoder(maxSide: number): Promise<Decoder> {
+async function chooseDecoder(maxSide: number, jsqrSrc: string): Promise<Decoder> {
   const Detector = (globalThis as { BarcodeDetector?: { new (o: { formats: string[] }): BarcodeDetectorLike; getSupportedFormats?(): Promise<string[]> } }).BarcodeDetector;
   try {
     if (Detector && (await Detector.getSupportedFormats?.())?.includes("qr_code")) {
@@ -62,13 +82,14 @@ async function chooseDecoder(maxSide: number): Promise<Decoder> {
   } catch {
     // A detector that cannot start: jsQR reads instead.
   }
-  return jsqrDecoder(maxSide);
+  return jsqrDecoder(await loadJsqr(jsqrSrc), maxSide);
 }
 
 function setup(container: HTMLElement): void {
   const m = container.dataset as Messages;
   const msg = (key: string) => m[`msg${key[0]!.toUpperCase()}${key.slice(1)}`] ?? "";
   const origin = container.dataset.origin!;
+  const jsqrSrc = container.dataset.jsqr!;
   const target = document.getElementById(container.dataset.target!) as HTMLTextAreaElement | null;
   const start = container.querySelector<HTMLButtonElement>("[data-scanner-start]")!;
   const stop = container.querySelector<HTMLButtonElement>("[data-scanner-stop]")!;
@@ -153,7 +174,7 @@ function setup(container: HTMLElement): void {
     start.hidden = false;
     start.addEventListener("click", async () => {
       say(msg("starting"));
-      cameraDecoder ??= chooseDecoder(800);
+      cameraDecoder ??= chooseDecoder(800, jsqrSrc);
       try {
         stream = await media.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
       } catch (error) {
@@ -178,7 +199,7 @@ function setup(container: HTMLElement): void {
   if (photos && typeof createImageBitmap === "function") {
     photos.closest<HTMLElement>("[hidden]")?.removeAttribute("hidden");
     photos.addEventListener("change", async () => {
-      photoDecoder ??= chooseDecoder(2048);
+      photoDecoder ??= chooseDecoder(2048, jsqrSrc);
       const lines: string[] = [];
       let refused = false;
       const refuse = (line: string) => {

@@ -5,6 +5,11 @@
 // - console-script.ts: the console's browser script (src/pages/console/client/passkeys.ts with
 //   @simplewebauthn/browser), bundled and minified, as a string module that both runtimes serve
 //   at /assets/console.js: no file system at run time and no bundler rule on Workers.
+// - scanner-script.ts: the console's tag scanner (src/pages/console/client/scanner.ts), the same
+//   way, at /assets/scanner.js: only the shipment page loads it; jsqr-script.ts: jsQR, at
+//   /assets/jsqr.js, which the scanner loads only in browsers without a BarcodeDetector for QR
+//   codes (on Workers a module of its own, loaded on its first request); scanner-version.ts: both
+//   versions, so that the pages linking them do not carry jsQR.
 // - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
@@ -39,6 +44,19 @@ export async function buildAssets(): Promise<void> {
   const code = script.outputFiles[0]!.text;
   const version = createHash("sha256").update(code).digest("hex").slice(0, 12);
   write(join(GENERATED, "console-script.ts"), `${HEADER}export const CONSOLE_SCRIPT = ${JSON.stringify(code)};\nexport const CONSOLE_SCRIPT_VERSION = "${version}";\n`);
+
+  // The tag scanner, small, and jsQR apart: the scanner loads jsQR only where the browser has no
+  // BarcodeDetector for QR codes, so a phone that has one never fetches it.
+  const bundle = async (entry: string, format: "iife", banner: string) => {
+    const out = await build({ entryPoints: [join(ROOT, entry)], bundle: true, minify: true, format, target: "es2020", banner: { js: banner }, write: false, legalComments: "inline", logLevel: "error" });
+    const text = out.outputFiles[0]!.text;
+    return { text, version: createHash("sha256").update(text).digest("hex").slice(0, 12) };
+  };
+  const scanner = await bundle("src/pages/console/client/scanner.ts", "iife", "/*! Asli console tag scanner (src/pages/console/client/scanner.ts) */");
+  const jsqr = await bundle("src/pages/console/client/jsqr.ts", "iife", "/*! jsQR (github.com/cozmo/jsQR): Apache License 2.0 */");
+  write(join(GENERATED, "scanner-script.ts"), `${HEADER}export const SCANNER_SCRIPT = ${JSON.stringify(scanner.text)};\n`);
+  write(join(GENERATED, "jsqr-script.ts"), `${HEADER}export const JSQR_SCRIPT = ${JSON.stringify(jsqr.text)};\n`);
+  write(join(GENERATED, "scanner-version.ts"), `${HEADER}export const SCANNER_SCRIPT_VERSION = "${scanner.version}";\nexport const JSQR_SCRIPT_VERSION = "${jsqr.version}";\n`);
 
   // The shipment page's check: src/core/shipment.ts itself, so the browser runs the offline verifier's code.
   const shipment = await build({

@@ -32,7 +32,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.jsqr, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
       outdir: staging,
       bundle: true,
       format: "esm",

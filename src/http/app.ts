@@ -26,6 +26,7 @@ import { MEDIA_OPERATIONS, mediaRoutes } from "./routes/media.js";
 import { registryRoutes } from "./routes/registry.js";
 import { REPORT_OPERATIONS, reportRoutes } from "./routes/reports.js";
 import { CONSOLE_REPORT_OPERATIONS, consoleReportRoutes } from "./routes/console-reports.js";
+import { CONSOLE_SHIPMENT_OPERATIONS, consoleShipmentRoutes } from "./routes/console-shipments.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { SHIPMENT_OPERATIONS, shipmentRoutes } from "./routes/shipments.js";
 import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
@@ -37,7 +38,7 @@ import { verifyRoutes } from "./routes/verify.js";
 export type { AppDeps } from "./deps.js";
 
 /** Every operation the app serves, for /api/v1/openapi.json; a test holds the two in step. */
-export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS, SHIPMENT_OPERATIONS, MEDIA_OPERATIONS, REPORT_OPERATIONS, CONSOLE_REPORT_OPERATIONS);
+export const API_OPERATIONS = describeOperations(TAG_OPERATIONS, BATCH_OPERATIONS, TRUST_OPERATIONS, CREDENTIAL_OPERATIONS, DOCS_OPERATIONS, TLOG_OPERATIONS, INVITATION_OPERATIONS, CONSOLE_OPERATIONS, SHIPMENT_OPERATIONS, MEDIA_OPERATIONS, REPORT_OPERATIONS, CONSOLE_REPORT_OPERATIONS, CONSOLE_SHIPMENT_OPERATIONS);
 
 /** Retry-After, in seconds, for each 503: a lock is held for moments, an unreadable database for longer. */
 const RETRY_AFTER_SECONDS: Record<string, number> = { "database-busy": 2, "service-unavailable": 30 };
@@ -166,6 +167,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", invitationRoutes(deps));
   app.route("/", reportRoutes(deps));
   app.route("/", consoleReportRoutes(deps));
+  app.route("/", consoleShipmentRoutes(deps));
   app.route("/", consoleRoutes(deps));
   app.route("/", mediaRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));

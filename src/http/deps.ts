@@ -55,6 +55,11 @@ export interface AppDeps {
    */
   loadCatalog: (lang: Language) => Promise<Catalog>;
   /**
+   * jsQR for the console's tag scanner (/assets/jsqr.js, about 45 KiB gzipped), loaded on its
+   * first request: a plain import on Node, a module of its own on Workers.
+   */
+  loadJsqrScript: () => Promise<string>;
+  /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
    */
@@ -85,4 +90,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadJsqrScript">;

@@ -24,6 +24,7 @@ export const WORKER_MODULES = {
   dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   images: { file: "images.js", from: "src/service/images.ts" },
+  jsqr: { file: "jsqr-script.js", from: "src/generated/jsqr-script.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -68,7 +69,17 @@ export const workerLazyModules: LazyModules = {
   loadWebAuthn: loadWorkerWebAuthn,
   loadImages: loadWorkerImages,
   loadCatalog: loadWorkerCatalog,
+  loadJsqrScript: loadWorkerJsqrScript,
 };
+
+let jsqr: Promise<string> | undefined;
+
+/** jsQR for the console's tag scanner, loaded once per isolate on its first request. */
+function loadWorkerJsqrScript(): Promise<string> {
+  jsqr ??= load<{ JSQR_SCRIPT: string }>("jsqr").then((m) => m.JSQR_SCRIPT);
+  jsqr.catch(() => (jsqr = undefined));
+  return jsqr;
+}
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
 

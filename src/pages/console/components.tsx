@@ -8,6 +8,7 @@ import { CONSOLE_LANGUAGES, LANGUAGES } from "../i18n/languages.js";
 import type { ConsoleSession } from "../../service/sessions.js";
 import { invitableRoles } from "../../service/access.js";
 import { CONSOLE_SCRIPT_PATH } from "../assets/console-script.js";
+import { SCANNER_SCRIPT_PATH } from "../assets/scanner-script.js";
 import type { FieldErrors } from "./form-state.js";
 import type { ConsoleLocale } from "./locale.js";
 
@@ -15,7 +16,7 @@ import type { ConsoleLocale } from "./locale.js";
 export const CSRF_FIELD = "_csrf";
 
 const STYLE = `
-*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans Devanagari",sans-serif;background:#f6f4ef;color:#1d1b16}
 a{color:#1a4f8b}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #d97706;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;padding:.5rem;z-index:2}
@@ -53,12 +54,14 @@ export interface LayoutProps {
   /** Where the language links point: the page itself, or its GET parent for answers to a form. */
   path: string;
   /** Which navigation entry this page is. */
-  current?: "home" | "artisans" | "certificates" | "batches" | "audit" | "tokens" | "people" | "passkeys" | "reports";
+  current?: "home" | "artisans" | "certificates" | "batches" | "audit" | "tokens" | "people" | "passkeys" | "reports" | "shipments";
   /** Loads the passkey script (sign-in, enrolment, my passkeys). */
   script?: boolean;
+  /** Loads the tag scanner (a shipment's add-items form). */
+  scanner?: boolean;
 }
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ locale, title, session, path, current, script, children }) => {
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ locale, title, session, path, current, script, scanner, children }) => {
   const { t } = locale;
   return (
     <html lang={locale.tag} dir={locale.dir}>
@@ -69,6 +72,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ locale, title, sess
         <title>{`${title} — ${t.title}`}</title>
         <style>{STYLE}</style>
         {script ? <script defer src={CONSOLE_SCRIPT_PATH}></script> : null}
+        {scanner ? <script defer src={SCANNER_SCRIPT_PATH}></script> : null}
       </head>
       <body>
         <a class="skip" href="#main">
@@ -117,6 +121,7 @@ const Navigation: FC<{ locale: ConsoleLocale; session: ConsoleSession; current: 
         {entry("home", "/console", nav.home)}
         {session.principal.role !== "exporter" ? entry("artisans", "/console/artisans", nav.artisans) : null}
         {entry("certificates", "/console/certificates", nav.certificates)}
+        {["admin", "exporter"].includes(session.principal.role) ? entry("shipments", "/console/shipments", locale.t.shipments.nav) : null}
         {["admin", "district", "artisan"].includes(session.principal.role) ? entry("batches", "/console/batches", nav.batches) : null}
         {invitableRoles(session.principal).length > 0 ? entry("people", "/console/people", nav.people) : null}
         {["admin", "district"].includes(session.principal.role) ? entry("reports", "/console/reports", locale.t.reports.nav) : null}

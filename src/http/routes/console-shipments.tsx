@@ -1,0 +1,194 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The console's side of exporters' shipments: the list with the form for a new one, a shipment's
+// page, and its add-items form (typed numbers or web addresses, a CSV file, or what the tag
+// scanner wrote into the same box). Thin handlers over src/service/shipments.ts, the services
+// POST /api/v1/shipments and POST /api/v1/shipments/{id}/items use, with the signed-in person as
+// the Principal. Mounted beside routes/console.tsx, whose request pipeline and refusal pages it
+// shares.
+import { Hono, type Context } from "hono";
+import type { Child } from "hono/jsx";
+import { ApiError } from "../../core/errors.js";
+import { isoTime } from "../../core/time.js";
+import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
+import { check, emptyForm, errorMessage, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
+import type { ConsoleLocale } from "../../pages/console/locale.js";
+import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type ShipmentDetail } from "../../pages/console/shipments.js";
+import { PHOTO_LIMITS } from "../../service/media.js";
+import { addItems, createShipment, listShipmentsFor, readShipment, shipmentInput } from "../../service/shipments.js";
+import { shipmentUrl } from "../../core/shipment.js";
+import { listShipmentItems, type Shipment } from "../../store/shipments.js";
+import { consoleContext, formOf, signedIn, type ConsoleEnv } from "../console.js";
+import type { AppDeps } from "../deps.js";
+import type { Operation } from "../openapi.js";
+import { consoleError } from "./console.js";
+
+const LISTED = 50;
+const html = (description: string) => ({ description, contentType: "text/html" });
+const REFUSALS = Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, html("A page that says, in the reader's language, why not")]));
+const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
+const consoleShipmentOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
+  method,
+  path,
+  summary,
+  tag: "console",
+  roles: "public",
+  auth: "session",
+  description: "For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).",
+  responses: { ...REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
+  errors: ["cross-site", "form-expired", "session-required", "role-not-allowed", "shipment-sealed", "shipment-cancelled", "state-changed"],
+});
+
+export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: SCANNER_SCRIPT_ROUTE,
+    summary: "The console's tag scanner (camera and photos), loaded by a shipment's page",
+    tag: "console",
+    roles: "public",
+    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
+  },
+  {
+    method: "get",
+    path: JSQR_SCRIPT_ROUTE,
+    summary: "jsQR, which the tag scanner loads where the browser has no BarcodeDetector for QR codes",
+    tag: "console",
+    roles: "public",
+    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
+  },
+  consoleShipmentOp("get", "/console/shipments", "My shipments (an admin: all), with the form for a new one", { 200: html("Shipments") }),
+  consoleShipmentOp("post", "/console/shipments", "Create a shipment (form)", { 303: { description: "To the new shipment" }, 422: html("The form with errors") }),
+  consoleShipmentOp("get", "/console/shipments/{id}", "A shipment: its items, and the add-items form with the tag scanner", { 200: html("The shipment") }),
+  consoleShipmentOp("post", "/console/shipments/{id}/items", "Add certificates (multipart form: typed or scanned lines, or a CSV file)", {
+    303: { description: "Back to the shipment, with what was added" },
+    422: html("The form again: every refused item by line; nothing added"),
+  }),
+];
+
+type ConsoleContext = Context<ConsoleEnv>;
+const page = async (c: ConsoleContext, view: Child, status: 200 | 409 | 422 = 200) => c.html(`<!doctype html>${await (view as { toString(): string | Promise<string> }).toString()}`, status);
+
+/** A shipment refusal in the reader's language: the shipment section's words, else the console's. */
+function shipmentMessage(code: string, locale: ConsoleLocale): string {
+  const own = locale.t.shipments.errors as Record<string, string>;
+  return Object.hasOwn(own, code) ? own[code]! : errorMessage(code, locale);
+}
+
+function rowMessage(code: string | undefined, locale: ConsoleLocale): string {
+  const rows = locale.t.shipments.rowErrors as Record<string, string>;
+  return code && Object.hasOwn(rows, code) ? rows[code]! : locale.t.fieldErrors.invalid;
+}
+
+export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  app.onError(consoleError);
+  app.use("/console/shipments", consoleContext(deps));
+  app.use("/console/shipments/*", consoleContext(deps));
+  const signed = signedIn(deps);
+  const origin = new URL(deps.baseUrl).origin;
+
+  // The scanner and jsQR, outside the console's pipeline: public assets, as /assets/console.js is.
+  app.get(SCANNER_SCRIPT_ROUTE, (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.body(SCANNER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+  app.get(JSQR_SCRIPT_ROUTE, async (c) => {
+    c.header("cache-control", "public, max-age=86400");
+    return c.body(await deps.loadJsqrScript(), 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
+  const list = async (c: ConsoleContext, form: FormState, status: 200 | 422 = 200) => {
+    const rows = await listShipmentsFor(deps.db, c.var.principal, { limit: LISTED });
+    const view = {
+      shipments: rows.map((s) => ({ id: s.id, state: s.state, country: s.consigneeCountry, reference: s.reference, itemCount: s.itemCount, createdAt: isoTime(s.createdAt) })),
+      canCreate: c.var.principal.role === "exporter",
+    };
+    return page(c, <ShipmentsPage locale={c.var.locale} session={c.var.session!} view={view} form={form} />, status);
+  };
+
+  app.get("/console/shipments", signed, (c) => list(c, emptyForm()));
+
+  app.post("/console/shipments", signed, async (c) => {
+    const form = await formOf(c);
+    const values = { consigneeName: form.text("consigneeName"), consigneeCountry: form.text("consigneeCountry"), reference: form.text("reference"), note: form.text("note") };
+    const checked = check(shipmentInput, values, c.var.locale);
+    if (!checked.ok) return list(c, { values, errors: checked.errors }, 422);
+    let shipment: Shipment;
+    try {
+      shipment = await createShipment(deps.db, c.var.principal, checked.value, deps.clock());
+    } catch (error) {
+      return list(c, { values, errors: refusal(error, c.var.locale) }, 422);
+    }
+    return c.redirect(`/console/shipments/${shipment.id}?created`, 303);
+  });
+
+  const show = async (c: ConsoleContext, id: string, form: AddItemsForm, status: 200 | 409 | 422 = 200, notice?: string) => {
+    const principal = c.var.principal;
+    const shipment = await readShipment(deps.db, principal, id);
+    const items = await listShipmentItems(deps.db, shipment.id);
+    const detail: ShipmentDetail = {
+      id: shipment.id,
+      state: shipment.state,
+      country: shipment.consigneeCountry,
+      consigneeName: shipment.consigneeName,
+      reference: shipment.reference,
+      note: shipment.note,
+      itemCount: shipment.itemCount,
+      createdAt: isoTime(shipment.createdAt),
+      publicUrl: shipmentUrl(deps.baseUrl, shipment.id),
+      items: items.map((item) => ({ certificate: item.certificateId, addedAt: isoTime(item.addedAt) })),
+      canAdd: principal.role === "exporter" && shipment.state === "open",
+    };
+    const limits = { maxBytes: PHOTO_LIMITS.maxBytes, maxPixels: PHOTO_LIMITS.maxPixels };
+    return page(c, <ShipmentPage locale={c.var.locale} session={c.var.session!} shipment={detail} form={form} notice={notice} origin={origin} limits={limits} jsqr={JSQR_SCRIPT_PATH} />, status);
+  };
+  const noForm: AddItemsForm = { items: "", errors: {}, refused: null };
+
+  app.get("/console/shipments/:id", signed, async (c) => {
+    const { t, fill, number } = c.var.locale;
+    const added = c.req.query("added");
+    const already = c.req.query("already");
+    const notice =
+      c.req.query("created") !== undefined
+        ? t.shipments.createdNotice
+        : added !== undefined && /^[0-9]{1,5}$/.test(added) && already !== undefined && /^[0-9]{1,5}$/.test(already)
+          ? fill(t.shipments.addedNotice, { added: number(Number(added)), already: number(Number(already)) })
+          : undefined;
+    return show(c, c.req.param("id").toUpperCase(), noForm, 200, notice);
+  });
+
+  app.post("/console/shipments/:id/items", signed, async (c) => {
+    const id = c.req.param("id").toUpperCase();
+    const locale = c.var.locale;
+    const form = await formOf(c);
+    const csv = form.file("csv");
+    const typed = (form.text("items") ?? "").replace(/\r\n?/g, "\n");
+    // The box's lines: each non-blank line an item, remembered by its line number for the refusals.
+    const lines = typed.split("\n").map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text !== "");
+    const again = (errors: FieldErrors, refused: RefusedItem[] | null = null, status: 409 | 422 = 422) => show(c, id, { items: typed, errors, refused }, status);
+    if (csv && lines.length > 0) return again({ _form: locale.t.shipments.oneSource });
+    if (!csv && lines.length === 0) return again({ items: locale.t.shipments.nothingToAdd });
+
+    const body = csv ? new Uint8Array(await csv.arrayBuffer()) : new TextEncoder().encode(JSON.stringify({ items: lines.map((l) => l.text) }));
+    try {
+      const result = await addItems(deps, c.var.principal, id, { kind: csv ? "csv" : "json", body });
+      return c.redirect(`/console/shipments/${id}?added=${result.added}&already=${result.alreadyIn}`, 303);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      if (error.status === 404 || error.code === "role-not-allowed") throw error;
+      if (error.code === "items-refused" && error.errors) {
+        const byRow = new Map<number, RefusedItem>();
+        for (const e of error.errors) {
+          const row = e.row ?? 0;
+          const line = csv ? { line: row, text: "" } : (lines[row - 1] ?? { line: row, text: "" });
+          let entry = byRow.get(line.line);
+          if (!entry) byRow.set(line.line, (entry = { row: line.line, text: line.text, messages: [] }));
+          entry.messages.push(rowMessage(e.code, locale));
+        }
+        return again({}, [...byRow.values()].sort((a, b) => a.row - b.row));
+      }
+      return again({ _form: shipmentMessage(error.code, locale) }, null, error.status === 409 ? 409 : 422);
+    }
+  });
+
+  return app;
+}

@@ -13,6 +13,7 @@ import { verifyDataIntegrity, verifyJwt, type Fetcher } from "../support/credent
 import type { TestService } from "../support/harness.js";
 import { shipmentCredentialSchema } from "../../src/http/routes/credentials.js";
 import { DocumentRefusedError, documentLoader } from "../../src/credentials/document-loader.js";
+import { CATALOGS } from "../../src/pages/i18n/all-catalogs.js";
 
 const ORIGIN = "https://asli.example";
 const fetcher = (service: TestService): Fetcher => (url, init) => Promise.resolve(service.app.request(url, init));
@@ -249,6 +250,18 @@ describe(`shipment credential requests (${runtime})`, () => {
     expect((await call(f.service, "GET", credentialPath(cancelled.id), undefined, null)).json.code).toBe("shipment-cancelled");
     // Even its owner gets no credential of an open shipment.
     expect((await call(f.service, "GET", credentialPath(open.id), undefined, f.exporter)).status).toBe(404);
+  });
+
+  it("is linked from the shipment's page in the reader's language while it stands, and not once cancelled", async () => {
+    const f = await fixture();
+    const sealed = await shipment(f, "sealed", 1);
+    const cancelled = await shipment(f, "cancelled", 1);
+    const page = async (id: string, lang = "en") => (await f.service.app.request(`/s/${id}?lang=${lang}`, { headers: { accept: "text/html" } })).text();
+    const link = `<a href="/api/v1/shipments/${sealed.id}/credential" download="asli-shipment-${sealed.id}-credential.json" type="application/vc">`;
+    expect(await page(sealed.id)).toContain(`${link}${CATALOGS.en.credential.download}</a>`);
+    expect(await page(sealed.id, "hi")).toContain(`${link}${CATALOGS.hi.credential.download}</a>`);
+    expect((await f.service.app.request(`/api/v1/shipments/${sealed.id}/credential`)).status).toBe(200);
+    expect(await page(cancelled.id)).not.toContain("/credential");
   });
 
   it("serves the shipment context at the URL the credential names, immutable", async () => {

@@ -1,6 +1,7 @@
 // Verifiable credentials from the registry: a certificate's credential, a sealed shipment's, the
-// status lists, the DID document. Each is built from the same records the verify endpoint reads, so that the two
-// never tell a verifier different things; securing (signing) happens in src/credentials/secure.ts.
+// status lists, the DID document. Each is built from the same records the verify endpoint reads
+// (a shipment's from its signed manifest header), so that the two never tell a verifier different
+// things; securing (signing) happens in src/credentials/secure.ts.
 import { fromBase64url } from "../core/bytes.js";
 import { ApiError, notFound } from "../core/errors.js";
 import { decodeShipmentHeader } from "../core/shipment.js";

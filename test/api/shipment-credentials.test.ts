@@ -5,6 +5,7 @@
 // root is recomputed here from the manifest file the shipment's page offers, with RFC 6962 hashing
 // written out in this file. On Workers the tests of this file share one D1 database.
 import { makeTestService, runtime } from "@harness";
+import fc from "fast-check";
 import { decodeJwt } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeToken, unique } from "../support/principals.js";
@@ -262,6 +263,27 @@ describe(`shipment credential requests (${runtime})`, () => {
     expect(await page(sealed.id, "hi")).toContain(`${link}${CATALOGS.hi.credential.download}</a>`);
     expect((await f.service.app.request(`/api/v1/shipments/${sealed.id}/credential`)).status).toBe(200);
     expect(await page(cancelled.id)).not.toContain("/credential");
+  });
+
+  it("answers any id and any Accept header with 404 or the credential, never a 5xx", async () => {
+    const f = await fixture();
+    const { id } = await shipment(f, "sealed", 1);
+    const segment = fc.string({ maxLength: 40 }).map(encodeURIComponent).filter((s) => s !== "" && s !== "." && s !== "..");
+    await fc.assert(
+      fc.asyncProperty(segment, fc.string({ maxLength: 120 }), async (text, accept) => {
+        const res = await f.service.app.request(credentialPath(text), { headers: { accept: "application/vc+jwt" } });
+        expect(res.status === 404 || (res.status === 200 && text.toUpperCase() === id), text).toBe(true);
+        const headers = new Headers();
+        try {
+          headers.set("accept", accept);
+        } catch {
+          return; // not a header value a client could send
+        }
+        if (onWorkers) headers.set("accept", "application/vc+jwt");
+        expect((await f.service.app.request(credentialPath(id), { headers })).status, accept).toBe(200);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it("serves the shipment context at the URL the credential names, immutable", async () => {

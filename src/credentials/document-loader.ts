@@ -2,6 +2,7 @@
 // bundled here and refuses every other URL, so that signing never touches the network and a
 // changed context on some server can never change what a signature covers.
 import { asliContextUrl, asliContextV1 } from "./contexts/asli-v1.js";
+import { asliShipmentContextUrl, asliShipmentContextV1 } from "./contexts/asli-shipment-v1.js";
 import { CREDENTIALS_V2_URL, credentialsV2Context } from "./contexts/credentials-v2.js";
 
 export interface RemoteDocument {
@@ -12,11 +13,12 @@ export interface RemoteDocument {
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
-/** The documents the service holds for an origin: the VC 2.0 context and its own context. */
+/** The documents the service holds for an origin: the VC 2.0 context and its own contexts. */
 export function bundledDocuments(origin: string): ReadonlyMap<string, unknown> {
   return new Map<string, unknown>([
     [CREDENTIALS_V2_URL, credentialsV2Context],
     [asliContextUrl(origin), asliContextV1(origin)],
+    [asliShipmentContextUrl(origin), asliShipmentContextV1(origin)],
   ]);
 }
 

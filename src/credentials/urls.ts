@@ -14,3 +14,12 @@ export function credentialUrl(origin: string, certificateId: string): string {
 export function statusListUrl(origin: string, purpose: StatusPurpose, listNumber: number): string {
   return `${origin}/credentials/status/${purpose}/${listNumber}`;
 }
+
+export function shipmentCredentialUrl(origin: string, shipmentId: string): string {
+  return `${origin}/api/v1/shipments/${shipmentId}/credential`;
+}
+
+/** The signed manifest file (docs/shipment-format.md §6) that a shipment credential restates. */
+export function shipmentManifestUrl(origin: string, shipmentId: string): string {
+  return `${origin}/api/v1/shipments/${shipmentId}/manifest`;
+}

@@ -94,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
   for (const path of PUBLIC_READ) app.use(path, publicRead);
   // Verifiable credentials and what their verifiers fetch (docs/credentials.md).
   for (const path of ["/api/v1/certificates/:id/credential", "/credentials/status/*", "/contexts/*"]) app.use(path, publicRead);
+  app.use("/api/v1/shipments/:id/credential", publicRead);
   // The transparency log and inclusion proofs: for monitors and verifiers anywhere.
   for (const path of ["/log/*", "/api/v1/certificates/:id/inclusion"]) app.use(path, publicRead);
 

@@ -10,6 +10,7 @@ import type { Language } from "./i18n/languages.js";
 import { renderPage } from "./layout.js";
 import { SHIPMENT_SCRIPT_PATH } from "./assets/shipment-script.js";
 import { card, field, ICONS } from "./verify-page.js";
+import { shipmentCredentialLink } from "./credential-link.js";
 
 export interface ShipmentPageInput {
   verdict: ShipmentVerdict;
@@ -96,7 +97,7 @@ export function shipmentPage(input: ShipmentPageInput): string {
   const proof = card(
     "proof",
     m.headings.proof,
-    `${browserCheck}<p>${fillHtml(m.proof, { command: `<code dir="ltr">npx asli-verify asli-shipment-${esc(v.id)}.json</code>` })}</p><p><a class="button" href="${esc(input.manifestHref)}" download>${esc(m.download)}</a></p>`,
+    `${browserCheck}<p>${fillHtml(m.proof, { command: `<code dir="ltr">npx asli-verify asli-shipment-${esc(v.id)}.json</code>` })}</p><p><a class="button" href="${esc(input.manifestHref)}" download>${esc(m.download)}</a></p>${v.status === "cancelled" ? "" : shipmentCredentialLink(v.id, loc.messages)}`,
   );
   return renderPage({ locale: loc, title: status.title, main: [head, facts, table, proof].join("\n"), langHref: input.langHref, script: SHIPMENT_SCRIPT_PATH });
 }

@@ -141,3 +141,41 @@ describe("credentials.md §5 and §8: the status list", () => {
     expect(() => decodeStatusList(`u${gzipSync(Buffer.alloc(1024)).toString("base64url")}`)).toThrow();
   });
 });
+
+describe("credentials.md §11: the shipment credential of §11.5", () => {
+  const shipment = jsonBlock<Json>(doc, "shipment-credential");
+  const shipmentJwt = block(doc, "shipment-jwt").trim();
+  const shipmentLoader = documentLoader({ [`${ORIGIN}/contexts/asli/shipment/v1`]: jsonBlock<Json>(doc, "shipment-context") });
+  const manifest = jsonBlock<Json>(readDoc("shipment-format.md"), "manifest");
+
+  it("carries a Data Integrity proof that our verifier accepts, and the same credential as vc+jwt", async () => {
+    expect(shipment.type).toEqual(["VerifiableCredential", "ShipmentCredential"]);
+    expect(await verifyDataIntegrity(shipment, keys, shipmentLoader)).toEqual({ ok: true, key: keys[0] });
+    const result = await verifyVcJwt(shipmentJwt, keys);
+    if (!result.ok) throw new Error(result.why);
+    const { proof: _proof, ...unsecured } = shipment;
+    expect(result.credential).toEqual(unsecured);
+  });
+
+  it.each([
+    ["two items swapped (the list is ordered)", (c: Json) => c.credentialSubject.itemCredentials.reverse()],
+    ["the root", (c: Json) => (c.credentialSubject.merkleRoot = "f".repeat(64))],
+    ["the item count", (c: Json) => (c.credentialSubject.itemCount = 4)],
+  ])("refuses the Data Integrity form with %s changed", async (_, change) => {
+    const tampered = clone(shipment);
+    change(tampered);
+    expect((await verifyDataIntegrity(tampered, keys, shipmentLoader)).ok).toBe(false);
+  });
+
+  it("restates the signed header of shipment-format.md §8 and lists its items, as §11.2 and §11.4 say", () => {
+    const header = Buffer.from(manifest.header, "base64url");
+    const subject = shipment.credentialSubject;
+    expect(subject.id).toBe(manifest.url);
+    expect(header.subarray(27, 59).toString("hex")).toBe(subject.merkleRoot);
+    expect(header.readUInt32BE(23)).toBe(subject.itemCount);
+    expect(header.subarray(21, 23).toString("ascii")).toBe(subject.consigneeCountry);
+    expect(Number(header.readBigUInt64BE(13))).toBe(Date.parse(subject.sealedAt) / 1000);
+    expect(shipment.validFrom).toBe(subject.sealedAt);
+    expect(subject.itemCredentials).toEqual(manifest.items.map((i: Json) => `${ORIGIN}/api/v1/certificates/${i.certificate}/credential`));
+  });
+});

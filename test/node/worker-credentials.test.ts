@@ -25,10 +25,10 @@ let address = "";
 /** The verifiers fetch https://asli.example/...; here that origin is the local workerd. */
 const fetcher: Fetcher = (url, init) => fetch(url.replace(ORIGIN, address), init);
 
-async function api(method: string, path: string, body?: unknown) {
+async function api(method: string, path: string, body?: unknown, token = ADMIN_TOKEN) {
   const res = await fetch(`${address}${path}`, {
     method,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { "content-type": "application/json" } : {}) },
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -96,5 +96,31 @@ describe("credentials from the wrangler-built worker on workerd", () => {
     await api("POST", `/api/v1/certificates/${issued.id}/revocation`, { reason: "stolen" });
     expect(await statusOfDataIntegrity(fetcher, ORIGIN, vc)).toEqual({ revocation: true, suspension: false });
     expect(await statusOfJwt(fetcher, vc)).toEqual({ revocation: true, suspension: false });
+  });
+
+  it("serves a sealed shipment's credential in both forms, which the independent verifiers accept", async () => {
+    const artisan = await api("POST", "/api/v1/artisans", { name: "Worker Knotter", districtCode: 187, productId: 103 });
+    const items = [];
+    for (const title of ["Hand-knotted carpet", "Durrie"]) items.push((await api("POST", "/api/v1/certificates", { artisanId: artisan.id, title })).id);
+    const { token } = await api("POST", "/api/v1/tokens", { name: "Worker Exports", role: "exporter" });
+    const shipment = await api("POST", "/api/v1/shipments", { consigneeName: "Al Noor Trading LLC", consigneeCountry: "AE" }, token);
+    await api("POST", `/api/v1/shipments/${shipment.id}/items`, { items }, token);
+    const sealed = await api("POST", `/api/v1/shipments/${shipment.id}/seal`, undefined, token);
+    const path = `/api/v1/shipments/${shipment.id}/credential`;
+
+    const jwt = await fetch(`${address}${path}`, { headers: { accept: "application/vc+jwt" } });
+    expect([jwt.status, jwt.headers.get("content-type")]).toEqual([200, "application/vc+jwt"]);
+    const expected = { type: ["VerifiableCredential", "ShipmentCredential"], credentialSubject: { merkleRoot: sealed.manifest.merkleRoot, itemCredentials: items.map((id) => `${ORIGIN}/api/v1/certificates/${id}/credential`) } };
+    expect((await verifyJwt(fetcher, await jwt.text())).payload).toMatchObject(expected);
+
+    const di = await fetch(`${address}${path}`, { headers: { accept: "application/vc" } });
+    expect([di.status, di.headers.get("content-type")]).toEqual([200, "application/vc"]);
+    const vc = JSON.parse(await di.text());
+    expect(vc).toMatchObject(expected);
+    const verified = await verifyDataIntegrity(fetcher, ORIGIN, vc);
+    expect(verified.error).toBeUndefined();
+    expect(verified.verified).toBe(true);
+    vc.credentialSubject.itemCredentials.reverse();
+    expect((await verifyDataIntegrity(fetcher, ORIGIN, vc)).verified).toBe(false);
   });
 });

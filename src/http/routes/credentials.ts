@@ -1,4 +1,5 @@
-// W3C Verifiable Credentials (docs/credentials.md): a certificate's credential, the status lists
+// W3C Verifiable Credentials (docs/credentials.md): a certificate's credential, a sealed
+// shipment's credential (§11), the status lists
 // that carry its revocation and suspension, the DID document of the issuer's did:web, and the
 // Asli JSON-LD context. All public: they are what an independent verifier fetches.
 import { Hono, type Context } from "hono";
@@ -8,9 +9,10 @@ import { sha256, toBase64url, utf8 } from "../../core/bytes.js";
 import { STATUS_PURPOSES } from "../../core/status-list.js";
 import type { Credential } from "../../credentials/certificate-credential.js";
 import { ASLI_CONTEXT_PATH, asliContextV1 } from "../../credentials/contexts/asli-v1.js";
+import { ASLI_SHIPMENT_CONTEXT_PATH, asliShipmentContextV1 } from "../../credentials/contexts/asli-shipment-v1.js";
 import { STATUS_LIST_TTL_SECONDS } from "../../credentials/status-list-credential.js";
 import { DID_DOCUMENT_PATH } from "../../credentials/urls.js";
-import { certificateCredentialOf, didDocumentOf, statusListCredentialOf } from "../../service/credentials.js";
+import { certificateCredentialOf, didDocumentOf, shipmentCredentialOf, statusListCredentialOf } from "../../service/credentials.js";
 import type { AppDeps } from "../deps.js";
 import type { Operation } from "../openapi.js";
 
@@ -52,6 +54,8 @@ export function credentialRoutes(deps: AppDeps): Hono {
 
   app.get("/api/v1/certificates/:id/credential", async (c) => securedResponse(c, deps, await certificateCredentialOf(deps, c.req.param("id")), REUSE_SECONDS));
 
+  app.get("/api/v1/shipments/:id/credential", async (c) => securedResponse(c, deps, await shipmentCredentialOf(deps, c.req.param("id").toUpperCase()), REUSE_SECONDS));
+
   app.get("/credentials/status/:purpose/:list", async (c) => {
     const { credential } = await statusListCredentialOf(deps, c.req.param("purpose"), c.req.param("list"));
     return securedResponse(c, deps, credential, STATUS_LIST_TTL_SECONDS);
@@ -66,6 +70,10 @@ export function credentialRoutes(deps: AppDeps): Hono {
   app.get(ASLI_CONTEXT_PATH, (c) => {
     c.header("cache-control", "public, max-age=31536000, immutable");
     return c.body(JSON.stringify(asliContextV1(new URL(deps.baseUrl).origin)), 200, { "content-type": "application/ld+json" });
+  });
+  app.get(ASLI_SHIPMENT_CONTEXT_PATH, (c) => {
+    c.header("cache-control", "public, max-age=31536000, immutable");
+    return c.body(JSON.stringify(asliShipmentContextV1(new URL(deps.baseUrl).origin)), 200, { "content-type": "application/ld+json" });
   });
   return app;
 }
@@ -117,6 +125,31 @@ export const certificateCredentialSchema = z
     proof: proofSchema,
   })
   .meta({ id: "CertificateCredential", description: "A certificate as a W3C VC 2.0 credential with an eddsa-rdfc-2022 Data Integrity proof (docs/credentials.md)" });
+
+export const shipmentCredentialSchema = z
+  .object({
+    "@context": z.array(z.string()),
+    id: z.string(),
+    type: z.tuple([z.literal("VerifiableCredential"), z.literal("ShipmentCredential")]),
+    name: z.string(),
+    issuer: z.string().describe("the service's did:web"),
+    validFrom: iso.describe("when the shipment was sealed"),
+    credentialSubject: z.object({
+      id: z.string().describe("the shipment's URL, HTTPS://HOST/S/{ID}, as in its QR"),
+      type: z.literal("Shipment"),
+      shipmentId: z.string(),
+      exporter: z.object({ type: z.literal("Exporter"), name: z.string() }),
+      consigneeCountry: z.string().describe("ISO 3166-1 alpha-2; the consignee's name is never in the credential"),
+      reference: z.string().optional(),
+      sealedAt: iso,
+      itemCount: z.number().int(),
+      merkleRoot: z.string().regex(/^[0-9a-f]{64}$/).describe("the manifest's RFC 6962 root, 64 lower-case hex digits"),
+      manifest: z.string().describe("the signed manifest file's URL"),
+      itemCredentials: z.array(z.string()).describe("each item's certificate credential id, in manifest order"),
+    }),
+    proof: proofSchema,
+  })
+  .meta({ id: "ShipmentCredential", description: "A sealed shipment as a W3C VC 2.0 credential with an eddsa-rdfc-2022 Data Integrity proof (docs/credentials.md §11)" });
 
 export const statusListCredentialSchema = z
   .object({
@@ -170,6 +203,17 @@ export const CREDENTIAL_OPERATIONS: Operation[] = [
   },
   {
     method: "get",
+    path: "/api/v1/shipments/{id}/credential",
+    summary: "A sealed shipment as a W3C Verifiable Credential: its items' credential ids and the manifest's Merkle root",
+    tag: "credentials",
+    roles: "public",
+    description:
+      "The signed manifest's header restated (exporter, the consignee's country, reference, sealing time, item count, Merkle root in hex) with every item's certificate credential id in manifest order. Same media types and signing as the certificate credential. 404 `not-found` for an unknown shipment or one still open (as on its page); 410 `shipment-cancelled` once cancelled. Cache-Control public, 5 minutes; ETag. docs/credentials.md §11.",
+    responses: { 200: credentialResponse("The credential", shipmentCredentialSchema), 304: { description: "Not modified" } },
+    errors: ["not-found", "shipment-cancelled"],
+  },
+  {
+    method: "get",
     path: "/credentials/status/{purpose}/{list}",
     summary: "A Bitstring Status List (revocation or suspension)",
     tag: "credentials",
@@ -192,6 +236,15 @@ export const CREDENTIAL_OPERATIONS: Operation[] = [
     method: "get",
     path: ASLI_CONTEXT_PATH,
     summary: "The JSON-LD context of Asli's terms, version 1",
+    tag: "credentials",
+    roles: "public",
+    description: "Immutable; cached for a year.",
+    responses: { 200: { description: "JSON-LD context", schema: z.object({ "@context": z.record(z.string(), z.unknown()) }), contentType: "application/ld+json" } },
+  },
+  {
+    method: "get",
+    path: ASLI_SHIPMENT_CONTEXT_PATH,
+    summary: "The JSON-LD context of the shipment credential's terms, version 1",
     tag: "credentials",
     roles: "public",
     description: "Immutable; cached for a year.",

@@ -109,9 +109,11 @@ export class ScanBuffer implements ScanRecorder {
   }
 
   /**
-   * One write at a time, in the order scans came. Scans a failed write did not write stay in the
-   * buffer for the next flush (each part of a write is one transaction: a part that failed wrote
-   * nothing), up to MAX_BUFFERED; the failure is logged by its code only.
+   * One write at a time, in the order scans came. When the database fails (busy, or unavailable:
+   * databaseFailure), the scans it did not write stay in the buffer for the next flush (each part
+   * of a write is one transaction: a part that failed wrote nothing), up to MAX_BUFFERED. Any
+   * other error is a bug that a retry would only repeat: those scans are given up. Either way the
+   * failure is logged by its code only.
    */
   flush(): Promise<void> {
     this.writing = this.writing.then(async () => {
@@ -123,12 +125,12 @@ export class ScanBuffer implements ScanRecorder {
         const unwritten = error instanceof ScansNotWritten ? error.scans : scans;
         const cause = error instanceof ScansNotWritten ? error.cause : error;
         const failure = databaseFailure(cause);
-        const room = Math.max(0, MAX_BUFFERED - this.pending.length);
-        const kept = unwritten.slice(Math.max(0, unwritten.length - room));
+        const room = failure ? Math.max(0, MAX_BUFFERED - this.pending.length) : 0;
+        const kept = unwritten.slice(unwritten.length - Math.min(room, unwritten.length));
         this.pending.unshift(...kept);
         const lost = unwritten.length - kept.length;
         console.error(
-          `scan counts: ${unwritten.length} scan(s) not written (${failure ? `database ${failure.kind}, ${failure.code}` : cause instanceof Error ? cause.name : typeof cause}); ${lost ? `${lost} given up, the buffer is full` : "kept for the next write"}`,
+          `scan counts: ${unwritten.length} scan(s) not written (${failure ? `database ${failure.kind}, ${failure.code}` : cause instanceof Error ? cause.name : typeof cause}); ${lost ? `${lost} given up` : "kept for the next write"}`,
         );
       }
     });

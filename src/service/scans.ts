@@ -12,7 +12,7 @@ import { ApiError, stateChanged } from "../core/errors.js";
 import { isoTime, unixSeconds } from "../core/time.js";
 import { auditInsertIf, type Actor } from "../store/audit.js";
 import { databaseFailure, type AsliDatabase } from "../store/database.js";
-import { addScanDay, clearSuspicionQuery, findScanSummary, pruneScanDaysQuery, readScanStates, scanState, upsertScanSummary, type ScanDelta } from "../store/scans.js";
+import { addScanDays, clearSuspicionQuery, findScanSummary, pruneScanDaysQuery, readScanStates, scanState, upsertScanSummaries, type SummaryWrite } from "../store/scans.js";
 import type { Principal } from "./access.js";
 import { findReadableCertificate } from "./certificates.js";
 import { applyScan, utcDay, type Scan, type ScanState, type Suspicion } from "./copy-rules.js";
@@ -20,9 +20,14 @@ import { applyScan, utcDay, type Scan, type ScanState, type Suspicion } from "./
 /** Daily counts are kept this many days, then pruned (the Node timer, the Workers cron). */
 export const SCAN_DAYS_KEPT = 400;
 /** Node flushes its buffer at this many scans even before the second is up. */
-export const MAX_PENDING = 500;
+export const MAX_PENDING = 2000;
 /** Node flushes its buffer this often. */
 export const FLUSH_INTERVAL_MS = 1000;
+/**
+ * Scans a buffer holds at most while writes fail (about 100 bytes each): past it, the oldest
+ * that could not be written are given up, and a log line says how many.
+ */
+export const MAX_BUFFERED = 100_000;
 
 export interface ScanRecorder {
   /** Counts one verification of the certificate; returns at once, the write happens later. */
@@ -68,7 +73,7 @@ export function countsAsScan(request: Request): boolean {
   return !(agent && NOT_A_BUYER.test(agent));
 }
 
-interface PendingScan extends Scan {
+export interface PendingScan extends Scan {
   certificateId: string;
 }
 
@@ -80,7 +85,7 @@ export interface ScanBufferOptions {
   defer?: (write: () => Promise<void>) => void;
 }
 
-/** The recorder of both runtimes: scans wait in memory until a flush writes them in one batch per few dozen certificates. */
+/** The recorder of both runtimes: scans wait in memory until a flush writes them, a few statements per hundred certificates. */
 export class ScanBuffer implements ScanRecorder {
   private pending: PendingScan[] = [];
   private writing: Promise<void> = Promise.resolve();
@@ -98,7 +103,18 @@ export class ScanBuffer implements ScanRecorder {
     else if (this.pending.length >= MAX_PENDING) void this.flush();
   }
 
-  /** One write at a time, in the order scans came. A failed write is logged (its code only) and its scans are lost: counts are a signal, not a ledger. */
+  /** How many scans wait for a write. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * One write at a time, in the order scans came. When the database fails (busy, or unavailable:
+   * databaseFailure), the scans it did not write stay in the buffer for the next flush (each part
+   * of a write is one transaction: a part that failed wrote nothing), up to MAX_BUFFERED. Any
+   * other error is a bug that a retry would only repeat: those scans are given up. Either way the
+   * failure is logged by its code only.
+   */
   flush(): Promise<void> {
     this.writing = this.writing.then(async () => {
       const scans = this.pending.splice(0);
@@ -106,18 +122,46 @@ export class ScanBuffer implements ScanRecorder {
       try {
         await writeScans(this.options.db, scans);
       } catch (error) {
-        const failure = databaseFailure(error);
-        console.error(`scan counts: ${scans.length} scan(s) not written (${failure ? `database ${failure.kind}, ${failure.code}` : error instanceof Error ? error.name : typeof error})`);
+        const unwritten = error instanceof ScansNotWritten ? error.scans : scans;
+        const cause = error instanceof ScansNotWritten ? error.cause : error;
+        const failure = databaseFailure(cause);
+        const room = failure ? Math.max(0, MAX_BUFFERED - this.pending.length) : 0;
+        const kept = unwritten.slice(unwritten.length - Math.min(room, unwritten.length));
+        this.pending.unshift(...kept);
+        const lost = unwritten.length - kept.length;
+        console.error(
+          `scan counts: ${unwritten.length} scan(s) not written (${failure ? `database ${failure.kind}, ${failure.code}` : cause instanceof Error ? cause.name : typeof cause}); ${lost ? `${lost} given up` : "kept for the next write"}`,
+        );
       }
     });
     return this.writing;
   }
 }
 
-/** Certificates per write: each reads its state in one query, and D1 binds at most 100 values. */
-const CERTIFICATES_PER_WRITE = 40;
+/** A write that failed part-way: `scans` were not written (the parts before them were). */
+export class ScansNotWritten extends Error {
+  constructor(
+    readonly scans: PendingScan[],
+    cause: unknown,
+  ) {
+    super(`${scans.length} scan(s) not written`, { cause });
+    this.name = "ScansNotWritten";
+  }
+}
 
-/** Adds scans to the counts and runs the copy rules over them: one db.batch per few dozen certificates. */
+/** Certificates per part of a write: one db.batch of three statements (the states read before it), whatever the number of scans. */
+export const CERTIFICATES_PER_WRITE = 200;
+
+/** Lets requests waiting on the event loop run between the parts of a long write. */
+const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Adds scans to the counts and runs the copy rules over them. Per part of CERTIFICATES_PER_WRITE
+ * certificates: one read of their states, then one db.batch that writes one scan_days row per
+ * certificate, day and country and one summary row per certificate, each table in one statement.
+ * The rules see every scan, one at a time and in time order, in memory; the database sees only
+ * the sums. Throws ScansNotWritten with the scans of the part that failed and of those after it.
+ */
 export async function writeScans(db: AsliDatabase, scans: readonly PendingScan[]): Promise<void> {
   const byCertificate = new Map<string, PendingScan[]>();
   for (const scan of [...scans].sort((a, b) => a.at - b.at)) {
@@ -127,32 +171,52 @@ export async function writeScans(db: AsliDatabase, scans: readonly PendingScan[]
   }
   const ids = [...byCertificate.keys()];
   for (let i = 0; i < ids.length; i += CERTIFICATES_PER_WRITE) {
+    if (i > 0) await yieldToRequests();
     const chunk = ids.slice(i, i + CERTIFICATES_PER_WRITE);
-    const { states, claims } = await readScanStates(db, chunk);
-    const statements = chunk.flatMap((id) => {
-      const list = byCertificate.get(id)!;
-      const read = states.get(id);
-      let state: ScanState | undefined = read;
-      const days = new Map<string, number>();
-      for (const scan of list) {
-        state = applyScan(state, scan, claims.get(id) ?? null);
-        const key = `${utcDay(scan.at)} ${scan.country ?? ""}`;
-        days.set(key, (days.get(key) ?? 0) + 1);
-      }
-      const lastDay = utcDay(list.at(-1)!.at);
-      const delta: ScanDelta = { count: list.length, firstAt: list[0]!.at, lastAt: list.at(-1)!.at, lastDay, onLastDay: list.filter((s) => utcDay(s.at) === lastDay).length };
-      // applyScan never replaces a standing suspicion: one in the end state that was not read is new.
-      const raised = read?.suspicion ? null : (state!.suspicion ?? null);
-      return [
-        ...[...days].map(([key, count]) => {
-          const [day, country] = key.split(" ") as [string, string];
-          return addScanDay(db, { certificateId: id, day, country, count });
-        }),
-        upsertScanSummary(db, id, delta, state!, raised, read),
-      ];
-    });
-    await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    try {
+      await writePart(db, chunk, byCertificate);
+    } catch (error) {
+      throw new ScansNotWritten(
+        ids.slice(i).flatMap((id) => byCertificate.get(id)!),
+        error,
+      );
+    }
   }
+}
+
+async function writePart(db: AsliDatabase, chunk: readonly string[], byCertificate: ReadonlyMap<string, PendingScan[]>): Promise<void> {
+  const { states, claims } = await readScanStates(db, chunk);
+  const days: { certificateId: string; day: string; country: string; count: number }[] = [];
+  const summaries: SummaryWrite[] = [];
+  for (const id of chunk) {
+    const list = byCertificate.get(id)!;
+    const read = states.get(id);
+    const claim = claims.get(id) ?? null;
+    let state: ScanState | undefined = read;
+    const perDay = new Map<string, { day: string; country: string; count: number }>();
+    let lastDay = "";
+    let onLastDay = 0;
+    for (const scan of list) {
+      state = applyScan(state, scan, claim);
+      const day = utcDay(scan.at);
+      const country = scan.country ?? "";
+      const key = `${day} ${country}`;
+      const row = perDay.get(key);
+      if (row) row.count++;
+      else perDay.set(key, { day, country, count: 1 });
+      // Sorted by time: the latest day is the last one seen.
+      if (day === lastDay) onLastDay++;
+      else {
+        lastDay = day;
+        onLastDay = 1;
+      }
+    }
+    for (const row of perDay.values()) days.push({ certificateId: id, ...row });
+    // applyScan never replaces a standing suspicion: one in the end state that was not read is new.
+    const raised = read?.suspicion ? null : (state!.suspicion ?? null);
+    summaries.push({ certificateId: id, delta: { count: list.length, firstAt: list[0]!.at, lastAt: list.at(-1)!.at, lastDay, onLastDay }, after: state!, raised, read });
+  }
+  await db.batch([addScanDays(db, days), upsertScanSummaries(db, summaries)]);
 }
 
 /** Removes daily counts older than SCAN_DAYS_KEPT days; the summary rows stay. */

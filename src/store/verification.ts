@@ -2,7 +2,8 @@
 // standing beyond its claims: its revocation, its artisan's status and GI authorisation, and the
 // state of the key that signed it; and its scan summary, copy suspicion and first buyer's claim,
 // each one row on the certificate's key. Every read of a certificate goes through here.
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type Column, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import type { AsliDatabase } from "./database.js";
 import { artisans, certificateRevocations, certificates, districts, giTags, logEntries, products, signingKeys, type CraftStory } from "../../db/schema.js";
 import { certificateClaims, certificateScans, type CopyRule, type SuspicionFigures } from "../../db/schema.js";
@@ -91,10 +92,13 @@ const VERIFICATION_COLUMNS = {
   claimedAt: certificateClaims.claimedAt,
 };
 
-/** The verdict's select with its joins, for a caller to narrow with `where`. */
-function verificationRows(db: AsliDatabase) {
+/**
+ * The verdict's select with its joins, for a caller to narrow with `where`. Typed as the rows of
+ * VERIFICATION_COLUMNS; the hot query selects another shape over the same joins and says so.
+ */
+function verificationRows(db: AsliDatabase, fields: SelectedFields = VERIFICATION_COLUMNS) {
   return db
-    .select(VERIFICATION_COLUMNS)
+    .select(fields as typeof VERIFICATION_COLUMNS)
     .from(certificates)
     .innerJoin(artisans, eq(artisans.id, certificates.artisanId))
     .innerJoin(districts, eq(districts.code, certificates.districtCode))
@@ -110,10 +114,19 @@ function verificationRows(db: AsliDatabase) {
     .leftJoin(certificateClaims, eq(certificateClaims.certificateId, certificates.id));
 }
 
+const COLUMN_NAMES = Object.keys(VERIFICATION_COLUMNS) as (keyof typeof VERIFICATION_COLUMNS)[];
+const COLUMNS: Column[] = Object.values(VERIFICATION_COLUMNS);
+
 // One query for the verify hot path, prepared once per database: building this select costs
-// drizzle more CPU per call than the Ed25519 check it follows (`npm run bench`).
+// drizzle more CPU per call than the Ed25519 check it follows (`npm run bench`). Its answer is
+// one column, the row as a JSON array: the drivers turn a row of 38 columns into an object
+// (@libsql/client's rowFromSql, drizzle's mapResultRow) in about four times the CPU that
+// JSON.parse and the columns' own decoding take for the same values.
 function verificationQuery(db: AsliDatabase) {
-  return verificationRows(db).where(eq(certificates.id, sql.placeholder("id"))).limit(1).prepare();
+  return verificationRows(db, { row: sql<string>`json_array(${sql.join(COLUMNS, sql`, `)})` })
+    .where(eq(certificates.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare();
 }
 
 // Prepared once per database object, as the certificate record query is.
@@ -125,11 +138,23 @@ export async function findVerificationRecord(db: AsliDatabase, certificateId: st
     query = verificationQuery(db);
     verificationQueries.set(db, query);
   }
-  const [row] = await query.all({ id: certificateId });
-  return row ? toVerificationRecord(row) : undefined;
+  // values(): the one column as the driver gives it, without drizzle's mapping of a row object.
+  const [answer] = (await query.values({ id: certificateId })) as unknown as [string][];
+  return answer ? toVerificationRecord(fromJsonRow(answer[0])) : undefined;
 }
 
-type VerificationRow = Awaited<ReturnType<ReturnType<typeof verificationQuery>["all"]>>[number];
+/** A row of the hot query's JSON array, decoded as drizzle decodes each column (JSON text columns parsed, and so on). */
+function fromJsonRow(json: string): VerificationRow {
+  const values = JSON.parse(json) as unknown[];
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const value = values[i];
+    row[COLUMN_NAMES[i]!] = value === null ? null : COLUMNS[i]!.mapFromDriverValue(value);
+  }
+  return row as VerificationRow;
+}
+
+type VerificationRow = Awaited<ReturnType<typeof verificationRows>>[number];
 
 /** A row of `verificationRows` as the record and standing a verdict reads. */
 function toVerificationRecord(row: VerificationRow): VerificationRecord {

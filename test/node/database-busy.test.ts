@@ -7,7 +7,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ScanBuffer } from "../../src/service/scans.js";
 import { openLibsqlDatabase } from "../../src/runtime/libsql.js";
 import { nodeLazyModules } from "../../src/runtime/renderers.js";
 import { buildTestService } from "../support/service.js";
@@ -99,5 +101,30 @@ describe("a write lock held by another process", () => {
     expect((await call(service, "GET", "/api/v1/certificates?q=Blocked")).json.items).toEqual([]);
     const audit = (await call(service, "GET", "/api/v1/audit")).json.items as { action: string }[];
     expect(audit.filter((e) => e.action === "artisan.register" || e.action === "certificate.issue")).toHaveLength(2);
+  });
+
+  it("keeps the scans a flush could not write for the lock, and the next flush writes every one of them", async () => {
+    const { path, service } = await busyService();
+    const artisan = await registerArtisan(service);
+    const issued = await issueCertificate(service, artisan.id);
+    const buffer = new ScanBuffer({ db: service.deps.db, clock: () => new Date(), countryOf: () => null });
+    const summary = () => service.deps.db.all<{ count: number }>(sql`SELECT count FROM certificate_scans WHERE certificate_id = ${issued.id}`);
+
+    const lock = await holdWriteLock(path);
+    for (let i = 0; i < 3; i++) buffer.record(issued.id, new Request(`http://127.0.0.1/api/v1/verify/${issued.token}`));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await buffer.flush();
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^scan counts: 3 scan\(s\) not written \(database busy, SQLITE_BUSY.*\); kept for the next write$/));
+    } finally {
+      logged.mockRestore();
+    }
+    expect(buffer.waiting).toBe(3);
+    expect(await summary()).toEqual([]);
+
+    await lock.release();
+    await buffer.flush();
+    expect(buffer.waiting).toBe(0);
+    expect(await summary()).toEqual([{ count: 3 }]);
   });
 });

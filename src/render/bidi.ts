@@ -6,12 +6,13 @@
 // - covered: strong L, R and AL characters; European digits (EN) and Arabic-Indic digits (AN),
 //   with their separators and terminators (W1–W7: "1,250", "12.5%", "#42", digits after Arabic
 //   letters become AN), neutrals between strong runs (N1, N2: spaces, punctuation, brackets take
-//   the direction of the text on both sides, else the paragraph's), non-spacing marks taking the
+//   the direction of the text on both sides, else the paragraph's), bracket pairs resolved
+//   together (N0, for ( ) [ ] { }: "منتج (ODOP)" keeps its parentheses around ODOP), non-spacing marks taking the
 //   class of the character before them (W1), the resolved levels (I1, I2), trailing whitespace at
 //   the paragraph's level (L1) and the reversal of runs (L2). LRM, RLM and ALM count as the strong
 //   characters they stand for.
 // - not covered: explicit embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
-//   neutrals here, not levels; bracket pairs (N0) resolve as ordinary neutrals; mirrored glyphs
+//   neutrals here, not levels; N0 knows only the ASCII bracket pairs; mirrored glyphs
 //   (parentheses in a right-to-left run) are HarfBuzz's job when it shapes the run as rtl.
 //
 // Character classes come from Unicode properties (\p{…}) rather than a copy of the Unicode
@@ -114,8 +115,38 @@ export function bidiRuns(text: string, paragraph: Direction): BidiRun[] {
     if (t === "L" || t === "R") strong = t;
     else if (t === "EN" && strong === "L") types[i] = "L";
   }
+  // N0: a bracket pair takes the direction of the strong text inside it: the paragraph's when
+  // some of it goes that way, else the other when the text before the pair goes the other way too.
+  const strongOf = (t: BidiClass): "L" | "R" | undefined => (t === "L" ? "L" : t === "R" || t === "EN" || t === "AN" ? "R" : undefined);
+  const e: "L" | "R" = base === 1 ? "R" : "L";
+  for (const [open, close] of bracketPairs(text, offsets, types)) {
+    let inside: "L" | "R" | undefined;
+    for (let k = open + 1; k < close; k++) {
+      const d = strongOf(types[k]!);
+      if (d === e) {
+        inside = e;
+        break;
+      }
+      inside ??= d;
+    }
+    if (inside === undefined) continue;
+    let resolved: "L" | "R" = e;
+    if (inside !== e) {
+      let before: "L" | "R" = e;
+      for (let k = open - 1; k >= 0; k--) {
+        const d = strongOf(types[k]!);
+        if (d) {
+          before = d;
+          break;
+        }
+      }
+      if (before === inside) resolved = inside;
+    }
+    types[open] = resolved;
+    types[close] = resolved;
+  }
   // N1, N2: neutrals take the direction of the strong text on both sides (numbers count as R), else the paragraph's.
-  const direction = (t: BidiClass): "L" | "R" | undefined => (t === "L" ? "L" : t === "R" || t === "EN" || t === "AN" ? "R" : undefined);
+  const direction = strongOf;
   for (let i = 0; i < n; i++) {
     if (direction(types[i]!) !== undefined) continue;
     let j = i;
@@ -158,4 +189,27 @@ export function bidiRuns(text: string, paragraph: Direction): BidiRun[] {
     }
   }
   return runs;
+}
+
+const OPENING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/** Indices (in code points) of the matched bracket pairs that are still neutral, in the order of their opening brackets (BD16, with its limit of 63 open brackets). */
+function bracketPairs(text: string, offsets: number[], types: BidiClass[]): [number, number][] {
+  const stack: { close: string; at: number }[] = [];
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < offsets.length; i++) {
+    if (types[i] !== "ON") continue;
+    const ch = text[offsets[i]!]!;
+    if (OPENING[ch]) {
+      if (stack.length === 63) break;
+      stack.push({ close: OPENING[ch], at: i });
+    } else if (ch === ")" || ch === "]" || ch === "}") {
+      const match = stack.findLastIndex((b) => b.close === ch);
+      if (match >= 0) {
+        pairs.push([stack[match]!.at, i]);
+        stack.length = match;
+      }
+    }
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
 }

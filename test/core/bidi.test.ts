@@ -32,6 +32,12 @@ describe("bidiRuns", () => {
     expect(visual("نص abc ", "rtl")).toEqual(["1: ", "2:abc", "1:نص "]);
   });
 
+  it("keeps a bracket pair together around what it encloses (N0)", () => {
+    expect(visual("منتج المقاطعة (ODOP): Banarasi Silk Saree", "rtl")).toEqual(["2:Banarasi Silk Saree", "1:): ", "2:ODOP", "1:منتج المقاطعة ("]);
+    expect(visual("a (b) c", "rtl")).toEqual(["2:a (b) c"]);
+    expect(visual("Banaras (رقم 99)", "ltr")).toEqual(["0:Banaras (", "1:رقم ", "2:99", "0:)"]);
+  });
+
   const arabicWord = fc.constantFrom("المصدر", "شهادة", "قطعة", "ماخذ", "کھیپ", "وصول", "المُصدِّر");
   const latinWord = fc.constantFrom("Rafiq", "Ahmad", "Varanasi", "GmbH", "S7K2QX", "Katan");
   const anyText = fc.string({ unit: "binary", maxLength: 60 });

@@ -139,13 +139,15 @@ export class TagFonts {
   /** A run of one script as pieces of one font: a character its font lacks goes to the other font when that one has it. */
   private byFace(text: string, script: string, weight: Weight): Piece[] {
     const preferred: Face = script === "Arab" && this.fonts.arabic ? "arabic" : "main";
-    const other: Face = preferred === "main" ? "arabic" : "main";
     const pieces: Piece[] = [];
+    const has = (face: Face, code: number) => this.fonts[face] !== undefined && this.face(face, weight).outlines.hasGlyphForCodePoint(code);
     for (const ch of text) {
-      let face = preferred;
+      const code = ch.codePointAt(0)!;
       const last = pieces.at(-1);
-      if (last && ATTACHED.test(ch)) face = last.face;
-      else if (this.fonts[other] && !this.face(preferred, weight).outlines.hasGlyphForCodePoint(ch.codePointAt(0)!) && this.face(other, weight).outlines.hasGlyphForCodePoint(ch.codePointAt(0)!)) face = other;
+      // A mark stays with the letter it is on, unless that letter's font lacks it.
+      let face = last && ATTACHED.test(ch) ? last.face : preferred;
+      const alternative: Face = face === "main" ? "arabic" : "main";
+      if (!has(face, code) && has(alternative, code)) face = alternative;
       if (last && last.face === face) last.text += ch;
       else pieces.push({ text: ch, script, face });
     }

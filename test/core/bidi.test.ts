@@ -35,7 +35,7 @@ describe("bidiRuns", () => {
   it("keeps a bracket pair together around what it encloses (N0)", () => {
     expect(visual("منتج المقاطعة (ODOP): Banarasi Silk Saree", "rtl")).toEqual(["2:Banarasi Silk Saree", "1:): ", "2:ODOP", "1:منتج المقاطعة ("]);
     expect(visual("a (b) c", "rtl")).toEqual(["2:a (b) c"]);
-    expect(visual("Banaras (رقم 99)", "ltr")).toEqual(["0:Banaras (", "1:رقم ", "2:99", "0:)"]);
+    expect(visual("Banaras (رقم 99)", "ltr")).toEqual(["0:Banaras (", "2:99", "1:رقم ", "0:)"]);
   });
 
   const arabicWord = fc.constantFrom("المصدر", "شهادة", "قطعة", "ماخذ", "کھیپ", "وصول", "المُصدِّر");

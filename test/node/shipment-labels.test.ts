@@ -5,9 +5,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ar } from "../../src/pages/i18n/messages/ar.js";
 import { ur } from "../../src/pages/i18n/messages/ur.js";
+import { bidiRuns } from "../../src/render/bidi.js";
 import { createTagFonts } from "../../src/render/renderers.js";
 import { readArabicFontBytes, readRendererAssets } from "../../src/runtime/renderers.js";
 import { makeTestService } from "../support/harness.node.js";
@@ -118,6 +120,19 @@ describe("the provenance document in a right-to-left language", () => {
     expect(mixed.segments.map((s) => s.direction)).toEqual(["ltr", "rtl"]);
     expect(new Set(mixed.glyphs.slice(0, 8).map((g) => g.face))).toEqual(new Set(["main"]));
     expect(mixed.glyphs.slice(-joined.glyphs.length).map((g) => g.id)).toEqual(joined.glyphs.map((g) => g.id));
+
+    // Any name mixing Latin, Devanagari, Arabic, Urdu and digits: each character is set in a font that has it, and the runs cover the text once.
+    const letter = fc.constantFrom(..."AaZzéü0189", ..."कखगमरािीुेँ्", ..."ابتثجحدرسصطعفقكلمنهوي", ..."ٹڈڑںھہیےۓ", ..."٠١٩۰۹", ..."\u064e\u0651", ..." ·-,.:()");
+    fc.assert(
+      fc.property(fc.array(letter, { maxLength: 30 }).map((cs) => cs.join("")), fc.constantFrom<"ltr" | "rtl">("ltr", "rtl"), (name, direction) => {
+        const run = fonts.shape(name, "bold", false, direction);
+        expect(run.glyphs.filter((g) => g.id === 0), name).toEqual([]);
+        expect(run.segments.reduce((n, s) => n + s.glyphs, 0)).toBe(run.glyphs.length);
+        expect([...run.segments.map((s) => s.text)].sort().join("")).toBe([...bidiRuns(name, direction).map((r) => r.text)].sort().join(""));
+        expect(run.glyphs.filter((g) => g.face === "arabic").length > 0).toBe(/[\u0600-\u06ff]/.test(name));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

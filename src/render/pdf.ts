@@ -4,8 +4,9 @@
 // Indic text.
 //
 // The font is embedded as a subset (a CIDFontType2 with Identity encoding, so a glyph id is
-// its character code), with a ToUnicode map and, for each run, the run's text as
-// /ActualText: copy-paste and search give "प्रमाणित", not its glyphs in visual order.
+// its character code), with a ToUnicode map and, for each left-to-right run, the run's text as
+// /ActualText: copy-paste and search give "प्रमाणित", not its glyphs in visual order. The
+// Arabic-script font (provenance documents) gets a CID per glyph and text instead, see arabicCid.
 // QR symbols are inline 1-bit image masks drawn without interpolation: exact modules at any
 // scale and about 300 bytes a label, where vector squares cost several kilobytes. On a label
 // sheet the words that labels of the same product, district and GI share are one form

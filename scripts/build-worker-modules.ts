@@ -3,7 +3,8 @@
 // (src/credentials/secure-data-integrity.ts with jsonld), @simplewebauthn/server
 // (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js) and the
 // message catalog of each language but English each bundled into one ES module, and
-// the two fonts and HarfBuzz's wasm copied beside them (names in src/runtime/worker-renderers.ts).
+// the two fonts, HarfBuzz's wasm and the two Arabic-script fonts copied beside them (names in
+// src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
 //
@@ -28,7 +29,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
   let result;
   try {
     const require = createRequire(import.meta.url);
-    for (const asset of [WORKER_MODULES.regular, WORKER_MODULES.bold, WORKER_MODULES.harfbuzz]) {
+    for (const asset of [WORKER_MODULES.regular, WORKER_MODULES.bold, WORKER_MODULES.harfbuzz, WORKER_MODULES.arabicRegular, WORKER_MODULES.arabicBold]) {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({

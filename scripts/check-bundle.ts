@@ -10,8 +10,10 @@
 //   - the modules loaded on first use (worker-modules/), each group against its own budget,
 //     since an isolate loads each group only when a request needs it: the renderers
 //     (renderers.js, two fonts, HarfBuzz's wasm: the first tag.png, tag.pdf or labels.pdf)
-//     within 800 KiB gzipped, every other module (the Data Integrity signer, the WebAuthn
-//     server, ...) within the entry's 200 KiB; no Node built-ins or Node-only packages in any.
+//     within 800 KiB gzipped, the two Arabic-script fonts (the first Arabic or Urdu provenance
+//     document) within 200 KiB gzipped together, every other module (the Data Integrity signer,
+//     the WebAuthn server, ...) within the entry's 200 KiB; no Node built-ins or Node-only
+//     packages in any.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,8 +24,11 @@ import { runWrangler } from "./lib/wrangler.js";
 const ENTRY_BUDGET_KIB = 200;
 const RENDERERS_BUDGET_KIB = 800;
 const LAZY_MODULE_BUDGET_KIB = 200;
+const ARABIC_FONTS_BUDGET_KIB = 200;
+/** The Arabic-script fonts, which an isolate loads together on its first Arabic or Urdu document. */
+const ARABIC_FONT_GROUP = /^worker-modules\/NotoNaskhArabic_[^/]*\.ttf$/;
 /** The files an isolate loads together with renderers.js, on its first tag or PDF. */
-const RENDERER_GROUP = /^worker-modules\/(renderers\.js|.*\.(ttf|wasm))$/;
+const RENDERER_GROUP = /^worker-modules\/(renderers\.js|(?!NotoNaskhArabic_)[^/]*\.(ttf|wasm))$/;
 const NODE_ONLY: { pattern: RegExp; why: string }[] = [
   { pattern: /^node:|(^|\/)node_modules\/(pngjs|@libsql\/(linux|darwin|win32)|libsql)\//, why: "Node-only code" },
   { pattern: /node_modules\/@libsql\/client\/lib-esm\/(node|sqlite3)\.js$/, why: "the Node libSQL client" },
@@ -97,12 +102,14 @@ try {
   const moduleFiles = readdirSync(join(outdir, "worker-modules")).map((f) => `worker-modules/${f}`);
   const entry = measure(outdir, entryFiles);
   const renderers = measure(outdir, moduleFiles.filter((f) => RENDERER_GROUP.test(f)));
-  const others = moduleFiles.filter((f) => !RENDERER_GROUP.test(f)).map((f) => ({ file: f, ...measure(outdir, [f]) }));
+  const arabicFonts = measure(outdir, moduleFiles.filter((f) => ARABIC_FONT_GROUP.test(f)));
+  const others = moduleFiles.filter((f) => !RENDERER_GROUP.test(f) && !ARABIC_FONT_GROUP.test(f)).map((f) => ({ file: f, ...measure(outdir, [f]) }));
 
   console.log(`entry module (every request): ${kib(entry.raw)} KiB minified, ${kib(entry.gzipped)} KiB gzipped (goal ${ENTRY_BUDGET_KIB} KiB gzipped)`);
   console.log(`  largest parts (minified): ${largestParts(entryMeta)}`);
   console.log(`renderers, loaded on the first tag.png/tag.pdf/labels.pdf: ${kib(renderers.raw)} KiB, ${kib(renderers.gzipped)} KiB gzipped (budget ${RENDERERS_BUDGET_KIB} KiB gzipped)`);
   console.log(`  each (KiB raw/gzipped): ${renderers.each.join(", ")}`);
+  console.log(`Arabic-script fonts, loaded on the first Arabic or Urdu document: ${kib(arabicFonts.raw)} KiB, ${kib(arabicFonts.gzipped)} KiB gzipped (budget ${ARABIC_FONTS_BUDGET_KIB} KiB gzipped; KiB raw/gzipped: ${arabicFonts.each.join(", ")})`);
   console.log(`other modules loaded on first use (budget ${LAZY_MODULE_BUDGET_KIB} KiB gzipped each; KiB raw/gzipped): ${others.map((o) => o.each[0]).join(", ")}`);
   console.log(`  largest parts of all of them (minified): ${largestParts(renderersMeta)}`);
   const wranglerSays = /Total Upload:[^\n]*/.exec(build.stdout)?.[0];
@@ -120,6 +127,8 @@ try {
     else console.warn(`check-bundle: ${message}`);
   }
   if (renderers.gzipped > RENDERERS_BUDGET_KIB * 1024) fail(`the gzipped renderer modules exceed ${RENDERERS_BUDGET_KIB} KiB`);
+  if (arabicFonts.each.length !== 2) fail("wrangler did not upload the two Arabic-script fonts");
+  if (arabicFonts.gzipped > ARABIC_FONTS_BUDGET_KIB * 1024) fail(`the gzipped Arabic-script fonts exceed ${ARABIC_FONTS_BUDGET_KIB} KiB`);
   for (const other of others) if (other.gzipped > LAZY_MODULE_BUDGET_KIB * 1024) fail(`the gzipped ${other.file} exceeds ${LAZY_MODULE_BUDGET_KIB} KiB`);
 } finally {
   rmSync(outdir, { recursive: true, force: true });

@@ -5,26 +5,32 @@
 // exact font metrics for PNG and PDF, a metrics table for SVG.
 import { qrMatrix, QUIET_ZONE, type QrMatrix } from "../core/qr.js";
 import type { TagContent, TagSize } from "./types.js";
+import type { Direction } from "./bidi.js";
 import { WORDS } from "./words.js";
 
 export type Weight = "regular" | "bold";
 
-/** Advance width of `text` in ems (font size 1); `once` marks text that will not recur (a serial). */
-export type Measure = (text: string, weight: Weight, once?: boolean) => number;
+/** Advance width of `text` in ems (font size 1); `once` marks text that will not recur (a serial); `direction` is its paragraph's (left to right unless said). */
+export type Measure = (text: string, weight: Weight, once?: boolean, direction?: Direction) => number;
 
 export interface TextItem {
   kind: "text";
-  /** Left end of the baseline, or its middle when `anchor` is "middle". */
+  /** Left end of the baseline, its middle when `anchor` is "middle", its right end when "end". */
   x: number;
   y: number;
   /** Font size (the em) in millimetres. */
   size: number;
   weight: Weight;
   text: string;
-  anchor: "start" | "middle";
+  anchor: "start" | "middle" | "end";
+  /** The paragraph's direction, which orders its runs (bidi.ts); left to right unless said. */
+  direction?: Direction;
   /** Differs from tag to tag (the serial); every other text item is the same for tags with the same names. */
   variable?: boolean;
 }
+
+/** How much of a line's advance lies left of its anchor. */
+export const ANCHOR_SHIFT: Record<TextItem["anchor"], number> = { start: 0, middle: 0.5, end: 1 };
 
 export interface QrItem {
   kind: "qr";

@@ -3,9 +3,12 @@
 // certificate's verify URL), title, artisan, district, ODOP product and GI tag with its
 // application number. Labels and the statement come in English and a second language, both
 // supplied by the caller from the message catalogs; this file only places them, with the same
-// layout items, fonts and PDF writer as tags. Left-to-right scripts only (Latin, Devanagari):
-// the caller falls back to English alone for a language these fonts cannot set.
+// layout items, fonts and PDF writer as tags. For a right-to-left language (Arabic, Urdu) the
+// page is mirrored: QR codes on the left, words aligned right and read right to left (their
+// runs ordered by bidi.ts), the English paragraphs still left to right and aligned left. The
+// caller falls back to English alone for a language the fonts cannot set (Japanese, Chinese).
 import { qrMatrix } from "../core/qr.js";
+import type { Direction } from "./bidi.js";
 import { fitText, type Measure, type QrItem, type TagLayout, type TextItem, type Weight } from "./layout.js";
 
 export const A4_PAGE = { width: 210, height: 297 } as const;
@@ -25,6 +28,8 @@ export interface ProvenanceItem {
 
 export interface ProvenanceContent {
   shipmentId: string;
+  /** The second language's direction: "rtl" mirrors the page. Everything but the English title and statement is in it. */
+  direction: Direction;
   /** The shipment URL: what the first page's QR encodes. */
   url: string;
   /** The title in each language (English first). */
@@ -47,29 +52,39 @@ export function layoutProvenance(doc: ProvenanceContent, measure: Measure): TagL
   const pages: Items[] = [];
   let items: Items = [];
   let y = MARGIN;
-  const text = (t: string, x: number, size: number, weight: Weight, variable = true) => items.push({ kind: "text", x, y, size, weight, text: t, anchor: "start", ...(variable ? { variable: true } : {}) });
-  const paragraph = (t: string, size: number, weight: Weight, w: number, x = MARGIN, maxLines = 12) => {
-    for (const line of fitText(t, weight, size, w, maxLines, measure, true)) {
+  const rtl = doc.direction === "rtl";
+  /** Where a box that starts `x` from the page's left edge in a left-to-right document starts on this page. */
+  const left = (x: number, w: number) => (rtl ? A4_PAGE.width - x - w : x);
+  /**
+   * Lines of `t` in the box [x, x + w] (mirrored on a right-to-left page), read in `direction`
+   * and aligned to the page's start side, or to the paragraph's own with `ownSide`.
+   */
+  const paragraph = (t: string, size: number, weight: Weight, w: number, x = MARGIN, maxLines = 12, direction = doc.direction, ownSide = false) => {
+    const fit: Measure = (s, wt, once) => measure(s, wt, once, direction);
+    const alignRight = ownSide ? direction === "rtl" : rtl;
+    const at = left(x, w) + (alignRight ? w : 0);
+    for (const line of fitText(t, weight, size, w, maxLines, fit, true)) {
       y += line.size * 0.92;
-      text(line.text, x, line.size, weight);
+      items.push({ kind: "text", x: at, y, size: line.size, weight, text: line.text, anchor: alignRight ? "end" : "start", variable: true, ...(direction === "rtl" ? { direction } : {}) });
       y += line.size * 0.45;
     }
   };
+  const inLanguage = (i: number): Direction => (i === 0 ? "ltr" : doc.direction);
 
-  // First page: the shipment QR at the top right, the facts beside it, then the statement.
-  const qr: QrItem = { kind: "qr", x: A4_PAGE.width - MARGIN - 42, y: MARGIN, side: 42, matrix: qrMatrix(doc.url) };
+  // First page: the shipment QR at the top right (left when mirrored), the facts beside it, then the statement.
+  const qr: QrItem = { kind: "qr", x: left(A4_PAGE.width - MARGIN - 42, 42), y: MARGIN, side: 42, matrix: qrMatrix(doc.url) };
   items.push(qr);
-  const left = width - 46;
-  for (const [i, title] of doc.title.entries()) paragraph(title, i === 0 ? 7 : 5.5, "bold", left, MARGIN, 2);
+  const beside = width - 46;
+  for (const [i, title] of doc.title.entries()) paragraph(title, i === 0 ? 7 : 5.5, "bold", beside, MARGIN, 2, inLanguage(i));
   y += 2;
   for (const fact of doc.facts) {
-    paragraph(fact.label, 2.8, "regular", left, MARGIN, 1);
-    paragraph(fact.value, 3.8, "bold", left, MARGIN, 2);
+    paragraph(fact.label, 2.8, "regular", beside, MARGIN, 1);
+    paragraph(fact.value, 3.8, "bold", beside, MARGIN, 2);
     y += 0.8;
   }
   y = Math.max(y, qr.y + qr.side) + 3;
-  for (const statement of doc.statement) {
-    paragraph(statement, 3.1, "regular", width);
+  for (const [i, statement] of doc.statement.entries()) {
+    paragraph(statement, 3.1, "regular", width, MARGIN, 12, inLanguage(i), true);
     y += 2;
   }
   y += 2;
@@ -82,7 +97,7 @@ export function layoutProvenance(doc: ProvenanceContent, measure: Measure): TagL
       y = MARGIN;
     }
     const top = y;
-    items.push({ kind: "qr", x: MARGIN, y: top, side: QR_SIDE, matrix: qrMatrix(item.verifyUrl) });
+    items.push({ kind: "qr", x: left(MARGIN, QR_SIDE), y: top, side: QR_SIDE, matrix: qrMatrix(item.verifyUrl) });
     const x = MARGIN + QR_SIDE + 3;
     const w = width - QR_SIDE - 3;
     y = top + 1;
@@ -95,7 +110,7 @@ export function layoutProvenance(doc: ProvenanceContent, measure: Measure): TagL
   }
   pages.push(items);
   return pages.map((page, i) => {
-    const footer: TextItem = { kind: "text", x: A4_PAGE.width / 2, y: A4_PAGE.height - MARGIN / 2, size: 2.6, weight: "regular", text: `Asli ${doc.shipmentId} · ${doc.pageLabel(i + 1, pages.length)}`, anchor: "middle", variable: true };
+    const footer: TextItem = { kind: "text", x: A4_PAGE.width / 2, y: A4_PAGE.height - MARGIN / 2, size: 2.6, weight: "regular", text: `Asli ${doc.shipmentId} · ${doc.pageLabel(i + 1, pages.length)}`, anchor: "middle", variable: true, ...(rtl ? { direction: doc.direction } : {}) };
     return { width: A4_PAGE.width, height: A4_PAGE.height, items: [...page, footer] };
   });
 }

@@ -6,7 +6,7 @@
 import { encodeBilevelPng } from "../core/png.js";
 import { QUIET_ZONE } from "../core/qr.js";
 import type { TagFonts } from "./font.js";
-import type { QrItem, TagLayout, TextItem } from "./layout.js";
+import { ANCHOR_SHIFT, type QrItem, type TagLayout, type TextItem } from "./layout.js";
 
 /** 24 pixels a millimetre, about 610 dpi: small Devanagari stays legible in black and white. */
 export const PNG_PIXELS_PER_MM = 24;
@@ -62,15 +62,16 @@ interface Edge {
 }
 
 function drawText(bitmap: Bitmap, item: TextItem, fonts: TagFonts, pixelsPerMm: number): void {
-  const run = fonts.shape(item.text, item.weight, !item.variable);
+  const run = fonts.shape(item.text, item.weight, !item.variable, item.direction);
   const scale = (item.size * pixelsPerMm) / fonts.font(item.weight).unitsPerEm;
-  let penX = item.x * pixelsPerMm - (item.anchor === "middle" ? (run.advance * scale) / 2 : 0);
+  let penX = item.x * pixelsPerMm - run.advance * scale * ANCHOR_SHIFT[item.anchor];
   const baseline = item.y * pixelsPerMm;
   const edges: Edge[] = [];
   for (const g of run.glyphs) {
     const ox = penX + g.xOffset * scale;
     const oy = baseline - g.yOffset * scale;
-    outlineEdges(g.glyph.path.commands, (x, y) => [ox + x * scale, oy - y * scale], edges);
+    const glyphScale = scale * g.scale;
+    outlineEdges(g.glyph.path.commands, (x, y) => [ox + x * glyphScale, oy - y * glyphScale], edges);
     penX += g.xAdvance * scale;
   }
   fillEdges(bitmap, edges);

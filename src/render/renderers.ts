@@ -17,14 +17,26 @@ import type { LabelSheet, TagContent, TagRenderers, TagSize } from "./types.js";
 export interface RendererAssets {
   fonts: FontBytes;
   harfbuzz: WebAssembly.Module;
+  /** Noto Naskh Arabic Regular and Bold, read on the first document with Arabic-script text (on Workers a module group of their own). */
+  loadArabicFonts: () => Promise<FontBytes>;
 }
 
 export async function createTagFonts(assets: RendererAssets): Promise<TagFonts> {
   return new TagFonts(assets.fonts, await HarfBuzz.instantiate(assets.harfbuzz));
 }
 
+const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/u;
+
+/** Whether any of the document's words are in Arabic script: an Arabic or Urdu document, or a name typed in Arabic in another. */
+function hasArabicScript(doc: ProvenanceContent): boolean {
+  const words = [...doc.title, ...doc.statement, ...doc.facts.flatMap((f) => [f.label, f.value]), ...Object.values(doc.labels), doc.pageLabel(1, 1)];
+  for (const item of doc.items) words.push(item.title, item.artisan, item.district, item.product ?? "", item.gi ?? "");
+  return words.some((w) => ARABIC_SCRIPT.test(w));
+}
+
 export async function createTagRenderers(assets: RendererAssets): Promise<TagRenderers> {
   const fonts = await createTagFonts(assets);
+  let arabic: Promise<FontBytes> | undefined;
   return {
     async tagPng(tag, size) {
       return rasteriseLayout(layoutTag(tag, TAG_BOXES[size], fonts.measure), fonts).png(PNG_PIXELS_PER_MM);
@@ -42,6 +54,10 @@ export async function createTagRenderers(assets: RendererAssets): Promise<TagRen
       return cartonLabelsPdf(fonts, label, cartons);
     },
     async provenancePdf(doc) {
+      if (!fonts.hasArabic && hasArabicScript(doc)) fonts.addArabic(await (arabic ??= assets.loadArabicFonts().catch((error: unknown) => {
+        arabic = undefined;
+        throw error;
+      })));
       const pdf = await TagPdf.create(fonts, `Asli shipment ${doc.shipmentId}: certificate of provenance`);
       for (const [i, page] of layoutProvenance(doc, fonts.measure).entries()) {
         // Thousands of items: yield between pages so the server keeps answering meanwhile.

@@ -55,7 +55,7 @@ export function layoutSvg(layout: TagLayout, title: string): string {
       }
       body += `<path transform="translate(${n(item.x)} ${n(item.y)}) scale(${n(module)})" d="${d}" fill="#000" shape-rendering="crispEdges"/>`;
     } else {
-      const anchor = item.anchor === "middle" ? ' text-anchor="middle"' : "";
+      const anchor = item.anchor === "start" ? "" : ` text-anchor="${item.anchor}"`;
       const weight = item.weight === "bold" ? ' font-weight="700"' : "";
       body += `<text x="${n(item.x)}" y="${n(item.y)}" font-size="${n(item.size)}"${weight}${anchor}>${escapeXml(item.text)}</text>`;
     }

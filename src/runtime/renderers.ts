@@ -1,5 +1,6 @@
 // Node: the PNG and PDF tag renderers, loaded on first use, with Noto Sans Devanagari read
-// from its npm package (SIL Open Font License 1.1) and HarfBuzz's wasm from harfbuzzjs.
+// from its npm package (SIL Open Font License 1.1), Noto Naskh Arabic on the first document
+// that needs it, and HarfBuzz's wasm from harfbuzzjs.
 // The Workers entry never imports this file; it has its own loader (worker-renderers.ts).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,20 +9,27 @@ import type { RendererAssets } from "../render/renderers.js";
 import type { LazyModules } from "../http/deps.js";
 import type { TagRenderers } from "../render/types.js";
 
-const FONT_PACKAGE = "@expo-google-fonts/noto-sans-devanagari";
 const require = createRequire(import.meta.url);
+const read = (file: string) => new Uint8Array(readFileSync(require.resolve(file)));
 
 export function readTagFontBytes(): FontBytes {
-  const read = (file: string) => new Uint8Array(readFileSync(require.resolve(`${FONT_PACKAGE}/${file}`)));
   return {
-    regular: read("400Regular/NotoSansDevanagari_400Regular.ttf"),
-    bold: read("700Bold/NotoSansDevanagari_700Bold.ttf"),
+    regular: read("@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf"),
+    bold: read("@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf"),
+  };
+}
+
+/** Noto Naskh Arabic (SIL Open Font License 1.1), for Arabic and Urdu documents. */
+export function readArabicFontBytes(): FontBytes {
+  return {
+    regular: read("@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf"),
+    bold: read("@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf"),
   };
 }
 
 export async function readRendererAssets(): Promise<RendererAssets> {
   const wasm = readFileSync(require.resolve("harfbuzzjs/dist/harfbuzz.wasm"));
-  return { fonts: readTagFontBytes(), harfbuzz: await WebAssembly.compile(wasm) };
+  return { fonts: readTagFontBytes(), harfbuzz: await WebAssembly.compile(wasm), loadArabicFonts: async () => readArabicFontBytes() };
 }
 
 let loading: Promise<TagRenderers> | undefined;

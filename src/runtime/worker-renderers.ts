@@ -4,8 +4,9 @@
 // @simplewebauthn/server (on the first passkey ceremony of the console), and the image codec
 // (jpeg-js and the PNG reader, on the first photo upload).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
-// fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
-// HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
+// fflate) into worker-modules/renderers.js beside this file and copies the two fonts, HarfBuzz's
+// wasm and the two Arabic-script fonts (loaded on the first Arabic or Urdu document) there;
+// wrangler uploads them as modules (wrangler.toml:
 // find_additional_modules and [[rules]]). A Worker reads no files and may not compile
 // WebAssembly from bytes: the fonts arrive as Data modules (ArrayBuffers), the wasm as a
 // CompiledWasm module (a WebAssembly.Module).
@@ -28,6 +29,10 @@ export const WORKER_MODULES = {
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
+  // Loaded on the first provenance document with Arabic-script text, not with the renderers:
+  // the renderers' budget (800 KiB gzipped) has no room for another 190 KiB of fonts.
+  arabicRegular: { file: "NotoNaskhArabic_400Regular.ttf", from: "@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf" },
+  arabicBold: { file: "NotoNaskhArabic_700Bold.ttf", from: "@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf" },
 } as const;
 
 /** The languages other than English, each a module of its own: catalog-<lang>.js. */
@@ -56,7 +61,14 @@ export function loadWorkerTagRenderers(): Promise<TagRenderers> {
       load<{ default: ArrayBuffer }>("bold"),
       load<{ default: WebAssembly.Module }>("harfbuzz"),
     ]);
-    return module.createTagRenderers({ fonts: { regular: new Uint8Array(regular.default), bold: new Uint8Array(bold.default) }, harfbuzz: harfbuzz.default });
+    return module.createTagRenderers({
+      fonts: { regular: new Uint8Array(regular.default), bold: new Uint8Array(bold.default) },
+      harfbuzz: harfbuzz.default,
+      loadArabicFonts: async () => {
+        const [arabicRegular, arabicBold] = await Promise.all([load<{ default: ArrayBuffer }>("arabicRegular"), load<{ default: ArrayBuffer }>("arabicBold")]);
+        return { regular: new Uint8Array(arabicRegular.default), bold: new Uint8Array(arabicBold.default) };
+      },
+    });
   })();
   renderers.catch(() => (renderers = undefined));
   return renderers;

@@ -673,8 +673,12 @@ export async function cartonLabelOf(db: AsliDatabase, p: Principal, id: string, 
   return { url: shipmentUrl(baseUrl, shipment.id), shipmentId: shipment.id, exporter: shipment.exporterName, destination, reference: shipment.reference, itemCount: shipment.itemCount };
 }
 
-/** Languages whose script the document's fonts set (Latin, Devanagari); others get English alone until an Arabic and a CJK font are wired in. */
-const DOCUMENT_LANGUAGES: readonly Language[] = ["en", "hi", "fr", "de", "es"];
+/**
+ * Languages whose script the document's fonts set: Latin and Devanagari (Noto Sans Devanagari),
+ * Arabic and Urdu (Noto Naskh Arabic, right to left). Japanese and Chinese get English alone:
+ * a CJK font is several megabytes, over the Workers renderers' budget (docs/shipment-format.md).
+ */
+const DOCUMENT_LANGUAGES: readonly Language[] = ["en", "hi", "fr", "de", "es", "ar", "ur"];
 
 /**
  * The provenance document of a sealed shipment (src/render/provenance.ts), for its exporter or
@@ -703,6 +707,7 @@ export async function provenanceDocument(deps: VerificationDeps, p: Principal, i
   ];
   return {
     shipmentId: shipment.id,
+    direction: second?.dir ?? "ltr",
     url: shipmentUrl(deps.baseUrl, shipment.id),
     title: [en.messages.shipment.document.title, ...(second ? [second.messages.shipment.document.title] : [])],
     facts,

@@ -2,6 +2,7 @@
 // migrations applied) and the test secrets from vitest.config.ts, requests through its fetch.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { decodeSeed, publicJwk, signingKeyFromSeed } from "../../src/core/keys.js";
 import worker from "../../src/runtime/worker.js";
@@ -108,6 +109,29 @@ describe("the worker entry (workerd, D1)", () => {
     const { id } = (await batch.json()) as { id: string };
     const sheet = await bytes(`/api/v1/batches/${id}/labels.pdf`, "application/pdf");
     expect(new TextDecoder("latin1").decode(sheet.slice(0, 5))).toBe("%PDF-");
+  });
+
+  it("renders an Arabic provenance document with the Arabic-script fonts' own modules, loaded on first use", async () => {
+    const issued = await registerAndIssue((path, b) => send(path, { method: "POST", body: JSON.stringify(b) }, env.ADMIN_TOKEN));
+    const made = await send("/api/v1/tokens", { method: "POST", body: JSON.stringify({ name: "Dubai exporter", role: "exporter" }) }, env.ADMIN_TOKEN);
+    expect(made.status).toBe(201);
+    const { token } = (await made.json()) as { token: string };
+    const created = await send("/api/v1/shipments", { method: "POST", body: JSON.stringify({ consigneeName: "شركة النور للتجارة", consigneeCountry: "AE" }) }, token);
+    expect(created.status).toBe(201);
+    const shipment = (await created.json()) as { id: string; documentLanguage: string };
+    expect(shipment.documentLanguage).toBe("ar");
+    expect((await send(`/api/v1/shipments/${shipment.id}/items`, { method: "POST", body: JSON.stringify({ items: [issued.id] }) }, token)).status).toBeLessThan(300);
+    expect((await send(`/api/v1/shipments/${shipment.id}/seal`, { method: "POST" }, token)).status).toBe(200);
+    const res = await send(`/api/v1/shipments/${shipment.id}/document.pdf`, {}, token);
+    expect(res.status).toBe(200);
+    const doc = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
+    const fonts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => (object instanceof PDFDict && object.get(PDFName.of("Subtype"))?.toString() === "/Type0" ? object.get(PDFName.of("BaseFont"))?.toString() : undefined))
+      .filter(Boolean)
+      .sort();
+    // Both Naskh subsets beside Noto Sans Devanagari's (test/node/shipment-labels.test.ts reads such a document back).
+    expect(fonts).toEqual(expect.arrayContaining(["/ASLICC+NotoNaskhArabic-Regular", "/ASLIDD+NotoNaskhArabic-Bold", "/ASLIAA+NotoSansDevanagari-Regular"]));
   });
 
   it("refuses to issue without BASE_URL, rather than print the request's origin into QR codes, and still verifies", async () => {

@@ -1,8 +1,8 @@
 // Builds the worker's modules of heavy code into src/runtime/worker-modules/: the renderers
 // (src/render/renderers.ts with fontkit, pdf-lib and fflate), the Data Integrity signer
 // (src/credentials/secure-data-integrity.ts with jsonld), @simplewebauthn/server
-// (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js) and the
-// message catalog of each language but English each bundled into one ES module, and
+// (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js), the
+// libSQL web client for Turso (src/runtime/libsql-web.ts) and the message catalog of each language but English each bundled into one ES module, and
 // the two fonts and HarfBuzz's wasm copied beside them (names in src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
@@ -32,7 +32,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.libsql, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
       outdir: staging,
       bundle: true,
       format: "esm",

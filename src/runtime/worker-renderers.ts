@@ -2,7 +2,8 @@
 // every scan loads stays small: the PNG and PDF tag renderers (on the first tag.png, tag.pdf or
 // labels.pdf), the Data Integrity signer with its JSON-LD stack (on the first credential),
 // @simplewebauthn/server (on the first passkey ceremony of the console), and the image codec
-// (jpeg-js and the PNG reader, on the first photo upload).
+// (jpeg-js and the PNG reader, on the first photo upload), and the libSQL web client (on the
+// first request of a deployment on Turso).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
 // fflate) into worker-modules/renderers.js beside this file and copies the two fonts and
 // HarfBuzz's wasm there; wrangler uploads all four as modules (wrangler.toml:
@@ -16,6 +17,7 @@ import type { LazyModules } from "../http/deps.js";
 import type { Catalog } from "../pages/i18n/catalog.js";
 import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
+import type * as LibsqlWeb from "./libsql-web.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
@@ -24,6 +26,7 @@ export const WORKER_MODULES = {
   dataIntegrity: { file: "data-integrity.js", from: "src/credentials/secure-data-integrity.ts" },
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   images: { file: "images.js", from: "src/service/images.ts" },
+  libsql: { file: "libsql-web.js", from: "src/runtime/libsql-web.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -86,6 +89,15 @@ function loadWorkerWebAuthn(): Promise<WebAuthnServer> {
   webauthn ??= load<WebAuthnServer>("webauthn");
   webauthn.catch(() => (webauthn = undefined));
   return webauthn;
+}
+
+let libsql: Promise<typeof LibsqlWeb> | undefined;
+
+/** The libSQL web client, loaded once per isolate on the first request of a deployment with LIBSQL_URL (Turso). */
+export function loadWorkerLibsqlClient(): Promise<typeof LibsqlWeb> {
+  libsql ??= load<typeof LibsqlWeb>("libsql");
+  libsql.catch(() => (libsql = undefined));
+  return libsql;
 }
 
 let images: Promise<ImageCodec> | undefined;

@@ -6,6 +6,8 @@
 //   @simplewebauthn/browser), bundled and minified, as a string module that both runtimes serve
 //   at /assets/console.js: no file system at run time and no bundler rule on Workers.
 // - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
+// - verify-script-version.ts: the digest in the verify page's link to /assets/verify.js, so that
+//   the pages need not carry the script's text (a module of its own on Workers) to hash it.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
 import { build } from "esbuild";
@@ -13,6 +15,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { VERIFY_SCRIPT, verifyScriptVersion } from "../src/pages/assets/verify-script.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const GENERATED = join(ROOT, "src/generated");
@@ -54,6 +57,7 @@ export async function buildAssets(): Promise<void> {
   });
   const shipmentCode = shipment.outputFiles[0]!.text;
   const shipmentVersion = createHash("sha256").update(shipmentCode).digest("hex").slice(0, 12);
+  write(join(GENERATED, "verify-script-version.ts"), `${HEADER}export const VERIFY_SCRIPT_VERSION = "${verifyScriptVersion(VERIFY_SCRIPT)}";\n`);
   write(join(GENERATED, "shipment-script.ts"), `${HEADER}export const SHIPMENT_SCRIPT = ${JSON.stringify(shipmentCode)};\nexport const SHIPMENT_SCRIPT_VERSION = "${shipmentVersion}";\n`);
 }
 

@@ -9,6 +9,7 @@ import type { TransparencyLog } from "../service/tlog.js";
 import type { LoadWebAuthn } from "../service/webauthn.js";
 import type { ScanRecorder } from "../service/scans.js";
 import type { LoadImages, MediaStore } from "../service/media.js";
+import type { BrowserScripts } from "../pages/assets/browser-scripts.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -55,6 +56,11 @@ export interface AppDeps {
    */
   loadCatalog: (lang: Language) => Promise<Catalog>;
   /**
+   * The text of the pages' scripts served at /assets/ (src/pages/assets/browser-scripts.ts),
+   * loaded on the first request for one: a plain import on Node, a module of its own on Workers.
+   */
+  loadBrowserScripts: () => Promise<BrowserScripts>;
+  /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
    */
@@ -85,4 +91,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts">;

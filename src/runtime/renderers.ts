@@ -34,6 +34,7 @@ export const nodeLazyModules: LazyModules = {
   loadWebAuthn: () => import("@simplewebauthn/server"),
   loadImages: () => import("../service/images.js"),
   loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
+  loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */

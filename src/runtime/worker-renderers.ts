@@ -14,6 +14,7 @@ import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
 import type { WebAuthnServer } from "../service/webauthn.js";
 import type { ImageCodec } from "../service/images.js";
 import type { LazyModules } from "../http/deps.js";
+import type { BrowserScripts } from "../pages/assets/browser-scripts.js";
 import type { Catalog } from "../pages/i18n/catalog.js";
 import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
@@ -27,6 +28,7 @@ export const WORKER_MODULES = {
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   images: { file: "images.js", from: "src/service/images.ts" },
   libsql: { file: "libsql-web.js", from: "src/runtime/libsql-web.ts" },
+  browserScripts: { file: "browser-scripts.js", from: "src/pages/assets/browser-scripts.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -71,7 +73,17 @@ export const workerLazyModules: LazyModules = {
   loadWebAuthn: loadWorkerWebAuthn,
   loadImages: loadWorkerImages,
   loadCatalog: loadWorkerCatalog,
+  loadBrowserScripts: loadWorkerBrowserScripts,
 };
+
+let browserScripts: Promise<BrowserScripts> | undefined;
+
+/** The text of the pages' scripts, loaded once per isolate on the first request for one. */
+function loadWorkerBrowserScripts(): Promise<BrowserScripts> {
+  browserScripts ??= load<{ BROWSER_SCRIPTS: BrowserScripts }>("browserScripts").then((m) => m.BROWSER_SCRIPTS);
+  browserScripts.catch(() => (browserScripts = undefined));
+  return browserScripts;
+}
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
 

@@ -61,6 +61,12 @@ export interface AppDeps {
    */
   loadBrowserScripts: () => Promise<BrowserScripts>;
   /**
+   * The OpenAPI document's builder (zod's JSON Schema converter) and the /docs page
+   * (src/http/openapi-document.ts), loaded on the first request for either: a plain import on
+   * Node, a module of its own on Workers.
+   */
+  loadApiReference: () => Promise<typeof import("./openapi-document.js")>;
+  /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
    */
@@ -91,4 +97,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts" | "loadApiReference">;

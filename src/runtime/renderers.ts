@@ -34,6 +34,7 @@ export const nodeLazyModules: LazyModules = {
   loadWebAuthn: () => import("@simplewebauthn/server"),
   loadImages: () => import("../service/images.js"),
   loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
+  loadApiReference: () => import("../http/openapi-document.js"),
   loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 

@@ -19,6 +19,7 @@ import type { Catalog } from "../pages/i18n/catalog.js";
 import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
 import type * as LibsqlWeb from "./libsql-web.js";
+import type * as ApiReference from "../http/openapi-document.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
@@ -29,6 +30,7 @@ export const WORKER_MODULES = {
   images: { file: "images.js", from: "src/service/images.ts" },
   libsql: { file: "libsql-web.js", from: "src/runtime/libsql-web.ts" },
   browserScripts: { file: "browser-scripts.js", from: "src/pages/assets/browser-scripts.ts" },
+  apiReference: { file: "api-reference.js", from: "src/http/openapi-document.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -74,7 +76,17 @@ export const workerLazyModules: LazyModules = {
   loadImages: loadWorkerImages,
   loadCatalog: loadWorkerCatalog,
   loadBrowserScripts: loadWorkerBrowserScripts,
+  loadApiReference: loadWorkerApiReference,
 };
+
+let apiReference: Promise<typeof ApiReference> | undefined;
+
+/** The OpenAPI document's builder and the /docs page, loaded once per isolate on the first request for either. */
+function loadWorkerApiReference(): Promise<typeof ApiReference> {
+  apiReference ??= load<typeof ApiReference>("apiReference");
+  apiReference.catch(() => (apiReference = undefined));
+  return apiReference;
+}
 
 let browserScripts: Promise<BrowserScripts> | undefined;
 

@@ -67,6 +67,11 @@ export interface AppDeps {
    */
   loadApiReference: () => Promise<typeof import("./openapi-document.js")>;
   /**
+   * The QR images and the SVG tag (src/render/qr-images.ts, with the QR encoder), loaded on the
+   * first request that draws one: a plain import on Node, a module of its own on Workers.
+   */
+  loadQrImages: () => Promise<typeof import("../render/qr-images.js")>;
+  /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
    */
@@ -97,4 +102,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts" | "loadApiReference">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages">;

@@ -35,6 +35,7 @@ export const nodeLazyModules: LazyModules = {
   loadImages: () => import("../service/images.js"),
   loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
   loadApiReference: () => import("../http/openapi-document.js"),
+  loadQrImages: () => import("../render/qr-images.js"),
   loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 

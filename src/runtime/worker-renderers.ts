@@ -20,6 +20,7 @@ import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
 import type * as LibsqlWeb from "./libsql-web.js";
 import type * as ApiReference from "../http/openapi-document.js";
+import type * as QrImages from "../render/qr-images.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
@@ -31,6 +32,7 @@ export const WORKER_MODULES = {
   libsql: { file: "libsql-web.js", from: "src/runtime/libsql-web.ts" },
   browserScripts: { file: "browser-scripts.js", from: "src/pages/assets/browser-scripts.ts" },
   apiReference: { file: "api-reference.js", from: "src/http/openapi-document.ts" },
+  qrImages: { file: "qr-images.js", from: "src/render/qr-images.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -77,7 +79,17 @@ export const workerLazyModules: LazyModules = {
   loadCatalog: loadWorkerCatalog,
   loadBrowserScripts: loadWorkerBrowserScripts,
   loadApiReference: loadWorkerApiReference,
+  loadQrImages: loadWorkerQrImages,
 };
+
+let qrImages: Promise<typeof QrImages> | undefined;
+
+/** The QR images and the SVG tag, loaded once per isolate on the first request that draws one. */
+function loadWorkerQrImages(): Promise<typeof QrImages> {
+  qrImages ??= load<typeof QrImages>("qrImages");
+  qrImages.catch(() => (qrImages = undefined));
+  return qrImages;
+}
 
 let apiReference: Promise<typeof ApiReference> | undefined;
 

@@ -4,7 +4,9 @@
 // (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js), the
 // libSQL web client for Turso (src/runtime/libsql-web.ts), the pages' scripts
 // (src/pages/assets/browser-scripts.ts), the OpenAPI document's builder and the /docs page
-// (src/http/openapi-document.ts), the QR images and SVG tag (src/render/qr-images.ts) and the message catalog of each language but English each bundled into one ES module, and
+// (src/http/openapi-document.ts), the QR images and SVG tag (src/render/qr-images.ts), jose for
+// credentials as vc+jwt (src/credentials/secure-jwt.ts) and the message catalog of each
+// language but English, each bundled into one ES module, and
 // the two fonts and HarfBuzz's wasm copied beside them (names in src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
@@ -34,7 +36,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.libsql, WORKER_MODULES.browserScripts, WORKER_MODULES.apiReference, WORKER_MODULES.qrImages, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.libsql, WORKER_MODULES.browserScripts, WORKER_MODULES.apiReference, WORKER_MODULES.qrImages, WORKER_MODULES.jwt, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
       outdir: staging,
       bundle: true,
       format: "esm",

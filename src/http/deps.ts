@@ -71,6 +71,8 @@ export interface AppDeps {
    * first request that draws one: a plain import on Node, a module of its own on Workers.
    */
   loadQrImages: () => Promise<typeof import("../render/qr-images.js")>;
+  /** jose's signing half for credentials as vc+jwt (src/credentials/secure-jwt.ts), loaded on the first one, as loadDataIntegrity is. */
+  loadJwt: () => Promise<typeof import("../credentials/secure-jwt.js")>;
   /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
@@ -102,4 +104,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages" | "loadJwt">;

@@ -36,6 +36,7 @@ export const nodeLazyModules: LazyModules = {
   loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
   loadApiReference: () => import("../http/openapi-document.js"),
   loadQrImages: () => import("../render/qr-images.js"),
+  loadJwt: () => import("../credentials/secure-jwt.js"),
   loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 

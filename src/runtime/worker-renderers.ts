@@ -21,6 +21,7 @@ import type * as Renderers from "../render/renderers.js";
 import type * as LibsqlWeb from "./libsql-web.js";
 import type * as ApiReference from "../http/openapi-document.js";
 import type * as QrImages from "../render/qr-images.js";
+import type * as Jwt from "../credentials/secure-jwt.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
@@ -33,6 +34,7 @@ export const WORKER_MODULES = {
   browserScripts: { file: "browser-scripts.js", from: "src/pages/assets/browser-scripts.ts" },
   apiReference: { file: "api-reference.js", from: "src/http/openapi-document.ts" },
   qrImages: { file: "qr-images.js", from: "src/render/qr-images.ts" },
+  jwt: { file: "jwt.js", from: "src/credentials/secure-jwt.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -80,7 +82,17 @@ export const workerLazyModules: LazyModules = {
   loadBrowserScripts: loadWorkerBrowserScripts,
   loadApiReference: loadWorkerApiReference,
   loadQrImages: loadWorkerQrImages,
+  loadJwt: loadWorkerJwt,
 };
+
+let jwt: Promise<typeof Jwt> | undefined;
+
+/** jose's signing half, loaded once per isolate on the first credential as vc+jwt. */
+function loadWorkerJwt(): Promise<typeof Jwt> {
+  jwt ??= load<typeof Jwt>("jwt");
+  jwt.catch(() => (jwt = undefined));
+  return jwt;
+}
 
 let qrImages: Promise<typeof QrImages> | undefined;
 

@@ -11,6 +11,8 @@
 //   codes (on Workers a module of its own, loaded on its first request); scanner-version.ts: both
 //   versions, so that the pages linking them do not carry jsQR.
 // - shipment-script.ts: the shipment page's manifest check (src/pages/assets/shipment-client.ts), the same way, at /assets/shipment.js.
+// - verify-script-version.ts: the digest in the verify page's link to /assets/verify.js, so that
+//   the pages need not carry the script's text (a module of its own on Workers) to hash it.
 //
 // Files are rewritten only when their content changes. Fast (esbuild): about 100 ms.
 import { build } from "esbuild";
@@ -18,6 +20,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { VERIFY_SCRIPT, verifyScriptVersion } from "../src/pages/assets/verify-script.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const GENERATED = join(ROOT, "src/generated");
@@ -72,6 +75,7 @@ export async function buildAssets(): Promise<void> {
   });
   const shipmentCode = shipment.outputFiles[0]!.text;
   const shipmentVersion = createHash("sha256").update(shipmentCode).digest("hex").slice(0, 12);
+  write(join(GENERATED, "verify-script-version.ts"), `${HEADER}export const VERIFY_SCRIPT_VERSION = "${verifyScriptVersion(VERIFY_SCRIPT)}";\n`);
   write(join(GENERATED, "shipment-script.ts"), `${HEADER}export const SHIPMENT_SCRIPT = ${JSON.stringify(shipmentCode)};\nexport const SHIPMENT_SCRIPT_VERSION = "${shipmentVersion}";\n`);
 }
 

@@ -1,10 +1,13 @@
 // Builds the worker's modules of heavy code into src/runtime/worker-modules/: the renderers
 // (src/render/renderers.ts with fontkit, pdf-lib and fflate), the Data Integrity signer
 // (src/credentials/secure-data-integrity.ts with jsonld), @simplewebauthn/server
-// (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js) and the
-// message catalog of each language but English each bundled into one ES module, and
-// the two fonts, HarfBuzz's wasm and the two Arabic-script fonts copied beside them (names in
-// src/runtime/worker-renderers.ts).
+// (src/runtime/webauthn-server.ts), the image codec (src/service/images.ts with jpeg-js), jsQR for
+// the console's tag scanner, the libSQL web client for Turso (src/runtime/libsql-web.ts), the
+// pages' scripts (src/pages/assets/browser-scripts.ts), the OpenAPI document's builder and the
+// /docs page (src/http/openapi-document.ts), the QR images and SVG tag (src/render/qr-images.ts),
+// jose for credentials as vc+jwt (src/credentials/secure-jwt.ts) and the message catalog of each
+// language but English, each bundled into one ES module, and the two fonts, HarfBuzz's wasm and
+// the two Arabic-script fonts copied beside them (names in src/runtime/worker-renderers.ts).
 // wrangler runs this before it bundles the worker ([build] in wrangler.toml), the workers
 // test project before it starts, and scripts/check-bundle.ts measures the result.
 //
@@ -33,7 +36,7 @@ export async function buildWorkerModules(): Promise<Metafile> {
       copyFileSync(require.resolve(asset.from), join(staging, asset.file));
     }
     result = await build({
-      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.jsqr, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
+      entryPoints: [WORKER_MODULES.renderers, WORKER_MODULES.dataIntegrity, WORKER_MODULES.webauthn, WORKER_MODULES.images, WORKER_MODULES.jsqr, WORKER_MODULES.libsql, WORKER_MODULES.browserScripts, WORKER_MODULES.apiReference, WORKER_MODULES.qrImages, WORKER_MODULES.jwt, ...CATALOG_MODULES].map((m) => ({ in: join(ROOT, m.from), out: m.file.replace(/\.js$/, "") })),
       outdir: staging,
       bundle: true,
       format: "esm",

@@ -3,10 +3,11 @@
 //   - the entry module (worker.js), which every request loads, scans included: Node built-ins,
 //     the Node-only libSQL client and the heavy renderers (pdf-lib, fontkit, fonts, HarfBuzz)
 //     must stay out of it, and its size is held to a goal of 200 KiB gzipped. The goal is a
-//     figure, like the speed goals of `npm run bench`, printed as `worker_entry_gzipped_kib`; it
-//     fails the check only with --strict (npm run check:bundle), since the wave that added the
-//     console, shipments, scans and reports left it above the goal (docs/workers.md says by
-//     how much and what would bring it back);
+//     figure, printed as `worker_entry_gzipped_kib`. Until it is met, a ceiling just above
+//     today's size holds every run (npm test included) so that the entry cannot grow back, and
+//     the goal fails the check only with --strict (npm run check:bundle); docs/workers.md says
+//     how far it is and what would bring it within. Once the entry is within the goal, set
+//     ENTRY_CEILING_KIB to ENTRY_BUDGET_KIB: the goal is then enforced by npm test too;
 //   - the modules loaded on first use (worker-modules/), each group against its own budget,
 //     since an isolate loads each group only when a request needs it: the renderers
 //     (renderers.js, two fonts, HarfBuzz's wasm: the first tag.png, tag.pdf or labels.pdf)
@@ -22,6 +23,8 @@ import { buildWorkerModules } from "./build-worker-modules.js";
 import { runWrangler } from "./lib/wrangler.js";
 
 const ENTRY_BUDGET_KIB = 200;
+/** The entry's size may not grow past this, --strict or not (docs/workers.md: 209.7 KiB when set). */
+const ENTRY_CEILING_KIB = 215;
 const RENDERERS_BUDGET_KIB = 800;
 const LAZY_MODULE_BUDGET_KIB = 200;
 const ARABIC_FONTS_BUDGET_KIB = 200;
@@ -121,7 +124,8 @@ try {
   if (inRenderers.length > 0) fail(`these must not be in the renderers' module:\n  ${inRenderers.join("\n  ")}`);
   if (!moduleFiles.includes("worker-modules/renderers.js")) fail("wrangler did not upload the renderers' module");
   console.log(`worker_entry_gzipped_kib: ${kib(entry.gzipped)}`);
-  if (entry.gzipped > ENTRY_BUDGET_KIB * 1024) {
+  if (entry.gzipped > ENTRY_CEILING_KIB * 1024) fail(`the gzipped entry module exceeds its ceiling of ${ENTRY_CEILING_KIB} KiB: something heavy got into the module every request loads (see the largest parts above)`);
+  else if (entry.gzipped > ENTRY_BUDGET_KIB * 1024) {
     const message = `the gzipped entry module exceeds its goal of ${ENTRY_BUDGET_KIB} KiB (GOAL NOT MET)`;
     if (process.argv.includes("--strict")) fail(message);
     else console.warn(`check-bundle: ${message}`);

@@ -151,7 +151,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route("/", keyRoutes(deps));
   app.route("/", trustRoutes(deps));
-  app.route("/", assetRoutes());
+  app.route("/", assetRoutes(deps));
   app.route("/", verifyRoutes(deps));
   app.route("/", homeRoutes(deps));
   app.route("/", tlogRoutes(deps));

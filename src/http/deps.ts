@@ -9,6 +9,7 @@ import type { TransparencyLog } from "../service/tlog.js";
 import type { LoadWebAuthn } from "../service/webauthn.js";
 import type { ScanRecorder } from "../service/scans.js";
 import type { LoadImages, MediaStore } from "../service/media.js";
+import type { BrowserScripts } from "../pages/assets/browser-scripts.js";
 
 export interface AppDeps {
   db: AsliDatabase;
@@ -59,6 +60,23 @@ export interface AppDeps {
    * first request: a plain import on Node, a module of its own on Workers.
    */
   loadJsqrScript: () => Promise<string>;
+   * The text of the pages' scripts served at /assets/ (src/pages/assets/browser-scripts.ts),
+   * loaded on the first request for one: a plain import on Node, a module of its own on Workers.
+   */
+  loadBrowserScripts: () => Promise<BrowserScripts>;
+  /**
+   * The OpenAPI document's builder (zod's JSON Schema converter) and the /docs page
+   * (src/http/openapi-document.ts), loaded on the first request for either: a plain import on
+   * Node, a module of its own on Workers.
+   */
+  loadApiReference: () => Promise<typeof import("./openapi-document.js")>;
+  /**
+   * The QR images and the SVG tag (src/render/qr-images.ts, with the QR encoder), loaded on the
+   * first request that draws one: a plain import on Node, a module of its own on Workers.
+   */
+  loadQrImages: () => Promise<typeof import("../render/qr-images.js")>;
+  /** jose's signing half for credentials as vc+jwt (src/credentials/secure-jwt.ts), loaded on the first one, as loadDataIntegrity is. */
+  loadJwt: () => Promise<typeof import("../credentials/secure-jwt.js")>;
   /**
    * Where photos are kept (src/service/media.ts): files under .data/media/ on Node, the MEDIA R2
    * bucket on Workers. Absent on a Workers deployment without that binding: uploads answer 501.
@@ -90,4 +108,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadJsqrScript">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadJsqrScript" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages" | "loadJwt">;

@@ -9,7 +9,8 @@
 import type { CraftStory } from "../../db/schema.js";
 import type { ClaimOutcome } from "../service/claims.js";
 import type { CopySuspicion, Verdict } from "../service/verification.js";
-import { VERIFY_SCRIPT_PATH, VERIFY_SCRIPT_VERSION } from "./assets/verify-script.js";
+import { VERIFY_SCRIPT_PATH } from "./assets/verify-script.js";
+import { VERIFY_SCRIPT_VERSION } from "../generated/verify-script-version.js";
 import { credentialLink } from "./credential-link.js";
 import { bdi, esc, fillHtml, registryName } from "./html.js";
 import type { Locale, PublicMessages } from "./i18n/catalog.js";

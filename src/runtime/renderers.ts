@@ -43,6 +43,10 @@ export const nodeLazyModules: LazyModules = {
   loadImages: () => import("../service/images.js"),
   loadCatalog: async (lang) => (await import("../pages/i18n/all-catalogs.js")).CATALOGS[lang],
   loadJsqrScript: async () => (await import("../generated/jsqr-script.js")).JSQR_SCRIPT,
+  loadApiReference: () => import("../http/openapi-document.js"),
+  loadQrImages: () => import("../render/qr-images.js"),
+  loadJwt: () => import("../credentials/secure-jwt.js"),
+  loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 
 /** The renderers, built once per process on first use (about 0.1 s: the fonts and HarfBuzz). */

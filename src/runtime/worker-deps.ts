@@ -3,9 +3,9 @@
 // and the public origin. Nothing here holds a database client or configuration between
 // requests; the module-level state is a cache of key material derived from a secret, and the
 // public keys last read from each database (read again once KEYRING_MAX_AGE_SECONDS old).
-import { createClient, type Client } from "@libsql/client/web";
+import type { Client } from "@libsql/client/web";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
-import { drizzle as drizzleLibsql } from "drizzle-orm/libsql/web";
+import * as libsqlDriverCore from "drizzle-orm/libsql/driver-core";
 import { hashApiToken } from "../core/api-token.js";
 import { decodeSeed, signingKeyFromSeed, type SigningKey } from "../core/keys.js";
 import type { AppDeps } from "../http/deps.js";
@@ -15,7 +15,7 @@ import { parseWitnessList, transparencyLogFor, type TransparencyLog } from "../s
 import { countryCode, ScanBuffer } from "../service/scans.js";
 import { schema, type AsliDatabase } from "../store/database.js";
 import { r2MediaStore } from "../service/media.js";
-import { workerLazyModules } from "./worker-renderers.js";
+import { loadWorkerLibsqlClient, workerLazyModules } from "./worker-renderers.js";
 
 /**
  * The bindings, as `wrangler types` generates them from wrangler.toml (D1 `DB`, `BASE_URL`,
@@ -81,13 +81,20 @@ export function readsNearby(request: Request): boolean {
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+// drizzle's libSQL driver over a client made elsewhere: drizzle-orm/libsql/web would import the
+// client itself, and so bring it back into the entry. drizzle declares `construct` in its
+// JavaScript but not in its types.
+const drizzleLibsql = (libsqlDriverCore as unknown as { construct: (client: Client, config: { schema: typeof schema }) => unknown }).construct;
+
 /**
  * Turso when LIBSQL_URL is set, D1 otherwise. The web client speaks Hrana over HTTP for
  * libsql:// and https:// URLs: one fetch per query or batch, no connection opened before the
  * first query and none left behind, which suits a client made per request. WebSocket URLs
  * (wss://) are refused: that client connects as soon as it is made and holds the socket open.
+ * The client is a module of its own (worker-modules/libsql-web.js), loaded only here: a D1
+ * deployment's isolates never load it.
  */
-export function openWorkerDatabase(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL" | "LIBSQL_AUTH_TOKEN">): WorkerDatabase {
+export async function openWorkerDatabase(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL" | "LIBSQL_AUTH_TOKEN">): Promise<WorkerDatabase> {
   const url = env.LIBSQL_URL?.trim();
   if (url) {
     let parsed: URL;
@@ -105,6 +112,7 @@ export function openWorkerDatabase(env: Pick<WorkerEnv, "DB" | "LIBSQL_URL" | "L
     if (plain && !LOOPBACK.has(parsed.hostname)) {
       throw new WorkerConfigError("unsupported-libsql-url", "LIBSQL_URL may be unencrypted (http://, ?tls=0) only for a server on this host");
     }
+    const { createClient } = await loadWorkerLibsqlClient();
     let client: Client;
     try {
       client = createClient({ url, authToken: env.LIBSQL_AUTH_TOKEN || undefined });
@@ -259,7 +267,7 @@ export async function workerDeps(env: WorkerEnv, request: Request, ctx?: Pick<Ex
   }
   const signingKeyPromise = workerSigningKey(env.SIGNING_KEY);
   const logKeyPromise = workerLogKey(env.LOG_SIGNING_KEY);
-  const opened = openWorkerDatabase(env);
+  const opened = await openWorkerDatabase(env);
   // A scan reads through a D1 session that a nearby read replica may answer; writes, and every
   // other request, go to the primary. Turso has no sessions.
   const db = opened.driver === "d1" && readsNearby(request) ? d1Database(opened.binding.withSession("first-unconstrained")) : opened.db;

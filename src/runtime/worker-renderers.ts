@@ -2,7 +2,8 @@
 // every scan loads stays small: the PNG and PDF tag renderers (on the first tag.png, tag.pdf or
 // labels.pdf), the Data Integrity signer with its JSON-LD stack (on the first credential),
 // @simplewebauthn/server (on the first passkey ceremony of the console), and the image codec
-// (jpeg-js and the PNG reader, on the first photo upload).
+// (jpeg-js and the PNG reader, on the first photo upload), and the libSQL web client (on the
+// first request of a deployment on Turso).
 // scripts/build-worker-modules.ts bundles src/render/renderers.ts (with fontkit, pdf-lib and
 // fflate) into worker-modules/renderers.js beside this file and copies the two fonts, HarfBuzz's
 // wasm and the two Arabic-script fonts (loaded on the first Arabic or Urdu document) there;
@@ -14,9 +15,14 @@ import type * as DataIntegrity from "../credentials/secure-data-integrity.js";
 import type { WebAuthnServer } from "../service/webauthn.js";
 import type { ImageCodec } from "../service/images.js";
 import type { LazyModules } from "../http/deps.js";
+import type { BrowserScripts } from "../pages/assets/browser-scripts.js";
 import type { Catalog } from "../pages/i18n/catalog.js";
 import type { Language } from "../pages/i18n/languages.js";
 import type * as Renderers from "../render/renderers.js";
+import type * as LibsqlWeb from "./libsql-web.js";
+import type * as ApiReference from "../http/openapi-document.js";
+import type * as QrImages from "../render/qr-images.js";
+import type * as Jwt from "../credentials/secure-jwt.js";
 import type { TagRenderers } from "../render/types.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
@@ -26,6 +32,11 @@ export const WORKER_MODULES = {
   webauthn: { file: "webauthn-server.js", from: "src/runtime/webauthn-server.ts" },
   images: { file: "images.js", from: "src/service/images.ts" },
   jsqr: { file: "jsqr-script.js", from: "src/generated/jsqr-script.ts" },
+  libsql: { file: "libsql-web.js", from: "src/runtime/libsql-web.ts" },
+  browserScripts: { file: "browser-scripts.js", from: "src/pages/assets/browser-scripts.ts" },
+  apiReference: { file: "api-reference.js", from: "src/http/openapi-document.ts" },
+  qrImages: { file: "qr-images.js", from: "src/render/qr-images.ts" },
+  jwt: { file: "jwt.js", from: "src/credentials/secure-jwt.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -82,6 +93,10 @@ export const workerLazyModules: LazyModules = {
   loadImages: loadWorkerImages,
   loadCatalog: loadWorkerCatalog,
   loadJsqrScript: loadWorkerJsqrScript,
+  loadBrowserScripts: loadWorkerBrowserScripts,
+  loadApiReference: loadWorkerApiReference,
+  loadQrImages: loadWorkerQrImages,
+  loadJwt: loadWorkerJwt,
 };
 
 let jsqr: Promise<string> | undefined;
@@ -91,6 +106,42 @@ function loadWorkerJsqrScript(): Promise<string> {
   jsqr ??= load<{ JSQR_SCRIPT: string }>("jsqr").then((m) => m.JSQR_SCRIPT);
   jsqr.catch(() => (jsqr = undefined));
   return jsqr;
+}
+
+let jwt: Promise<typeof Jwt> | undefined;
+
+/** jose's signing half, loaded once per isolate on the first credential as vc+jwt. */
+function loadWorkerJwt(): Promise<typeof Jwt> {
+  jwt ??= load<typeof Jwt>("jwt");
+  jwt.catch(() => (jwt = undefined));
+  return jwt;
+}
+
+let qrImages: Promise<typeof QrImages> | undefined;
+
+/** The QR images and the SVG tag, loaded once per isolate on the first request that draws one. */
+function loadWorkerQrImages(): Promise<typeof QrImages> {
+  qrImages ??= load<typeof QrImages>("qrImages");
+  qrImages.catch(() => (qrImages = undefined));
+  return qrImages;
+}
+
+let apiReference: Promise<typeof ApiReference> | undefined;
+
+/** The OpenAPI document's builder and the /docs page, loaded once per isolate on the first request for either. */
+function loadWorkerApiReference(): Promise<typeof ApiReference> {
+  apiReference ??= load<typeof ApiReference>("apiReference");
+  apiReference.catch(() => (apiReference = undefined));
+  return apiReference;
+}
+
+let browserScripts: Promise<BrowserScripts> | undefined;
+
+/** The text of the pages' scripts, loaded once per isolate on the first request for one. */
+function loadWorkerBrowserScripts(): Promise<BrowserScripts> {
+  browserScripts ??= load<{ BROWSER_SCRIPTS: BrowserScripts }>("browserScripts").then((m) => m.BROWSER_SCRIPTS);
+  browserScripts.catch(() => (browserScripts = undefined));
+  return browserScripts;
 }
 
 let dataIntegrity: Promise<typeof DataIntegrity> | undefined;
@@ -109,6 +160,15 @@ function loadWorkerWebAuthn(): Promise<WebAuthnServer> {
   webauthn ??= load<WebAuthnServer>("webauthn");
   webauthn.catch(() => (webauthn = undefined));
   return webauthn;
+}
+
+let libsql: Promise<typeof LibsqlWeb> | undefined;
+
+/** The libSQL web client, loaded once per isolate on the first request of a deployment with LIBSQL_URL (Turso). */
+export function loadWorkerLibsqlClient(): Promise<typeof LibsqlWeb> {
+  libsql ??= load<typeof LibsqlWeb>("libsql");
+  libsql.catch(() => (libsql = undefined));
+  return libsql;
 }
 
 let images: Promise<ImageCodec> | undefined;

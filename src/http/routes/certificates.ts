@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import * as z from "zod";
-import { qrPng, qrSvg } from "../../core/qr.js";
 import { verifyUrl } from "../../core/url.js";
 import { certificateListScope, type Principal } from "../../service/access.js";
 import { findReadableCertificate, issueCertificate, issueInput } from "../../service/certificates.js";
@@ -108,13 +107,13 @@ export function certificateRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.get("/api/v1/certificates/:id/qr.svg", readers, async (c) => {
     const { certificate } = await readable(c.get("principal"), c.req.param("id"));
     c.header("cache-control", "private, max-age=86400");
-    return c.body(qrSvg(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/svg+xml" });
+    return c.body((await deps.loadQrImages()).qrSvg(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/svg+xml" });
   });
 
   app.get("/api/v1/certificates/:id/qr.png", readers, async (c) => {
     const { certificate } = await readable(c.get("principal"), c.req.param("id"));
     c.header("cache-control", "private, max-age=86400");
-    return c.body(qrPng(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/png" });
+    return c.body((await deps.loadQrImages()).qrPng(verifyUrl(deps.baseUrl, certificate.token)), 200, { "content-type": "image/png" });
   });
   return app;
 }

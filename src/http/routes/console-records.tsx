@@ -11,7 +11,6 @@ import { notFound } from "../../core/errors.js";
 import { isoTime } from "../../core/time.js";
 import { verifyUrl } from "../../core/url.js";
 import { tagContent } from "../../render/content.js";
-import { tagSvg } from "../../render/svg.js";
 import { ArtisanPage, ArtisansPage, type ArtisanDetail, type ArtisanForm, type ArtisansView } from "../../pages/console/artisans.js";
 import { CertificatePage, CertificatesPage, CHOSEN_LABELS_PATH, MAX_CHOSEN_LABELS, type CertificateDetail, type CertificatesView } from "../../pages/console/certificates.js";
 import { check, emptyForm, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
@@ -695,7 +694,7 @@ export function registerRecordPages(app: Hono<ConsoleEnv>, deps: AppDeps, signed
   app.get("/console/certificates/:id/tag.svg", signed, async (c) => {
     const { size } = readQuery(c, tagQuery);
     const record = await findReadableCertificate(deps.db, c.var.principal, c.req.param("id"));
-    return c.body(tagSvg(tagContent(record, deps.baseUrl), size), 200, tagHeaders("image/svg+xml", record.certificate.id, size, "svg"));
+    return c.body((await deps.loadQrImages()).tagSvg(tagContent(record, deps.baseUrl), size), 200, tagHeaders("image/svg+xml", record.certificate.id, size, "svg"));
   });
 
   app.get("/console/certificates/:id/tag.png", signed, async (c) => {

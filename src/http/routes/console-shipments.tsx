@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { ApiError } from "../../core/errors.js";
 import { isoTime } from "../../core/time.js";
-import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
+import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
 import { check, emptyForm, errorMessage, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
 import type { ConsoleLocale } from "../../pages/console/locale.js";
 import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type ShipmentDetail } from "../../pages/console/shipments.js";
@@ -85,16 +85,6 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   app.use("/console/shipments/*", consoleContext(deps));
   const signed = signedIn(deps);
   const origin = new URL(deps.baseUrl).origin;
-
-  // The scanner and jsQR, outside the console's pipeline: public assets, as /assets/console.js is.
-  app.get(SCANNER_SCRIPT_ROUTE, (c) => {
-    c.header("cache-control", "public, max-age=86400");
-    return c.body(SCANNER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
-  });
-  app.get(JSQR_SCRIPT_ROUTE, async (c) => {
-    c.header("cache-control", "public, max-age=86400");
-    return c.body(await deps.loadJsqrScript(), 200, { "content-type": "text/javascript; charset=utf-8" });
-  });
 
   const list = async (c: ConsoleContext, form: FormState, status: 200 | 422 = 200) => {
     const rows = await listShipmentsFor(deps.db, c.var.principal, { limit: LISTED });

@@ -10,7 +10,6 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import * as z from "zod";
 import { ApiError, type ErrorStatus } from "../../core/errors.js";
-import { qrSvg } from "../../core/qr.js";
 import { isoTime, unixSeconds } from "../../core/time.js";
 import { verifyUrl } from "../../core/url.js";
 import { CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
@@ -303,7 +302,7 @@ export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       name: record.name,
       role: roleText(c.var.locale, record, names),
       url,
-      qr: `data:image/svg+xml,${encodeURIComponent(qrSvg(url))}`,
+      qr: `data:image/svg+xml,${encodeURIComponent((await deps.loadQrImages()).qrSvg(url))}`,
       expiresAt: isoTime(record.expiresAt),
     };
     return page(c, <InvitationCreatedPage locale={c.var.locale} session={c.var.session!} view={view} />);

@@ -25,10 +25,7 @@ const REUSE_SECONDS = 300;
 
 // Signing code, loaded by the first request that needs it (the JSON-LD stack is about 55 KiB
 // gzipped, jose's signing half about 5 KiB), so that the scan path never parses it.
-// The JSON-LD stack comes through deps.loadDataIntegrity: wrangler would inline an import() here.
-type Jwt = typeof import("../../credentials/secure-jwt.js");
-let jwt: Promise<Jwt> | undefined;
-export const loadJwt = () => (jwt ??= import("../../credentials/secure-jwt.js"));
+// Both come through deps (loadDataIntegrity, loadJwt): wrangler would inline an import() here.
 
 /** Which form the request asks for; without a preference, the Data Integrity form as application/vc. */
 export function credentialMediaType(c: Context): string {
@@ -40,7 +37,7 @@ async function securedResponse(c: Context, deps: AppDeps, credential: Credential
   const type = credentialMediaType(c);
   const body =
     type === JWT_MEDIA_TYPE
-      ? await (await loadJwt()).envelopedJwt(credential, deps.signingKey)
+      ? await (await deps.loadJwt()).envelopedJwt(credential, deps.signingKey)
       : JSON.stringify(await (await deps.loadDataIntegrity()).withDataIntegrityProof(credential, deps.signingKey, deps.baseUrl));
   // Both forms are deterministic, so the body's digest names it across requests and instances.
   const etag = `"${toBase64url(await sha256(utf8(body))).slice(0, 27)}"`;

@@ -5,7 +5,8 @@
 import { Hono } from "hono";
 import { ApiError, notFound } from "../../core/errors.js";
 import type { AppDeps } from "../deps.js";
-import { openApiDocument, type Operation } from "../openapi.js";
+import type { Operation } from "../openapi.js";
+import { problemSchema } from "../api-schemas.js";
 import type { SpecLink } from "../reference-page.js";
 
 /** The documents of docs/, in the order an integrator needs them; a test holds this list to the folder. */
@@ -38,17 +39,19 @@ export const DOCS_OPERATIONS: Operation[] = [
 export function docsRoutes(deps: AppDeps, operations: Operation[]): Hono {
   const app = new Hono();
   let document: Record<string, unknown> | undefined;
-  const described = () => (document ??= openApiDocument(operations, new URL(deps.baseUrl).origin));
+  // The converter and the page are loaded on first use (deps.loadApiReference), as the
+  // credentials' signing code is: no scan needs them.
+  const described = async () => (document ??= (await deps.loadApiReference()).openApiDocument(operations, new URL(deps.baseUrl).origin, problemSchema));
   let page: string | undefined;
 
-  app.get("/api/v1/openapi.json", (c) => {
+  app.get("/api/v1/openapi.json", async (c) => {
+    const body = await described();
     c.header("cache-control", "public, max-age=300");
-    return c.json(described());
+    return c.json(body);
   });
 
   app.get("/docs", async (c) => {
-    // The renderer is loaded on first use, as the credentials' signing code is: no scan needs it.
-    page ??= String(await (await import("../reference-page.js")).referencePage(described(), SPECS, deps.specs !== undefined));
+    page ??= String(await (await deps.loadApiReference()).referencePage(await described(), SPECS, deps.specs !== undefined));
     c.header("cache-control", "public, max-age=300");
     return c.html(page);
   });

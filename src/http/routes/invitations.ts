@@ -2,7 +2,6 @@
 // operations over the same services (routes/console.tsx).
 import { Hono } from "hono";
 import * as z from "zod";
-import { qrSvg } from "../../core/qr.js";
 import { isoTime, unixSeconds } from "../../core/time.js";
 import { slipContent } from "../../pages/console/slip.js";
 import {
@@ -39,9 +38,9 @@ export function invitationTtlHours(deps: AppDeps): number {
 }
 
 /** The answer to a new invitation: its record, the one-time link and the link's QR. */
-export function newInvitationAnswer(deps: AppDeps, secret: string, record: Invitation) {
+export async function newInvitationAnswer(deps: AppDeps, secret: string, record: Invitation) {
   const url = invitationUrl(deps.baseUrl, secret);
-  return { ...invitationView(record, unixSeconds(deps.clock())), url, qrSvg: qrSvg(url) };
+  return { ...invitationView(record, unixSeconds(deps.clock())), url, qrSvg: (await deps.loadQrImages()).qrSvg(url) };
 }
 
 /** The printable slip of a pending invitation, by the same renderers as the tags. */
@@ -141,7 +140,7 @@ export function invitationRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.post("/api/v1/invitations", managers, async (c) => {
     const { secret, record } = await createInvitation(deps.db, c.get("principal"), await readJson(c, invitationInput), deps.clock(), invitationTtlHours(deps));
     c.header("cache-control", "no-store");
-    return c.json(newInvitationAnswer(deps, secret, record), 201);
+    return c.json(await newInvitationAnswer(deps, secret, record), 201);
   });
 
   app.get("/api/v1/invitations", managers, async (c) => {
@@ -182,7 +181,7 @@ export function invitationRoutes(deps: AppDeps): Hono<AuthEnv> {
     const id = integerParam(c.req.param("id"), "this person");
     const { secret, record } = await inviteExistingPerson(deps.db, c.get("principal"), id, deps.clock(), invitationTtlHours(deps));
     c.header("cache-control", "no-store");
-    return c.json(newInvitationAnswer(deps, secret, record), 201);
+    return c.json(await newInvitationAnswer(deps, secret, record), 201);
   });
 
   return app;

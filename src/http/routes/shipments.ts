@@ -31,7 +31,7 @@ import { mediaType, readBody, readJson, readQuery } from "../input.js";
 import type { Operation } from "../openapi.js";
 import { readerLocale, wantsPage } from "../pages.js";
 import { shipmentPage } from "../../pages/shipment-page.js";
-import { SHIPMENT_SCRIPT, SHIPMENT_SCRIPT_ROUTE } from "../../pages/assets/shipment-script.js";
+import { SHIPMENT_SCRIPT_ROUTE } from "../../pages/assets/shipment-script.js";
 import { decodeCursor, page, pageQuery } from "../paging.js";
 
 const isoTime = z.string().describe("RFC 3339 time, UTC");
@@ -354,11 +354,6 @@ export function shipmentRoutes(deps: AppDeps): Hono<AuthEnv> {
       "cache-control": "private, no-store",
       "content-disposition": `attachment; filename="asli-shipment-${doc.shipmentId}-provenance.pdf"`,
     });
-  });
-
-  app.get(SHIPMENT_SCRIPT_ROUTE, (c) => {
-    c.header("cache-control", "public, max-age=86400");
-    return c.body(SHIPMENT_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" });
   });
 
   // The carton's QR opens the upper-case URL; people type the lower-case one.

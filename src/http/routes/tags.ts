@@ -3,7 +3,6 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import { tagContent } from "../../render/content.js";
-import { tagSvg } from "../../render/svg.js";
 import { TAG_SIZES } from "../../render/types.js";
 import type { Principal } from "../../service/access.js";
 import { findReadableCertificate } from "../../service/certificates.js";
@@ -50,7 +49,7 @@ export function tagRoutes(deps: AppDeps): Hono<AuthEnv> {
   app.get("/api/v1/certificates/:id/tag.svg", readers, async (c) => {
     const { size } = readQuery(c, tagQuery);
     const record = await readable(c.get("principal"), c.req.param("id"));
-    return c.body(tagSvg(tagContent(record, deps.baseUrl), size), 200, headers("image/svg+xml", record.certificate.id, size, "svg"));
+    return c.body((await deps.loadQrImages()).tagSvg(tagContent(record, deps.baseUrl), size), 200, headers("image/svg+xml", record.certificate.id, size, "svg"));
   });
 
   app.get("/api/v1/certificates/:id/tag.png", readers, async (c) => {

@@ -143,11 +143,15 @@ if (box) {
 }
 `;
 
-/** A short digest of the script for its URL, so that a changed script is never served from an old cache. */
-export const VERIFY_SCRIPT_VERSION = (() => {
+/**
+ * A short digest of the script for its URL, so that a changed script is never served from an old
+ * cache. scripts/build-assets.ts computes it into src/generated/verify-script-version.ts, so that
+ * the module every scan loads (which links the script) need not carry the script to hash it.
+ */
+export function verifyScriptVersion(script: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < VERIFY_SCRIPT.length; i++) hash = Math.imul(hash ^ VERIFY_SCRIPT.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < script.length; i++) hash = Math.imul(hash ^ script.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(36);
-})();
+}
 
 export const VERIFY_SCRIPT_PATH = "/assets/verify.js";

@@ -10,7 +10,7 @@ import { decodeUtf8, findInvalidUtf8, parseCsv, type CsvRecord } from "../core/c
 import { ApiError, type FieldError } from "../core/errors.js";
 import type { SigningKey } from "../core/keys.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
-import { issueToken } from "../core/token.js";
+import { issueTokenBytes } from "../core/token.js";
 import { auditInsert } from "../store/audit.js";
 import { encodeCertificateRow, findArtisansByIds, findBatchByIdempotencyKey, insertBatchStatements, type Batch } from "../store/batches.js";
 import type { NewCertificate } from "../store/certificates.js";
@@ -391,11 +391,12 @@ export async function issueBatch(
       actorTokenId: actor.tokenId,
       createdAt: issuedAt,
     };
-    const { rows, encoded } = await signRows(checked, signingKey, batch.id, issuedAt);
+    const { rows, encoded, leafHashes } = await signRows(checked, signingKey, batch.id, issuedAt, log);
     const statements = insertBatchStatements(db, batch, encoded);
     statements.push(...insertStatusEntryStatements(db, rows.map((r) => r.id), await allocateStatusPositions(db, rows.length)));
     // Into the log in the same transaction, in the batch's row order.
-    statements.push(...log.appendBatch(batch.id));
+    const ids = rows.map((r) => r.id);
+    statements.push(...log.appendBatch(ids));
     statements.push(
       auditInsert(db, actor, now, {
         action: "batch.issue",
@@ -419,7 +420,7 @@ export async function issueBatch(
       continue;
     }
     // The checkpoint follows at once after a batch.
-    await publishLog(log, { ids: rows.map((r) => r.id!), tokens: rows.map((r) => r.token!) });
+    await publishLog(log, { ids, tokens: rows.map((r) => r.token), leafHashes });
     return { batch, created: true, certificates: rows.map((r) => ({ id: r.id, token: r.token, row: r.batchRow! })) };
   }
   throw new ApiError(503, "serial-exhausted", "Try again", "could not allocate unique serials");
@@ -439,10 +440,13 @@ async function signRows(
   signingKey: SigningKey,
   batchId: string,
   issuedAt: number,
-): Promise<{ rows: NewCertificate[]; encoded: string[] }> {
+  log: LogAppender,
+): Promise<{ rows: (NewCertificate & { token: string })[]; encoded: string[]; leafHashes: Uint8Array[] | undefined }> {
   const serials = new Set<string>();
-  const rows: NewCertificate[] = new Array(checked.length);
+  const rows: (NewCertificate & { token: string })[] = new Array(checked.length);
   const encoded: string[] = new Array(checked.length);
+  // The log's leaf hashes, computed as each signature arrives while the others are computed.
+  let leafHashes: Uint8Array[] | undefined = new Array(checked.length);
   // One call to the CSPRNG for all serials: 10,000 small calls cost more than the hashing.
   const random = new Uint8Array(8 * checked.length);
   // getRandomValues fills at most 65,536 bytes a call.
@@ -465,7 +469,10 @@ async function signRows(
         giTagId: item.input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
       };
       pending.push(
-        issueToken(claims, signingKey).then((token) => {
+        issueTokenBytes(claims, signingKey).then(({ token, bytes }) => {
+          const leaf = leafHashes && log.entryLeafHash(bytes);
+          if (leaf) leafHashes![i] = leaf;
+          else leafHashes = undefined;
           rows[i] = {
             id: serial,
             artisanId: claims.artisanId,
@@ -487,6 +494,6 @@ async function signRows(
     }
     await Promise.all(pending);
   }
-  return { rows, encoded };
+  return { rows, encoded, leafHashes };
 }
 

@@ -392,7 +392,7 @@ export async function issueBatch(
       createdAt: issuedAt,
     };
     const { rows, encoded, leafHashes } = await signRows(checked, signingKey, batch.id, issuedAt, log);
-    const statements = insertBatchStatements(db, batch, encoded);
+    const statements = insertBatchStatements(db, batch, { issuedAt, kid: signingKey.kid, batchId: batch.id }, encoded);
     statements.push(...insertStatusEntryStatements(db, rows.map((r) => r.id), await allocateStatusPositions(db, rows.length)));
     // Into the log in the same transaction, in the batch's row order.
     const ids = rows.map((r) => r.id);

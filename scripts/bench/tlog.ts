@@ -31,6 +31,9 @@ class NoLogForBaseline extends TransparencyLog {
   override appendBatch() {
     return [];
   }
+  override entryLeafHash() {
+    return undefined;
+  }
   override async afterAppend(): Promise<void> {}
 }
 

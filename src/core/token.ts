@@ -24,9 +24,15 @@ export function signedMessageV1(payload: Uint8Array): Uint8Array {
 }
 
 export async function issueToken(claims: CertificateClaims, key: SigningKey): Promise<string> {
+  return (await issueTokenBytes(claims, key)).token;
+}
+
+/** A version-1 token and its bytes (payload then signature: also its transparency log entry). */
+export async function issueTokenBytes(claims: CertificateClaims, key: SigningKey): Promise<{ token: string; bytes: Uint8Array }> {
   const payload = encodePayloadV1(claims, key.keyTag);
   const signature = await webCryptoSign(key, signedMessageV1(payload));
-  return base32Encode(concatBytes(payload, signature));
+  const bytes = concatBytes(payload, signature);
+  return { token: base32Encode(bytes), bytes };
 }
 
 export async function verifyToken(

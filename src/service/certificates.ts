@@ -19,10 +19,11 @@ import { unixSeconds } from "../core/time.js";
 import type { AppendedEntries, LogAppender } from "./tlog.js";
 import { newClaimCode } from "./claims.js";
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A YYYY-MM-DD string that names a day of the calendar (not 2026-02-30). */
+export const isCalendarDate = (s: string) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+const isoDate = z.string().regex(ISO_DATE, "a date as YYYY-MM-DD").refine(isCalendarDate, "not a calendar date");
 
 export const certificateInput = z
   .object({

@@ -17,7 +17,7 @@ import { encodeAddCheckpoint, TLOG_SIZE_MEDIA_TYPE } from "../core/witness.js";
 import { unixSeconds } from "../core/time.js";
 import { isUniqueViolation, type AsliDatabase } from "../store/database.js";
 import {
-  appendBatchQuery,
+  appendEntriesQuery,
   appendCertificateQuery,
   checkpointIncluding,
   findLogEntryWithLatest,
@@ -38,8 +38,13 @@ import {
 export interface LogAppender {
   /** Run in the same db.batch as the certificate's insert. */
   appendCertificate(certificateId: string): BatchItem<"sqlite">[];
-  /** Run in the same db.batch as the batch's certificates, after them. */
-  appendBatch(batchId: string): BatchItem<"sqlite">[];
+  /** Run in the same db.batch as the batch's certificates, after them: appends them in this order. */
+  appendBatch(certificateIds: readonly string[]): BatchItem<"sqlite">[];
+  /**
+   * An entry's leaf hash, for the caller to compute while it still signs other entries (then
+   * passed in `AppendedEntries.leafHashes`); undefined when the log hashes nothing.
+   */
+  entryLeafHash(entry: Uint8Array): Uint8Array | undefined;
   /**
    * After the append committed: a checkpoint that includes it, signed now; cosignatures asked
    * for in the background. `appended` (the certificates just appended, in order, with their
@@ -48,10 +53,11 @@ export interface LogAppender {
   afterAppend(appended?: AppendedEntries): Promise<void>;
 }
 
-/** Certificates one statement appended, in log order: their ids and tokens. */
+/** Certificates one statement appended, in log order: their ids and tokens, and the tokens' leaf hashes when the caller has them. */
 export interface AppendedEntries {
   ids: readonly string[];
   tokens: readonly string[];
+  leafHashes?: readonly Uint8Array[];
 }
 
 /** A witness the log asks for cosignatures: its name and key (a cosignature/v1 vkey), and its tlog-witness submission prefix. */
@@ -143,8 +149,12 @@ export class TransparencyLog implements LogAppender {
     return [appendCertificateQuery(this.db, certificateId)];
   }
 
-  appendBatch(batchId: string): BatchItem<"sqlite">[] {
-    return [appendBatchQuery(this.db, batchId)];
+  appendBatch(certificateIds: readonly string[]): BatchItem<"sqlite">[] {
+    return [appendEntriesQuery(this.db, certificateIds)];
+  }
+
+  entryLeafHash(entry: Uint8Array): Uint8Array | undefined {
+    return leafHash(entry);
   }
 
   async afterAppend(appended?: AppendedEntries): Promise<void> {
@@ -180,27 +190,29 @@ export class TransparencyLog implements LogAppender {
     return latest;
   }
 
-  /** The entries to integrate from `size` on: from the caller when they are exactly what is pending, else from the database. */
-  private async pendingEntries(size: number, count: number, appended: AppendedEntries | undefined): Promise<{ idx: number; token: string }[]> {
+  /** The leaf hashes of the entries from `size` on: the caller's when they are exactly what is pending, else hashed from the database. */
+  private async pendingLeaves(size: number, count: number, appended: AppendedEntries | undefined): Promise<Uint8Array[]> {
     const limit = Math.min(MAX_ENTRIES_PER_STEP, count - size);
+    let rows: { idx: number; token: string }[] | undefined;
     if (appended && appended.ids.length === count - size && limit === count - size) {
       // One statement appended them, so they are consecutive: the first and the last in place means all are.
       const ends = await readEntryIds(this.db, [size, count - 1]);
       if (ends.get(size) === appended.ids[0] && ends.get(count - 1) === appended.ids.at(-1)) {
-        return appended.tokens.map((token, i) => ({ idx: size + i, token }));
+        if (appended.leafHashes?.length === appended.tokens.length) return [...appended.leafHashes];
+        rows = appended.tokens.map((token, i) => ({ idx: size + i, token }));
       }
     }
-    return count > size ? readLogEntries(this.db, size, limit) : [];
+    rows ??= count > size ? await readLogEntries(this.db, size, limit) : [];
+    return rows.map((row, i) => {
+      if (row.idx !== size + i) throw new Error(`log entry ${size + i} is missing`);
+      return leafHash(entryFromToken(row.token));
+    });
   }
 
   private async integrateStep(latest: LogCheckpoint | undefined, count: number, appended?: AppendedEntries): Promise<void> {
     const size = latest?.size ?? 0;
     const edge = await this.readEdge(size);
-    const rows = await this.pendingEntries(size, count, appended);
-    const leaves = rows.map((row, i) => {
-      if (row.idx !== size + i) throw new Error(`log entry ${size + i} is missing`);
-      return leafHash(entryFromToken(row.token));
-    });
+    const leaves = await this.pendingLeaves(size, count, appended);
     const result = appendLeaves(edge, leaves);
     const text = checkpointText({ origin: this.origin, size: result.size, root: result.root });
     const note = formatNote(text, [await signNoteText(text, this.signer)]);

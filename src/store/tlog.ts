@@ -18,11 +18,15 @@ export function appendCertificateQuery(db: AsliDatabase, certificateId: string):
   return db.insert(logEntries).select(sql`SELECT coalesce(max(${logEntries.idx}), -1) + 1, ${certificateId} FROM ${logEntries}`);
 }
 
-/** Appends every certificate of a batch, in its rows' order, after the last entry: one statement for up to 10,000 rows. */
-export function appendBatchQuery(db: AsliDatabase, batchId: string): BatchItem<"sqlite"> {
+/**
+ * Appends these certificates (a batch's, in its rows' order) after the last entry: one statement
+ * for up to 10,000, their ids one JSON parameter (about 170 KB, under D1's 2 MB for a value) read
+ * with json_each, whose key is the position in the array. Given the ids rather than reading the
+ * certificates just inserted back by batch: that read cost about a third of the statement.
+ */
+export function appendEntriesQuery(db: AsliDatabase, certificateIds: readonly string[]): BatchItem<"sqlite"> {
   return db.insert(logEntries).select(
-    sql`SELECT (SELECT coalesce(max(${logEntries.idx}), -1) + 1 FROM ${logEntries}) + row_number() OVER (ORDER BY ${certificates.batchRow}) - 1, ${certificates.id}
-      FROM ${certificates} WHERE ${certificates.batchId} = ${batchId}`,
+    sql`SELECT (SELECT coalesce(max(${logEntries.idx}), -1) + 1 FROM ${logEntries}) + key, value FROM json_each(${JSON.stringify(certificateIds)})`,
   );
 }
 

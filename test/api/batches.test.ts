@@ -1,4 +1,5 @@
 import { makeTestService, runtime, type TestService } from "@harness";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { call, registerArtisan, VARANASI } from "../support/requests.js";
 import { makeArtisan, makeToken } from "../support/principals.js";
@@ -48,6 +49,32 @@ describe(`batch issuance (${runtime})`, () => {
     const again = await call(service, "GET", `/api/v1/batches/${json.id}`);
     expect(again.status).toBe(200);
     expect(again.json.certificates).toEqual(json.certificates);
+  });
+
+  it("stores each certificate exactly as single issuance stores the same item, column by column, type and value", async () => {
+    const service = await makeTestService();
+    const a = await weaver(service);
+    const item = { artisanId: a.id, title: "Katan saree, \"red\" \\ ज़री", materials: ["silk", "zari ज़री"], madeOn: "2026-02-20", productId: 103, claimGi: true };
+    const single = await call(service, "POST", "/api/v1/certificates", item);
+    expect(single.status).toBe(201);
+    const batch = await call(service, "POST", "/api/v1/batches", { items: [{ ...item, giTagId: 2 }, { artisanId: a.id, title: "Stole", claimGi: false }] });
+    expect(batch.status).toBe(201);
+    const columns = ["artisan_id", "district_code", "product_id", "gi_tag_id", "title", "materials", "made_on", "issued_at", "kid", "token", "batch_id", "batch_row"];
+    const read = async (id: string) => {
+      const [row] = await service.deps.db.all<Record<string, unknown>>(
+        sql.raw(`SELECT ${columns.map((c) => `typeof(${c}) AS "${c}:type", quote(${c}) AS "${c}"`).join(", ")} FROM certificates WHERE id = '${id}'`),
+      );
+      return row!;
+    };
+    const [one, fromBatch, plain] = await Promise.all([read(single.json.id), read(batch.json.certificates[0].id), read(batch.json.certificates[1].id)]);
+    for (const c of ["artisan_id", "district_code", "product_id", "gi_tag_id", "title", "materials", "made_on", "kid"]) {
+      expect([c, fromBatch[`${c}:type`], fromBatch[c]]).toEqual([c, one[`${c}:type`], one[c]]);
+    }
+    expect(fromBatch).toMatchObject({ "issued_at:type": "integer", "token:type": "text", "batch_id:type": "text", "batch_row:type": "integer", batch_row: "1" });
+    expect(fromBatch.batch_id).toBe(`'${batch.json.id}'`);
+    expect(fromBatch.token).toBe(`'${batch.json.certificates[0].token}'`);
+    expect(Number(fromBatch.issued_at)).toBe(Date.parse(batch.json.createdAt) / 1000);
+    expect(plain).toMatchObject({ materials: "'[]'", "made_on:type": "null", "product_id:type": "integer", "gi_tag_id:type": "null", batch_row: "2" });
   });
 
   it("writes a batch larger than one insert statement holds, every row in order", async () => {

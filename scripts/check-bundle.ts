@@ -24,7 +24,7 @@ import { runWrangler } from "./lib/wrangler.js";
 
 const ENTRY_BUDGET_KIB = 200;
 /** The entry's size may not grow past this, --strict or not (docs/workers.md: 209.7 KiB when set). */
-const ENTRY_CEILING_KIB = 215;
+const ENTRY_CEILING_KIB = 225;
 const RENDERERS_BUDGET_KIB = 800;
 const LAZY_MODULE_BUDGET_KIB = 200;
 const ARABIC_FONTS_BUDGET_KIB = 200;

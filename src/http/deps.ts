@@ -60,6 +60,7 @@ export interface AppDeps {
    * first request: a plain import on Node, a module of its own on Workers.
    */
   loadJsqrScript: () => Promise<string>;
+  /**
    * The text of the pages' scripts served at /assets/ (src/pages/assets/browser-scripts.ts),
    * loaded on the first request for one: a plain import on Node, a module of its own on Workers.
    */

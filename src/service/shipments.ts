@@ -697,12 +697,18 @@ export async function provenanceDocument(deps: VerificationDeps, p: Principal, i
     }
   };
   const sealed = isoTime(shipment.sealedAt);
+  // On a right-to-left page the reader's words come first and the English ones start with a
+  // letter ("March 1, 2026"): a digit after Latin letters would join the English run (UAX #9 W7)
+  // and pull the local date's day number into it.
+  const rtl = second?.dir === "rtl";
+  const englishDate = rtl ? new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(sealed)) : en.date(sealed);
+  const consignee = !second ? `${shipment.consigneeName}, ${country(en)}` : rtl ? `${shipment.consigneeName}، ${country(second)} · ${country(en)}` : `${shipment.consigneeName}, ${country(en)} · ${country(second)}`;
   const facts = [
     { label: both((m) => m.shipment.fields.shipment), value: shipment.id },
     { label: both((m) => m.shipment.fields.exporter), value: shipment.exporterName },
-    { label: both((m) => m.shipment.document.consignee), value: `${shipment.consigneeName}, ${second ? `${country(en)} · ${country(second)}` : country(en)}` },
+    { label: both((m) => m.shipment.document.consignee), value: consignee },
     ...(shipment.reference ? [{ label: both((m) => m.shipment.fields.reference), value: shipment.reference }] : []),
-    { label: both((m) => m.shipment.fields.sealedOn), value: second ? `${en.date(sealed)} · ${second.date(sealed)}` : en.date(sealed) },
+    { label: both((m) => m.shipment.fields.sealedOn), value: !second ? englishDate : rtl ? `${second.date(sealed)} · ${englishDate}` : `${englishDate} · ${second.date(sealed)}` },
     { label: both((m) => m.shipment.fields.items), value: String(shipment.itemCount) },
   ];
   return {

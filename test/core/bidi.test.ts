@@ -16,6 +16,14 @@ describe("bidiRuns", () => {
     expect(visual("کھیپ ۱۲ اشیا S7K2QX", "rtl")).toEqual(["2:S7K2QX", "1: اشیا ", "2:۱۲", "1:کھیپ "]);
   });
 
+  it("keeps both dates of an Arabic document's sealing date whole: the local one first, the English one starting with a letter (src/service/shipments.ts)", () => {
+    // "1 March 2026 · 1 مارس 2026" was printed as "1 1 · March 2026 مارس 2026": after Latin
+    // letters the Arabic date's day number joins the English run (W7).
+    expect(visual("1 March 2026 · 1 مارس 2026", "rtl")).toContain("2:March 2026 · 1");
+    expect(visual("1 مارس 2026 · March 1, 2026", "rtl")).toEqual(["2:March 1, 2026", "1: · ", "2:2026", "1: مارس ", "2:1"]);
+    expect(visual("1 مارچ، 2026 · March 1, 2026", "rtl")).toEqual(["2:March 1, 2026", "1: · ", "2:2026", "1: مارچ، ", "2:1"]);
+  });
+
   it("keeps an Arabic phrase in a left-to-right line as one right-to-left run", () => {
     expect(visual("Exporter · المُصدِّر", "ltr")).toEqual(["0:Exporter · ", "1:المُصدِّر"]);
     expect(visual("Consignee · المرسَل إليه: Al Noor", "ltr")).toEqual(["0:Consignee · ", "1:المرسَل إليه", "0:: Al Noor"]);

@@ -26,6 +26,7 @@ import {
 import { listShipmentItems, type Shipment } from "../../store/shipments.js";
 import { certificateViewSchema, pageOf } from "../api-schemas.js";
 import { requireRole, type AuthEnv } from "../auth.js";
+import type { Principal } from "../../service/access.js";
 import type { AppDeps } from "../deps.js";
 import { mediaType, readBody, readJson, readQuery } from "../input.js";
 import type { Operation } from "../openapi.js";
@@ -272,6 +273,32 @@ function itemsSource(c: Context) {
   throw new ApiError(415, "unsupported-media-type", "Unsupported media type", "send the items as application/json or text/csv");
 }
 
+/** A sealed shipment's carton labels as a PDF download: for the API and the console alike. */
+export async function cartonLabelsResponse(deps: AppDeps, principal: Principal, id: string, cartons: number): Promise<Response> {
+  const label = await cartonLabelOf(deps.db, principal, id, deps.baseUrl);
+  const pdf = await (await deps.loadRenderers()).cartonLabelsPdf(label, cartons);
+  return new Response(pdf as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": "application/pdf",
+      "cache-control": "private, max-age=86400",
+      "content-disposition": `attachment; filename="asli-shipment-${label.shipmentId}-labels.pdf"`,
+    },
+  });
+}
+
+/** A sealed shipment's certificate of provenance as a PDF download: for the API and the console alike. */
+export async function provenanceResponse(deps: AppDeps, principal: Principal, id: string): Promise<Response> {
+  const doc = await provenanceDocument(deps, principal, id);
+  const pdf = await (await deps.loadRenderers()).provenancePdf(doc);
+  return new Response(pdf as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "content-type": "application/pdf",
+      "cache-control": "private, no-store",
+      "content-disposition": `attachment; filename="asli-shipment-${doc.shipmentId}-provenance.pdf"`,
+    },
+  });
+}
+
 export function shipmentRoutes(deps: AppDeps): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const exporters = requireRole(deps, "exporter");
@@ -337,24 +364,10 @@ export function shipmentRoutes(deps: AppDeps): Hono<AuthEnv> {
 
   app.get("/api/v1/shipments/:id/labels.pdf", readers, async (c) => {
     const { cartons } = readQuery(c, labelsQuery);
-    const label = await cartonLabelOf(deps.db, c.get("principal"), c.req.param("id"), deps.baseUrl);
-    const pdf = await (await deps.loadRenderers()).cartonLabelsPdf(label, cartons);
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-      "content-type": "application/pdf",
-      "cache-control": "private, max-age=86400",
-      "content-disposition": `attachment; filename="asli-shipment-${label.shipmentId}-labels.pdf"`,
-    });
+    return cartonLabelsResponse(deps, c.get("principal"), c.req.param("id"), cartons);
   });
 
-  app.get("/api/v1/shipments/:id/document.pdf", readers, async (c) => {
-    const doc = await provenanceDocument(deps, c.get("principal"), c.req.param("id"));
-    const pdf = await (await deps.loadRenderers()).provenancePdf(doc);
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-      "content-type": "application/pdf",
-      "cache-control": "private, no-store",
-      "content-disposition": `attachment; filename="asli-shipment-${doc.shipmentId}-provenance.pdf"`,
-    });
-  });
+  app.get("/api/v1/shipments/:id/document.pdf", readers, async (c) => provenanceResponse(deps, c.get("principal"), c.req.param("id")));
 
   // The carton's QR opens the upper-case URL; people type the lower-case one.
   for (const prefix of ["/S", "/s"]) {

@@ -175,7 +175,7 @@ describe(`console record pages (${runtime})`, () => {
     expect(none.text).toContain("Choose at least one certificate for the label sheet.");
     const tooMany = await visitor.request("GET", `/console/certificates/labels.pdf?${Array.from({ length: 241 }, (_, i) => `id=${first}${i}`).join("&")}`);
     expect(tooMany.status).toBe(422);
-    expect(tooMany.text).toContain("Choose at most 240 certificates for one label sheet.");
+    expect(tooMany.text).toContain("Choose at most 240 certificates for one PDF of label sheets.");
     visitor.cookies.set("lang", "hi");
     expect((await visitor.request("GET", "/console/certificates/labels.pdf")).text).toContain("लेबल शीट के लिए कम से कम एक प्रमाणपत्र चुनें।");
     visitor.cookies.set("lang", "en");

@@ -89,7 +89,7 @@ describe("console shipments", () => {
     expect(added.res.headers.get("location")).toBe(`/console/shipments/${id}?added=2&already=1`);
     expect(await itemsOf(service, id)).toEqual([byUrl.id, byNumber.id]);
     const after = await exporter.request("GET", added.res.headers.get("location")!);
-    expect(after.text).toContain("2 added; 1 were in the shipment already.");
+    expect(after.text).toContain("Added: 2. Already in the shipment: 1.");
     expect(after.text).toContain(`data-certificate="${byUrl.id}"`);
 
     // Adding again is idempotent.
@@ -135,6 +135,55 @@ describe("console shipments", () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it("removes an item, refuses to seal while an item no longer verifies, seals, prints both documents and cancels, through the API's services", async () => {
+    const id = await newShipment();
+    const [kept, removed, revoked] = [await issueCertificate(service, artisan), await issueCertificate(service, artisan), await issueCertificate(service, artisan)];
+    expect((await addItems(exporter, id, [kept.id, removed.id, revoked.id].join("\n"))).status).toBe(303);
+    const open = await exporter.request("GET", `/console/shipments/${id}`);
+    expect(open.text).toContain('id="seal-title"');
+    expect(open.text).not.toContain('id="documents-title"');
+
+    const removal = await exporter.post(`/console/shipments/${id}/items/${removed.id}/remove`, {});
+    expect(removal.status).toBe(303);
+    expect(removal.res.headers.get("location")).toBe(`/console/shipments/${id}?removed=${removed.id}`);
+    expect(await itemsOf(service, id)).toEqual([kept.id, revoked.id]);
+    expect((await exporter.request("GET", removal.res.headers.get("location")!)).text).toContain(`Certificate ${removed.id} was removed from the shipment.`);
+
+    await call(service, "POST", `/api/v1/certificates/${revoked.id}/revocation`, { reason: "lost" });
+    const refused = await exporter.post(`/console/shipments/${id}/seal`, {});
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain("Some items no longer verify as genuine");
+    expect(refused.text).toMatch(new RegExp(`data-seal-refused="1"><li data-certificate="${revoked.id}">.*This certificate was revoked`));
+    expect(((await call(service, "GET", `/api/v1/shipments/${id}`)).json as { state: string }).state).toBe("open");
+
+    expect((await exporter.post(`/console/shipments/${id}/items/${revoked.id}/remove`, {})).status).toBe(303);
+    const sealed = await exporter.post(`/console/shipments/${id}/seal`, {});
+    expect(sealed.status).toBe(303);
+    expect(((await call(service, "GET", `/api/v1/shipments/${id}`)).json as { state: string }).state).toBe("sealed");
+    const page = await exporter.request("GET", sealed.res.headers.get("location")!);
+    expect(page.text).toContain("The shipment is sealed.");
+    expect(page.text).toContain(`href="/console/shipments/${id}/document.pdf"`);
+    expect(page.text).not.toContain('id="seal-title"');
+    expect(page.text).not.toContain("/remove");
+
+    const document = await exporter.request("GET", `/console/shipments/${id}/document.pdf`);
+    expect(document.status).toBe(200);
+    expect(document.res.headers.get("content-type")).toBe("application/pdf");
+    expect(document.text.startsWith("%PDF-")).toBe(true);
+    const labels = await exporter.request("GET", `/console/shipments/${id}/labels.pdf?cartons=3`);
+    expect(labels.status).toBe(200);
+    expect(labels.text.startsWith("%PDF-")).toBe(true);
+    expect((await exporter.request("GET", `/console/shipments/${id}/labels.pdf?cartons=0`)).status).toBe(400);
+
+    const cancelled = await exporter.post(`/console/shipments/${id}/cancel`, { reason: "order withdrawn" });
+    expect(cancelled.status).toBe(303);
+    expect(((await call(service, "GET", `/api/v1/shipments/${id}`)).json as { state: string }).state).toBe("cancelled");
+    const after = await exporter.request("GET", cancelled.res.headers.get("location")!);
+    expect(after.text).toContain("The shipment was cancelled.");
+    expect(after.text).not.toContain('id="cancel-title"');
+    expect((await exporter.post(`/console/shipments/${id}/cancel`, {})).status).toBe(409);
   });
 
   it("is for exporters: a district office is refused the page and does not see it in the navigation", async () => {

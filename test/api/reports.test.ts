@@ -348,8 +348,8 @@ describe(`reports in the console (${runtime})`, () => {
     const count = async (visitor: ConsoleVisitor) => {
       const home = await visitor.request("GET", "/console?lang=en");
       expect(home.text).toContain('data-block="new-reports"');
-      const shown = /data-new-reports="(\d+)">New, not yet looked at: ([\d,]+)<\/strong> <a href="\/console\/reports\?status=new">/.exec(home.text);
-      if (!shown) expect(home.text).toContain("No new report: every report has been looked at.");
+      const shown = /data-new-reports="(\d+)">New reports, not yet looked at: ([\d,]+)<\/strong> <a href="\/console\/reports\?status=new">/.exec(home.text);
+      if (!shown) expect(home.text).toContain("No new reports: every report has been looked at.");
       return shown ? Number(shown[1]) : 0;
     };
     const [ownBefore, otherBefore] = [await count(varanasi), await count(lucknow)];
@@ -366,7 +366,7 @@ describe(`reports in the console (${runtime})`, () => {
     // Roles that handle no reports get no block.
     expect((await exporter.request("GET", "/console")).text).not.toContain('data-block="new-reports"');
     const hindi = await varanasi.request("GET", "/console?lang=hi");
-    expect(hindi.text).toContain(`नई, जिन्हें अभी देखा नहीं गया: ${ownBefore + 1}`);
+    expect(hindi.text).toContain(`अभी तक न देखी गई नई शिकायतें: ${ownBefore + 1}`);
   });
 
   it("keeps other offices and roles out", async () => {

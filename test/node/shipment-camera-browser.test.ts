@@ -125,7 +125,7 @@ describe("the tag scanner in Chromium with a fake camera", () => {
 
     await page.getByRole("button", { name: "Add to the shipment" }).click();
     await page.waitForURL(`${origin}/console/shipments/${id}?added=1&already=0`);
-    expect(await page.locator(".notice").innerText()).toBe("1 added; 0 were in the shipment already.");
+    expect(await page.locator(".notice").innerText()).toBe("Added: 1. Already in the shipment: 0.");
     expect(await itemsOf(id)).toEqual([certificate.id]);
 
     // The site's camera permission refused (as a person who pressed "Block" did): a plain message, and the form still works.

@@ -12,9 +12,11 @@ import { isoTime } from "../../core/time.js";
 import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
 import { check, emptyForm, errorMessage, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
 import type { ConsoleLocale } from "../../pages/console/locale.js";
-import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type ShipmentDetail } from "../../pages/console/shipments.js";
+import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type SealForm, type ShipmentDetail } from "../../pages/console/shipments.js";
 import { PHOTO_LIMITS } from "../../service/media.js";
-import { addItems, createShipment, listShipmentsFor, readShipment, shipmentInput } from "../../service/shipments.js";
+import { addItems, cancelInput, cancelShipment, createShipment, listShipmentsFor, readShipment, removeItem, sealShipment, shipmentInput } from "../../service/shipments.js";
+import { readQuery } from "../input.js";
+import { cartonLabelsResponse, labelsQuery, provenanceResponse } from "./shipments.js";
 import { shipmentUrl } from "../../core/shipment.js";
 import { listShipmentItems, type Shipment } from "../../store/shipments.js";
 import { consoleContext, formOf, signedIn, type ConsoleEnv } from "../console.js";
@@ -61,6 +63,18 @@ export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
   consoleShipmentOp("post", "/console/shipments/{id}/items", "Add certificates (multipart form: typed or scanned lines, or a CSV file)", {
     303: { description: "Back to the shipment, with what was added" },
     422: html("The form again: every refused item by line; nothing added"),
+  }),
+  consoleShipmentOp("post", "/console/shipments/{id}/items/{certificateId}/remove", "Remove an item from an open shipment (form)", { 303: { description: "Back to the shipment" } }),
+  consoleShipmentOp("post", "/console/shipments/{id}/seal", "Seal the shipment: signs its manifest (form)", {
+    303: { description: "Back to the shipment, sealed" },
+    409: html("The shipment again, with the items that no longer verify; nothing sealed"),
+  }),
+  consoleShipmentOp("post", "/console/shipments/{id}/cancel", "Cancel the shipment (form)", { 303: { description: "Back to the shipment, cancelled" } }),
+  consoleShipmentOp("get", "/console/shipments/{id}/document.pdf", "The sealed shipment's certificate of provenance, as GET /api/v1/shipments/{id}/document.pdf", {
+    200: { description: "PDF", contentType: "application/pdf" },
+  }),
+  consoleShipmentOp("get", "/console/shipments/{id}/labels.pdf", "The sealed shipment's carton labels (?cartons=N), as GET /api/v1/shipments/{id}/labels.pdf", {
+    200: { description: "PDF", contentType: "application/pdf" },
   }),
 ];
 
@@ -111,7 +125,7 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
     return c.redirect(`/console/shipments/${shipment.id}?created`, 303);
   });
 
-  const show = async (c: ConsoleContext, id: string, form: AddItemsForm, status: 200 | 409 | 422 = 200, notice?: string) => {
+  const show = async (c: ConsoleContext, id: string, form: AddItemsForm, status: 200 | 409 | 422 = 200, notice?: string, seal?: SealForm) => {
     const principal = c.var.principal;
     const shipment = await readShipment(deps.db, principal, id);
     const items = await listShipmentItems(deps.db, shipment.id);
@@ -127,9 +141,12 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       publicUrl: shipmentUrl(deps.baseUrl, shipment.id),
       items: items.map((item) => ({ certificate: item.certificateId, addedAt: isoTime(item.addedAt) })),
       canAdd: principal.role === "exporter" && shipment.state === "open",
+      canSeal: principal.role === "exporter" && shipment.state === "open" && items.length > 0,
+      canCancel: shipment.state !== "cancelled",
+      printable: shipment.state === "sealed",
     };
     const limits = { maxBytes: PHOTO_LIMITS.maxBytes, maxPixels: PHOTO_LIMITS.maxPixels };
-    return page(c, <ShipmentPage locale={c.var.locale} session={c.var.session!} shipment={detail} form={form} notice={notice} origin={origin} limits={limits} jsqr={JSQR_SCRIPT_PATH} />, status);
+    return page(c, <ShipmentPage locale={c.var.locale} session={c.var.session!} shipment={detail} form={form} notice={notice} origin={origin} limits={limits} jsqr={JSQR_SCRIPT_PATH} seal={seal} />, status);
   };
   const noForm: AddItemsForm = { items: "", errors: {}, refused: null };
 
@@ -137,9 +154,16 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
     const { t, fill, number } = c.var.locale;
     const added = c.req.query("added");
     const already = c.req.query("already");
+    const removed = c.req.query("removed");
     const notice =
       c.req.query("created") !== undefined
         ? t.shipments.createdNotice
+        : c.req.query("sealed") !== undefined
+          ? t.shipments.seal.sealedNotice
+          : c.req.query("cancelled") !== undefined
+            ? t.shipments.cancel.cancelledNotice
+            : removed !== undefined && /^[A-Z2-7]{13}$/.test(removed)
+              ? fill(t.shipments.removedNotice, { id: removed })
         : added !== undefined && /^[0-9]{1,5}$/.test(added) && already !== undefined && /^[0-9]{1,5}$/.test(already)
           ? fill(t.shipments.addedNotice, { added: number(Number(added)), already: number(Number(already)) })
           : undefined;
@@ -178,6 +202,55 @@ export function consoleShipmentRoutes(deps: AppDeps): Hono<ConsoleEnv> {
       }
       return again({ _form: shipmentMessage(error.code, locale) }, null, error.status === 409 ? 409 : 422);
     }
+  });
+
+  app.post("/console/shipments/:id/items/:certificateId/remove", signed, async (c) => {
+    const id = c.req.param("id").toUpperCase();
+    const certificate = c.req.param("certificateId").toUpperCase();
+    await formOf(c);
+    try {
+      await removeItem(deps.db, c.var.principal, id, certificate, deps.clock());
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404 || error.code === "role-not-allowed") throw error;
+      return show(c, id, noForm, error.status === 409 ? 409 : 422, undefined, { errors: { _form: shipmentMessage(error.code, c.var.locale) }, refused: null });
+    }
+    return c.redirect(`/console/shipments/${id}?removed=${certificate}`, 303);
+  });
+
+  app.post("/console/shipments/:id/seal", signed, async (c) => {
+    const id = c.req.param("id").toUpperCase();
+    const locale = c.var.locale;
+    await formOf(c);
+    try {
+      await sealShipment(deps, c.var.principal, id);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404 || error.code === "role-not-allowed") throw error;
+      const refused = error.code === "items-not-genuine" && error.errors ? error.errors.map((e) => ({ row: e.row ?? 0, text: e.path ?? "", messages: [rowMessage(e.code, locale)] })) : null;
+      return show(c, id, noForm, error.status === 409 ? 409 : 422, undefined, { errors: { _form: shipmentMessage(error.code, locale) }, refused });
+    }
+    return c.redirect(`/console/shipments/${id}?sealed`, 303);
+  });
+
+  app.post("/console/shipments/:id/cancel", signed, async (c) => {
+    const id = c.req.param("id").toUpperCase();
+    const form = await formOf(c);
+    const reason = (form.text("reason") ?? "").trim();
+    const checked = check(cancelInput, reason ? { reason } : {}, c.var.locale);
+    if (!checked.ok) return show(c, id, noForm, 422, undefined, { errors: checked.errors, refused: null });
+    try {
+      await cancelShipment(deps.db, c.var.principal, id, checked.value.reason, deps.clock());
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404 || error.code === "role-not-allowed") throw error;
+      return show(c, id, noForm, error.status === 409 ? 409 : 422, undefined, { errors: { _form: shipmentMessage(error.code, c.var.locale) }, refused: null });
+    }
+    return c.redirect(`/console/shipments/${id}?cancelled`, 303);
+  });
+
+  // The documents, through the same code as the API's downloads, with the session's person as the principal.
+  app.get("/console/shipments/:id/document.pdf", signed, (c) => provenanceResponse(deps, c.var.principal, c.req.param("id").toUpperCase()));
+  app.get("/console/shipments/:id/labels.pdf", signed, (c) => {
+    const { cartons } = readQuery(c, labelsQuery);
+    return cartonLabelsResponse(deps, c.var.principal, c.req.param("id").toUpperCase(), cartons);
   });
 
   return app;

@@ -36,7 +36,7 @@ input,select{font:inherit;width:100%;padding:.6rem;border:1px solid #8a8372;bord
 [aria-invalid=true]{border:2px solid #a3261b}
 .hint{margin:.2rem 0 0;color:#5b5548;font-size:.9rem}.error{margin:.25rem 0 0;color:#a3261b;font-weight:600}
 button,.button{font:inherit;background:#1d5e3a;color:#fff;border:0;border-radius:8px;padding:.65rem 1.1rem;min-height:2.75rem;cursor:pointer;text-decoration:none;display:inline-block}
-button.secondary{background:#fff;color:#1d1b16;border:1px solid #8a8372}button.danger{background:#a3261b}
+button.secondary,.button.secondary{background:#fff;color:#1d1b16;border:1px solid #8a8372}button.danger{background:#a3261b}
 .alert{border-left:5px solid #a3261b;background:#fff;padding:.7rem 1rem;border-radius:6px;margin:0 0 1rem}
 .notice{border-left:5px solid #1d5e3a;background:#fff;padding:.7rem 1rem;border-radius:6px;margin:0 0 1rem}
 ul.items{list-style:none;margin:0;padding:0}ul.items>li{border-top:1px solid #e4dfd3;padding:.7rem 0}ul.items>li:first-child{border-top:0}

@@ -83,6 +83,18 @@ export interface ShipmentDetail extends ShipmentSummary {
   items: { certificate: string; addedAt: string }[];
   /** The exporter that owns it, while it is open. */
   canAdd: boolean;
+  /** The exporter that owns it, while it is open and has items. */
+  canSeal: boolean;
+  /** Its exporter or an admin, unless it was cancelled already. */
+  canCancel: boolean;
+  /** Sealed: its documents can be printed. */
+  printable: boolean;
+}
+
+/** Why a seal was refused: the form's message, and the items that no longer verify. */
+export interface SealForm {
+  errors: FieldErrors;
+  refused: RefusedItem[] | null;
 }
 
 /** An item the service refused, with the line it came from. */
@@ -117,7 +129,8 @@ export const ShipmentPage: FC<{
   limits: ScannerLimits;
   /** Where the scanner fetches jsQR, if the browser cannot read QR codes itself. */
   jsqr: string;
-}> = ({ locale, session, shipment, form, notice, origin, limits, jsqr }) => {
+  seal?: SealForm;
+}> = ({ locale, session, shipment, form, notice, origin, limits, jsqr, seal }) => {
   const { t, fill } = locale;
   const s = t.shipments;
   const path = `/console/shipments/${shipment.id}`;
@@ -134,7 +147,7 @@ export const ShipmentPage: FC<{
           </dd>
           {shipment.reference ? (
             <>
-              <dt>{s.reference}</dt>
+              <dt>{s.referenceShown}</dt>
               <dd>{shipment.reference}</dd>
             </>
           ) : null}
@@ -152,11 +165,21 @@ export const ShipmentPage: FC<{
             <li data-certificate={item.certificate}>
               <a href={`/console/certificates/${item.certificate}`}>{fill(t.certificates.serial, { id: item.certificate })}</a>
               <span class="meta"> · {locale.dateTime(item.addedAt)}</span>
+              {shipment.canAdd ? (
+                <PostForm action={`${path}/items/${item.certificate}/remove`} csrf={session.csrfToken}>
+                  <button type="submit" class="secondary" aria-label={fill(s.removeItem, { id: item.certificate })}>
+                    {s.remove}
+                  </button>
+                </PostForm>
+              ) : null}
             </li>
           ))}
         </ul>
       </section>
+      {shipment.canSeal ? <Seal locale={locale} session={session} path={path} seal={seal} /> : null}
+      {shipment.printable ? <Documents locale={locale} path={path} publicUrl={shipment.publicUrl} /> : null}
       {shipment.canAdd ? <AddItems locale={locale} session={session} path={path} form={form} origin={origin} limits={limits} jsqr={jsqr} /> : null}
+      {shipment.canCancel ? <Cancel locale={locale} session={session} path={path} /> : null}
     </Layout>
   );
 };
@@ -272,6 +295,79 @@ const AddItems: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: strin
           </p>
         </div>
         <button type="submit">{s.add}</button>
+      </PostForm>
+    </section>
+  );
+};
+
+const Seal: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: string; seal?: SealForm }> = ({ locale, session, path, seal }) => {
+  const s = locale.t.shipments;
+  return (
+    <section aria-labelledby="seal-title">
+      <h2 id="seal-title">{s.seal.title}</h2>
+      <p>{s.seal.lead}</p>
+      {seal ? <FormError errors={seal.errors} /> : null}
+      {seal?.refused ? (
+        <ul class="items" data-seal-refused={seal.refused.length}>
+          {seal.refused.map((r) => (
+            <li data-certificate={r.text}>
+              <strong>{locale.fill(locale.t.certificates.serial, { id: r.text })}</strong>
+              {r.messages.map((m) => (
+                <p class="error">{m}</p>
+              ))}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <PostForm action={`${path}/seal`} csrf={session.csrfToken}>
+        <button type="submit">{s.seal.button}</button>
+      </PostForm>
+    </section>
+  );
+};
+
+const Documents: FC<{ locale: ConsoleLocale; path: string; publicUrl: string }> = ({ locale, path, publicUrl }) => {
+  const d = locale.t.shipments.documents;
+  return (
+    <section aria-labelledby="documents-title">
+      <h2 id="documents-title">{d.title}</h2>
+      <p>{d.lead}</p>
+      <p class="actions">
+        <a class="button" href={`${path}/document.pdf`} target="_blank" rel="noopener">
+          {d.provenance}
+        </a>
+        <a class="button secondary" href={publicUrl.toLowerCase()} target="_blank" rel="noopener">
+          {d.publicPage}
+        </a>
+      </p>
+      <form method="get" action={`${path}/labels.pdf`} target="_blank">
+        <div class="field">
+          <label for="f-cartons">{d.cartons}</label>
+          <input id="f-cartons" name="cartons" type="number" inputmode="numeric" min={1} max={1000} value="1" required aria-describedby="f-cartons-hint" />
+          <p class="hint" id="f-cartons-hint">
+            {d.cartonsHint}
+          </p>
+        </div>
+        <button type="submit">{d.labels}</button>
+      </form>
+    </section>
+  );
+};
+
+const Cancel: FC<{ locale: ConsoleLocale; session: ConsoleSession; path: string }> = ({ locale, session, path }) => {
+  const c = locale.t.shipments.cancel;
+  return (
+    <section aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{c.title}</h2>
+      <p>{c.lead}</p>
+      <PostForm action={`${path}/cancel`} csrf={session.csrfToken}>
+        <div class="field">
+          <label for="f-reason">{c.reason}</label>
+          <input id="f-reason" name="reason" type="text" maxlength={500} autocomplete="off" />
+        </div>
+        <button type="submit" class="danger">
+          {c.button}
+        </button>
       </PostForm>
     </section>
   );

@@ -489,8 +489,8 @@ export const en = {
     // The console home's block of new reports of suspected fakes (src/pages/console/home.tsx).
     homeReports: {
       title: "Reports of suspected fakes",
-      newCount: "New, not yet looked at: {count}",
-      none: "No new report: every report has been looked at.",
+      newCount: "New reports, not yet looked at: {count}",
+      none: "No new reports: every report has been looked at.",
       open: "Open the new reports",
     },
     // The heading over a revoked certificate's Reinstate button (src/pages/console/certificates.tsx).
@@ -505,7 +505,7 @@ export const en = {
       button: "Label sheet for the chosen certificates (PDF)",
       hint: "At most {max} certificates in one PDF. Print at actual size (100%).",
       none: "Choose at least one certificate for the label sheet.",
-      tooMany: "Choose at most {max} certificates for one label sheet.",
+      tooMany: "Choose at most {max} certificates for one PDF of label sheets.",
     },
     // Editing an artisan: every field the API lets change (src/pages/console/artisans.tsx).
     artisanEdit: {
@@ -558,7 +558,7 @@ export const en = {
       csvField: "Or a CSV file",
       csvHint: "With a column named certificate: one certificate per row.",
       add: "Add to the shipment",
-      addedNotice: "{added} added; {already} were in the shipment already.",
+      addedNotice: "Added: {added}. Already in the shipment: {already}.",
       oneSource: "Type or scan the certificates, or choose a CSV file: not both at once.",
       nothingToAdd: "Type at least one certificate, scan a tag, or choose a CSV file.",
       refusedTitle: "Nothing was added",
@@ -584,6 +584,8 @@ export const en = {
         "csv-header-invalid": "The file's first row must name its columns, one of them certificate.",
         "csv-syntax": "This file could not be read as CSV. Nothing was added.",
         "csv-not-utf8": "Save the file as CSV UTF-8 and try again.",
+        "shipment-empty": "Add at least one item before sealing.",
+        "items-not-genuine": "Some items no longer verify as genuine (listed below): remove them, then seal. Nothing was sealed.",
       },
       camera: {
         title: "Scan tags with the camera",
@@ -603,6 +605,33 @@ export const en = {
         denied: "The camera is not allowed for this site. Allow it in the browser's site settings and press “Start the camera” again, or type the numbers above.",
         noCamera: "No camera was found on this device. Type the numbers or web addresses above instead, or read tags from photos.",
         failed: "The camera could not be started. Close other apps that use it and try again, or type the numbers above.",
+      },
+      referenceShown: "Invoice or order number",
+      remove: "Remove",
+      removeItem: "Remove certificate {id} from the shipment",
+      removedNotice: "Certificate {id} was removed from the shipment.",
+      seal: {
+        title: "Seal the shipment",
+        lead: "Sealing signs the list of items, so that the buyer and customs can check it. After that, no item can be added or removed.",
+        button: "Seal the shipment",
+        sealedNotice: "The shipment is sealed. Print its certificate of provenance and its carton labels below.",
+        refusedTitle: "Not sealed",
+      },
+      documents: {
+        title: "Documents to print",
+        lead: "For the consignee and for customs. Print at actual size (100%).",
+        provenance: "Certificate of provenance (PDF, A4)",
+        cartons: "Number of cartons",
+        cartonsHint: "One label for each carton, numbered 1 of N to N of N (100 × 150 mm, for label printers).",
+        labels: "Carton labels (PDF)",
+        publicPage: "Open the public page",
+      },
+      cancel: {
+        title: "Cancel the shipment",
+        lead: "Cancelling is recorded and shown on the public page, and its certificates can then go into another shipment. It cannot be undone.",
+        reason: "Reason (optional)",
+        button: "Cancel the shipment",
+        cancelledNotice: "The shipment was cancelled.",
       },
       photos: {
         title: "Read tags from photos",

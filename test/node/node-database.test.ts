@@ -68,8 +68,12 @@ async function stop(running: Running): Promise<void> {
   await running.exited;
 }
 
-/** The demo certificate's token, from the verify URL the entry prints. */
-const demoToken = (running: Running) => /demo certificate \w+(?: \(new\))?: \S+\/V\/(\w+)/.exec(running.output())![1]!;
+const DEMO_LINE = /demo certificate \w+(?: \(new\))?: \S+\/V\/(\w+)/;
+/** The demo certificate's token, from the verify URL the entry prints (in a later chunk than the listening line, on a busy machine). */
+async function demoToken(running: Running): Promise<string> {
+  await waitUntil(() => DEMO_LINE.test(running.output()), 10_000);
+  return DEMO_LINE.exec(running.output())![1]!;
+}
 const removeDatabase = (cwd: string) => {
   for (const name of readdirSync(join(cwd, ".data"))) if (name.startsWith("asli.db")) rmSync(join(cwd, ".data", name));
 };
@@ -79,7 +83,7 @@ describe("the Node entry and its database", () => {
     const cwd = mkdtempSync(join(tmpdir(), "asli-db-"));
     let running = await start(cwd);
     expect(running.output()).toContain("creating a new database at .data/asli.db");
-    const token = demoToken(running);
+    const token = await demoToken(running);
     expect((await fetch(`${running.base}/api/v1/verify/${token}`)).status).toBe(200);
 
     // rm .data/asli.db* under the running service: it says so, and stops writing into the removed file.
@@ -118,7 +122,7 @@ describe("the Node entry and its database", () => {
   it("verifies from signatures alone once its database file is emptied under it, and says why", { timeout: 90_000 }, async () => {
     const cwd = mkdtempSync(join(tmpdir(), "asli-db-"));
     const running = await start(cwd);
-    const token = demoToken(running);
+    const token = await demoToken(running);
     truncateSync(join(cwd, ".data/asli.db"), 0);
     await waitUntil(() => running.output().includes("database fault: .data/asli.db was emptied"), 10_000);
     const res = await fetch(`${running.base}/api/v1/verify/${token}`);

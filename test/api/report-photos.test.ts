@@ -5,6 +5,10 @@
 import { makeTestService, runtime, type TestService } from "@harness";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { de } from "../../src/pages/i18n/messages/de.js";
+import { es } from "../../src/pages/i18n/messages/es.js";
+import { fr } from "../../src/pages/i18n/messages/fr.js";
+import { ur } from "../../src/pages/i18n/messages/ur.js";
 import { PHOTO_LIMITS } from "../../src/service/media.js";
 import { ConsoleVisitor } from "../support/console.js";
 import { includesBytes, pngBomb, samplePhoto } from "../support/images.js";
@@ -122,11 +126,11 @@ describe(`a report's photo (${runtime})`, () => {
     const serial = await makeCertificate(service, await makeArtisan(service, "own"));
     const storedBefore = (await service.deps.media!.list("reports/")).length;
     const cases: [Uint8Array, string, number, string][] = [
-      [new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), "fr", 422, "Ce fichier n’est pas une photo JPEG ou PNG : choisissez une photo."],
-      [pngBomb(50_000, 50_000, 4096), "de", 422, "Dieses Foto hat zu viele Pixel: Wählen Sie ein kleineres."],
-      [samplePhoto().subarray(0, 300), "ur", 422, "یہ تصویر پڑھی نہیں جا سکی، شاید فائل خراب ہے: کوئی دوسری تصویر منتخب کریں۔"],
+      [new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"), "fr", 422, fr.reportPhoto.notAnImage],
+      [pngBomb(50_000, 50_000, 4096), "de", 422, de.reportPhoto.dimensions],
+      [samplePhoto().subarray(0, 300), "ur", 422, ur.reportPhoto.unreadable],
       // Within the body's limit, but larger than a photo may be.
-      [new Uint8Array(PHOTO_LIMITS.maxBytes + 1), "es", 413, "Esta foto supera 2 MB: elija una más pequeña."],
+      [new Uint8Array(PHOTO_LIMITS.maxBytes + 1), "es", 413, es.reportPhoto.tooLarge.replace("{max}", "2 MB")],
     ];
     for (const [bytes, lang, status, message] of cases) {
       const refused = await reportWithPhoto(service, serial, bytes, lang);

@@ -23,7 +23,7 @@ import { buildWorkerModules } from "./build-worker-modules.js";
 import { runWrangler } from "./lib/wrangler.js";
 
 const ENTRY_BUDGET_KIB = 200;
-/** The entry's size may not grow past this, --strict or not (docs/workers.md: 222.2 KiB when set to 225). */
+/** The entry's size may not grow past this, --strict or not (docs/workers.md: 222.2 KiB when set to 225, 224.1 with the console's shipment seal and print pages). */
 const ENTRY_CEILING_KIB = 225;
 const RENDERERS_BUDGET_KIB = 800;
 const LAZY_MODULE_BUDGET_KIB = 200;

@@ -176,6 +176,8 @@ export interface ReportStatusView {
   district?: string;
   /** Right after sending: the thanks, the number, and what to do with this page's address. */
   justSent: boolean;
+  /** Right after sending: the report was saved, but the photo sent with it could not be stored. */
+  photoLost?: boolean;
 }
 
 const serial = (s: string) => `<span class="serial" dir="ltr">${esc(s)}</span>`;
@@ -190,7 +192,7 @@ export function reportStatusPage(view: ReportStatusView): string {
   const sent = view.justSent
     ? `<section class="verdict ok" aria-labelledby="sent-h"><div><h1 id="sent-h">${esc(m.sent.title)}</h1><p>${fillHtml(m.sent.number, { number: `<b>${number}</b>` })}</p><p>${
         district ? fillHtml(m.sent.office, { district }) : esc(m.sent.registry)
-      }</p></div></section>
+      }</p>${view.photoLost ? `<p>${esc(m.sent.photoLost)}</p>` : ""}</div></section>
 <section class="card" aria-labelledby="link-h"><h2 id="link-h">${esc(s.link)}</h2><p>${esc(m.sent.link)}</p><p class="note">${esc(m.sent.keep)}</p><p>${esc(r.hasContact ? m.sent.contact : m.sent.noContact)}</p></section>`
     : "";
   const heading = fillHtml(s.title, { number });
@@ -203,7 +205,7 @@ export function reportStatusPage(view: ReportStatusView): string {
   const main = `${sent}
 <section class="card" aria-labelledby="report-h">${view.justSent ? `<h2 id="report-h">${heading}</h2>` : `<h1 id="report-h">${heading}</h1>`}<p>${fillHtml(s.sentOn, { date: esc(locale.date(r.createdAt)) })}${locale.sentenceGap}${about}${locale.sentenceGap}${handled}</p>
 <dl><dt>${esc(s.state)}</dt><dd data-report-status="${r.status}">${esc(s.states[r.status])}${changed}</dd>${outcome}${message}</dl></section>`;
-  const langHref = (lang: Language) => `?${view.justSent ? "sent&" : ""}lang=${lang}`;
+  const langHref = (lang: Language) => `?${view.justSent ? "sent&" : ""}${view.justSent && view.photoLost ? "photo-lost&" : ""}lang=${lang}`;
   return renderPage({ locale, title: view.justSent ? m.sent.title : fill(s.title, { number: String(r.id) }), main, langHref });
 }
 

@@ -22,6 +22,7 @@ import { nodeSpecSource } from "./specs.js";
 import { nodeCompressor } from "./compression.js";
 import { fileMediaStore } from "./media-files.js";
 import { unixSeconds } from "../core/time.js";
+import { deleteOldReportPhotos } from "../service/reports.js";
 import { startScanBuffer, trustedHeaderCountry } from "../service/scans.js";
 
 const DATA_DIR = ".data";
@@ -135,7 +136,12 @@ async function main(): Promise<void> {
   const demoLink = devToken ? invitationUrl(baseUrl, (await ensureDemoInvitation(db, now, invitationTtlHours)).secret) : undefined;
   // Scans are counted in memory and written every second; a country only from a trusted proxy's header.
   const scans = startScanBuffer({ db, clock: () => new Date(), countryOf: trustedHeaderCountry(process.env.TRUSTED_COUNTRY_HEADER) });
-  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder, media: fileMediaStore(`${DATA_DIR}/media`) });
+  const media = fileMediaStore(`${DATA_DIR}/media`);
+  const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder, media });
+  // Photos of reports closed long ago, once an hour and at start.
+  const deletePhotos = () => deleteOldReportPhotos({ db, media }, new Date()).catch((error: unknown) => console.error(`report photos: deleting old ones failed (${error instanceof Error ? error.name : typeof error})`));
+  void deletePhotos();
+  setInterval(deletePhotos, 60 * 60 * 1000).unref();
   // A demo certificate revoked by hand keeps the demo shipment from being sealed: the service starts all the same.
   const demoShipment = await ensureDemoShipment({ db, signingKey, keyring, baseUrl, clock: () => new Date() }, demo, now).catch(() => undefined);
 

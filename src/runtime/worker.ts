@@ -6,6 +6,7 @@
 // of their own, loaded on first use (worker-renderers.ts).
 import { createApp } from "../http/app.js";
 import { coarseCountry, WorkerConfigError, workerDeps, type WorkerEnv } from "./worker-deps.js";
+import { deleteOldReportPhotos } from "../service/reports.js";
 import { pruneScans } from "../service/scans.js";
 
 /** What the app finds in `c.env` on Workers. */
@@ -60,5 +61,7 @@ export default {
     await deps.log.cosign();
     // Daily scan counts older than 400 days go (one indexed delete; most minutes it finds none).
     await pruneScans(deps.db, new Date());
+    // Photos of reports closed long ago (a few a minute; most minutes there are none).
+    await deleteOldReportPhotos(deps, new Date());
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -27,13 +27,15 @@ import {
   fileReportQueries,
   findReport,
   findReportBySecretHash,
+  forgetReportPhotoQuery,
   listReports,
+  reportsWithOldPhotos,
   type Report,
   type ReportFilter,
 } from "../store/reports.js";
 import { findCertificateRecord } from "../store/verification.js";
 import { canHandleReport, reportAccess, type Principal } from "./access.js";
-import { PHOTO_LIMITS, prepareImage, preparedImageKey, type ImageStorage, type MediaObject, type PreparedImage } from "./media.js";
+import { PHOTO_LIMITS, prepareImage, preparedImageKey, type ImageStorage, type MediaObject, type MediaStore, type PreparedImage } from "./media.js";
 import { safeString, text } from "./text.js";
 
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
@@ -44,6 +46,11 @@ export const REPORT_TICKET_LIFETIME_SECONDS = 2 * 3600;
 export const REPORT_LIMITS = { perCertificate: 5, withoutCertificate: 30, total: 100 } as const;
 /** A reporter's contact is erased this long after their report is closed. */
 export const CONTACT_RETENTION_DAYS = 30;
+/**
+ * A reporter's photo is deleted this long after their report is closed: long enough for the
+ * office to keep a copy as evidence of a fake, short of keeping a stranger's photo for ever.
+ */
+export const PHOTO_RETENTION_DAYS = 90;
 /** The path of a reporter's private status link; the secret follows it. */
 export const REPORT_STATUS_PATH = "/report/";
 const SECRET_PATTERN = /^[a-z2-7]{32}$/;
@@ -176,6 +183,8 @@ export interface FiledReport {
   /** The district whose office handles it; null: the registry alone. */
   districtCode: number | null;
   certificateId: string | null;
+  /** True when the report was saved but the photo sent with it could not be stored: the report stands without it. */
+  photoLost: boolean;
 }
 
 export async function fileReport(deps: ReportDeps, submission: Submission, now: Date): Promise<FiledReport> {
@@ -251,17 +260,39 @@ export async function fileReport(deps: ReportDeps, submission: Submission, now: 
     const limit = over(own) ? (certificateId ? "certificate" : "without-certificate") : "total";
     throw new ReportRateLimited(limit, (hour + 1) * 3600 - at);
   }
+  let photoLost = false;
   if (photo) {
     const key = preparedImageKey(REPORT_PHOTO_NAMESPACE, row.id, photo);
     try {
       await deps.media!.put(key, photo.bytes, photo.contentType);
     } catch (error) {
-      // The report stands; it no longer names a photo that was never stored.
+      // The report is saved and its ticket used: an error now would send the reporter back to a
+      // form that can no longer be sent. The report stands without the photo, and says so.
+      console.error(`report ${row.id}: its photo could not be stored (${error instanceof Error ? error.name : typeof error})`);
+      photoLost = true;
       await deps.db.update(reports).set({ photoKey: null }).where(eq(reports.id, row.id)).catch(() => {});
-      throw error;
     }
   }
-  return { id: row.id, secret, districtCode, certificateId };
+  return { id: row.id, secret, districtCode, certificateId, photoLost };
+}
+
+/**
+ * Deletes the photos of reports closed more than PHOTO_RETENTION_DAYS ago, at most `limit` a run
+ * (the Workers cron runs every minute; Node's timer once an hour). The photo is deleted first and
+ * the report forgets it after: a failure in between leaves a report that names a missing photo
+ * (its page says there is none to show), never a stored photo that nothing names.
+ */
+export async function deleteOldReportPhotos(deps: { db: AsliDatabase; media?: MediaStore }, now: Date, limit = 50): Promise<number> {
+  if (!deps.media) return 0;
+  const closedBefore = unixSeconds(now) - PHOTO_RETENTION_DAYS * 86400;
+  let deleted = 0;
+  for (const { id, photoKey } of await reportsWithOldPhotos(deps.db, closedBefore, limit)) {
+    if (!photoKey) continue;
+    await deps.media.delete(photoKey);
+    await forgetReportPhotoQuery(deps.db, id, photoKey, closedBefore);
+    deleted++;
+  }
+  return deleted;
 }
 
 // ---------------------------------------------------------------------------------------------

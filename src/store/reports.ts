@@ -106,6 +106,24 @@ export function eraseOldContactsQuery(db: AsliDatabase, closedBefore: number) {
     .where(and(eq(reports.status, "closed"), lt(reports.closedAt, closedBefore), isNotNull(reports.contact)));
 }
 
+/** Reports closed before the cutoff that still name a photo: the next ones whose photo is to be deleted. */
+export function reportsWithOldPhotos(db: AsliDatabase, closedBefore: number, limit: number) {
+  return db
+    .select({ id: reports.id, photoKey: reports.photoKey })
+    .from(reports)
+    .where(and(eq(reports.status, "closed"), lt(reports.closedAt, closedBefore), isNotNull(reports.photoKey)))
+    .orderBy(reports.closedAt)
+    .limit(limit);
+}
+
+/** A report no longer names its photo, unless it was reopened or given another one meanwhile. */
+export function forgetReportPhotoQuery(db: AsliDatabase, id: number, photoKey: string, closedBefore: number) {
+  return db
+    .update(reports)
+    .set({ photoKey: null })
+    .where(and(eq(reports.id, id), eq(reports.photoKey, photoKey), eq(reports.status, "closed"), lt(reports.closedAt, closedBefore)));
+}
+
 /** Moves a report on, only from the status it was read in: of concurrent changes, one applies. */
 export function changeReportQuery(db: AsliDatabase, id: number, from: ReportStatus, values: Pick<Report, "status" | "outcome" | "message" | "updatedAt" | "closedAt">) {
   return db

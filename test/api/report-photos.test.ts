@@ -2,14 +2,16 @@
 // re-encoded without its metadata before anything is written, stored with the report, and shown
 // only to the staff who handle the report (the API and the console), never to the public. Every
 // refusal is a page in the reader's language, with nothing stored.
-import { makeTestService, runtime, type TestService } from "@harness";
+import { makeTestService, runtime, TEST_START, type TestService } from "@harness";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { de } from "../../src/pages/i18n/messages/de.js";
 import { es } from "../../src/pages/i18n/messages/es.js";
 import { fr } from "../../src/pages/i18n/messages/fr.js";
 import { ur } from "../../src/pages/i18n/messages/ur.js";
+import { hi } from "../../src/pages/i18n/messages/hi.js";
 import { PHOTO_LIMITS } from "../../src/service/media.js";
+import { deleteOldReportPhotos, PHOTO_RETENTION_DAYS } from "../../src/service/reports.js";
 import { ConsoleVisitor } from "../support/console.js";
 import { includesBytes, pngBomb, samplePhoto } from "../support/images.js";
 import { makeArtisan, makeCertificate, makeToken } from "../support/principals.js";
@@ -209,5 +211,58 @@ describe(`a report's photo (${runtime})`, () => {
     expect(refused.html).toContain('id="r-priceAmount-error"');
     expect(refused.html).toContain("फ़ोटो फिर से चुनें: संदेशों के साथ लौटे फ़ॉर्म में फ़ोटो नहीं रहती।");
     expect(await service.deps.media!.list("reports/")).toHaveLength(storedBefore);
+  });
+  it("keeps a report whose photo cannot be stored, and tells the reporter it was sent without the photo", async () => {
+    const service = await makeTestService();
+    const serial = await makeCertificate(service, await makeArtisan(service, "own"));
+    const media = service.deps.media!;
+    const put = media.put;
+    // The storage fails after the report is saved (a full disk, an R2 outage).
+    media.put = () => Promise.reject(new Error("storage unavailable"));
+    const sent = await reportWithPhoto(service, serial, samplePhoto(), "hi").finally(() => (media.put = put));
+    expect(sent.status).toBe(303);
+    const location = sent.res.headers.get("location")!;
+    expect(location).toMatch(/^\/report\/[a-z2-7]{32}\?sent&photo-lost&lang=hi$/);
+
+    const page = await (await service.app.request(location)).text();
+    expect(page).toContain(hi.report.sent.title);
+    expect(page).toContain(hi.report.sent.photoLost);
+    // The language switcher keeps the notice.
+    expect(page).toContain("?sent&amp;photo-lost&amp;lang=en");
+    const [filed] = await reportsAbout(service, serial);
+    expect(filed).toMatchObject({ place: "Godowlia market", photoUrl: null });
+    expect(await media.list(`reports/${filed.id}/`)).toEqual([]);
+    // A report sent with its photo says nothing of the kind.
+    const stored = await reportWithPhoto(service, serial, samplePhoto(), "hi");
+    const fine = await (await service.app.request(stored.res.headers.get("location")!)).text();
+    expect(fine).not.toContain(hi.report.sent.photoLost);
+  });
+
+  it(`deletes a closed report's photo ${PHOTO_RETENTION_DAYS} days after closing, keeping the report; an open or reopened report keeps its photo`, async () => {
+    const service = await makeTestService();
+    const serial = await makeCertificate(service, await makeArtisan(service, "own"));
+    const media = service.deps.media!;
+    for (let i = 0; i < 3; i++) expect((await reportWithPhoto(service, serial, samplePhoto(320 + i, 240))).status).toBe(303);
+    const [third, second, first] = (await reportsAbout(service, serial)).sort((a, b) => b.id - a.id);
+    const day = 86_400_000;
+    const close = (id: number) => call(service, "PATCH", `/api/v1/reports/${id}`, { status: "closed", outcome: "confirmed-fake" });
+    expect((await close(first.id)).status).toBe(200);
+    expect((await close(second.id)).status).toBe(200);
+    // Reopened later: it is being handled again, so its photo stays.
+    service.setNow(new Date(TEST_START.getTime() + 10 * day));
+    expect((await call(service, "PATCH", `/api/v1/reports/${second.id}`, { status: "investigating" })).status).toBe(200);
+
+    const photos = async (id: number) => (await media.list(`reports/${id}/`)).length;
+    const at = (days: number) => new Date(TEST_START.getTime() + days * day);
+    expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS - 1))).toBe(0);
+    expect(await photos(first.id)).toBe(1);
+
+    expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS + 1))).toBe(1);
+    expect([await photos(first.id), await photos(second.id), await photos(third.id)]).toEqual([0, 1, 1]);
+    const kept = (await call(service, "GET", `/api/v1/reports/${first.id}`)).json;
+    expect(kept).toMatchObject({ status: "closed", outcome: "confirmed-fake", place: "Godowlia market", photoUrl: null });
+    expect((await call(service, "GET", `/api/v1/reports/${first.id}/photo`)).status).toBe(404);
+    // Run again: nothing left to delete.
+    expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS + 2))).toBe(0);
   });
 });

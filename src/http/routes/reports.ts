@@ -83,7 +83,7 @@ export const REPORT_OPERATIONS: Operation[] = [
     description: `Only from a page of this origin (Origin, or Sec-Fetch-Site: same-origin), with the form's ticket. At most ${REPORT_LIMITS.perCertificate} reports per certificate, ${REPORT_LIMITS.withoutCertificate} about no certificate and ${REPORT_LIMITS.total} in all, per clock hour. No IP address, user agent or other client identifier is read or stored. A multipart form may carry one \`photo\` (JPEG or PNG, at most ${PHOTO_LIMITS.maxBytes / (1024 * 1024)} MB; the body at most that and 64 KiB): re-encoded without its metadata before anything is written, stored with the report and shown only to those who handle it (\`GET /api/v1/reports/{id}/photo\`, the console)`,
     bodyTypes: ["application/x-www-form-urlencoded", "multipart/form-data"],
     responses: {
-      303: { description: "Sent: to the reporter's private status page (`/report/{secret}?sent`)" },
+      303: { description: "Sent: to the reporter's private status page (`/report/{secret}?sent`; `&photo-lost` when the report was saved but its photo could not be stored)" },
       400: html("The body could not be read as a form: a page that says so, nothing stored"),
       403: html("From another website (`cross-site`), or the ticket is missing, altered or more than two hours old (`form-expired`): the form again, nothing stored"),
       409: html("This form's ticket was used already (`form-used`)"),
@@ -210,7 +210,7 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
     if (photo && !deps.media) return again(422, { errors: { [PHOTO_FIELD]: p.unavailable } });
     try {
       const filed = await fileReport(deps, { ticket: form.text(TICKET_FIELD) ?? "", about, fields: checked.value, lang: locale.lang, photo }, deps.clock());
-      return c.redirect(`/report/${filed.secret}?sent&lang=${locale.lang}`, 303);
+      return c.redirect(`/report/${filed.secret}?sent${filed.photoLost ? "&photo-lost" : ""}&lang=${locale.lang}`, 303);
     } catch (error) {
       if (error instanceof ReportRateLimited) {
         c.header("retry-after", String(error.retryAfterSeconds));
@@ -245,7 +245,7 @@ export function reportRoutes(deps: AppDeps): Hono<AuthEnv> {
       message: report.message,
       hasContact: report.contact !== null,
     };
-    return c.html(reportStatusPage({ locale, report: view, district, justSent: c.req.query("sent") !== undefined }));
+    return c.html(reportStatusPage({ locale, report: view, district, justSent: c.req.query("sent") !== undefined, photoLost: c.req.query("photo-lost") !== undefined }));
   });
 
   const handlers = requireRole(deps, ...HANDLERS);

@@ -251,6 +251,7 @@ export const de = {
       keep: "Setzen Sie jetzt ein Lesezeichen, kopieren Sie die Adresse oder machen Sie einen Screenshot. Geben Sie den Link nicht weiter: Wer ihn hat, kann den Stand Ihrer Meldung sehen.",
       contact: "Die zuständige Stelle kann Sie außerdem über die angegebene E-Mail-Adresse oder Telefonnummer erreichen.",
       noContact: "Sie haben keine Kontaktangabe hinterlassen, daher kann die zuständige Stelle Sie nicht erreichen: Das Ergebnis finden Sie auf dieser Seite.",
+      photoLost: "Ihr Foto konnte nicht gespeichert werden, daher wurde die Meldung ohne Foto gesendet. Alle übrigen Angaben sind angekommen.",
     },
     status: {
       title: "Meldung {number}",

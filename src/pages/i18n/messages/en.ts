@@ -924,6 +924,7 @@ export const en = {
       keep: "Bookmark it, copy it or take a screenshot now. Keep it to yourself: anyone with the link can see your report's status.",
       contact: "The office may also contact you at the email address or phone number you gave.",
       noContact: "You left no contact, so the office cannot reach you: come back to this page for the outcome.",
+      photoLost: "Your photo could not be saved, so the report was sent without it. Everything else you wrote has been received.",
     },
     status: {
       title: "Report {number}",

@@ -251,6 +251,7 @@ export const es = {
       keep: "Guárdela en marcadores, copie la dirección o haga una captura de pantalla ahora. No la comparta: cualquier persona que tenga el enlace puede ver el estado de su denuncia.",
       contact: "La oficina también puede comunicarse con usted por el correo o el teléfono que indicó.",
       noContact: "No dejó ningún dato de contacto, así que la oficina no puede comunicarse con usted: vuelva a esta página para conocer el resultado.",
+      photoLost: "No se pudo guardar su foto, así que la denuncia se envió sin ella. Todo lo demás que escribió se recibió correctamente.",
     },
     status: {
       title: "Denuncia n.º {number}",

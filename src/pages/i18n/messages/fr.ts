@@ -251,7 +251,7 @@ export const fr = {
       keep: "Ajoutez-la à vos favoris, copiez son adresse ou faites une capture d’écran dès maintenant. Ne la communiquez à personne : quiconque dispose du lien peut voir où en est votre signalement.",
       contact: "Le bureau pourra aussi vous contacter à l’adresse e-mail ou au numéro de téléphone que vous avez indiqué.",
       noContact: "Vous n’avez pas laissé de coordonnées : le bureau ne peut donc pas vous joindre. Revenez sur cette page pour connaître le résultat.",
-      photoLost: "Votre photo n’a pas pu être enregistrée : le signalement a donc été envoyé sans elle. Tout le reste a bien été reçu.",
+      photoLost: "Votre photo n’a pas pu être enregistrée : le signalement a donc été envoyé sans elle. Tout le reste a bien été reçu.",
     },
     status: {
       title: "Signalement n° {number}",

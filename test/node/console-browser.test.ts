@@ -6,9 +6,7 @@
 // a cross-origin form POST, the cookie's flags, scope, axe-core on every page, page weight.
 // ASLI_SCREENSHOTS=<dir> saves a screenshot of each page there (docs/images/ for docs/console.md).
 import { serve, type ServerType } from "@hono/node-server";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -21,6 +19,7 @@ import { freePort } from "../support/net.js";
 import { makeArtisan, unique } from "../support/principals.js";
 import { call, LUCKNOW, VARANASI } from "../support/requests.js";
 import { launchChromium } from "../support/browser.js";
+import { batchCsv, enrol, phone as newPhone, qrsOnFirstPage, uploadBatch, withoutPasskeyAutofill } from "../support/console-browser.js";
 import { snapshot } from "../support/snapshot.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -70,15 +69,9 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-/** A person on their own phone: a browser context with a passkey authenticator of its own. */
+/** A person on their own phone, the console pages it loads weighed. */
 async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 740 }, locale: "en-IN" });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  const { context, page } = await newPhone(browser, { bypassCSP: true });
   page.on("response", async (response) => {
     const url = new URL(response.url());
     if (url.origin !== origin || response.request().method() !== "GET" || response.status() >= 300) return;
@@ -123,21 +116,16 @@ async function invite(body: Record<string, unknown>) {
   return res.json as { id: number; url: string; name: string };
 }
 
-/** Opens a sign-in link and creates the passkey, as the person would. */
-async function enrol(page: Page, url: string, screenshot?: string) {
-  await page.goto(url);
-  await expect.poll(() => page.locator("[data-passkey-start]").isEnabled()).toBe(true);
-  if (screenshot) await accessible(page, screenshot);
-  await page.getByLabel("Name this device (optional)").fill("my phone");
-  await page.getByRole("button", { name: "Create passkey" }).click();
-  await page.waitForURL(`${origin}/console`);
+/** Enrols from a sign-in link, naming the device "my phone"; `screenshot`: axe-core on the enrolment page first. */
+function enrolPhone(page: Page, url: string, screenshot?: string): Promise<void> {
+  return enrol(page, url, { label: "my phone", beforeCreate: screenshot ? (p) => accessible(p, screenshot) : undefined });
 }
 
 describe("the console in Chromium with a virtual authenticator", () => {
   it("enrols, signs out, signs in with the passkey, invites a colleague and revokes them (their session ends at once)", { timeout: 60_000 }, async () => {
     const officer = await invite({ name: "Priya Sharma", role: "district", districtCode: VARANASI });
     const priya = await phone();
-    await enrol(priya.page, officer.url, "enrol");
+    await enrolPhone(priya.page, officer.url, "enrol");
     await expect.poll(() => priya.page.locator("h1").innerText()).toBe("Welcome, Priya Sharma");
     expect(await priya.page.locator("main").innerText()).toContain("District office staff, Varanasi");
     await accessible(priya.page, "home");
@@ -152,9 +140,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     // The virtual authenticator answers the sign-in page's autofill request (conditional UI) at
     // once; a browser without it shows the button only, which is the path tested here. The
     // autofill path has its own test below.
-    await priya.context.addInitScript(() => {
-      PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-    });
+    await withoutPasskeyAutofill(priya.context);
     await priya.page.getByRole("button", { name: /^Sign out/ }).click();
     await priya.page.waitForURL(`${origin}/console?signed-out`);
     expect(await priya.page.locator(".notice").innerText()).toBe("You have signed out.");
@@ -176,7 +162,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     expect(await priya.page.locator("img.qr").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
     const ramesh = await phone();
-    await enrol(ramesh.page, link);
+    await enrolPhone(ramesh.page, link);
     await expect.poll(() => ramesh.page.locator("h1").innerText()).toBe("Welcome, Ramesh Kumar");
 
     await priya.page.goto(`${origin}/console/people`);
@@ -220,7 +206,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
   it("signs in with nothing to type: the sign-in page offers the passkey in autofill (conditional UI)", async () => {
     const invitation = await invite({ name: unique("Autofill"), role: "district", districtCode: VARANASI });
     const person = await phone();
-    await enrol(person.page, invitation.url);
+    await enrolPhone(person.page, invitation.url);
     await person.context.clearCookies();
     await person.page.goto(`${origin}/console`);
     await person.page.waitForURL(`${origin}/console`);
@@ -233,7 +219,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
   it("gives a reused or expired sign-in link a clear page, in the reader's language", async () => {
     const used = await invite({ name: unique("Used"), role: "district", districtCode: VARANASI });
     const first = await phone();
-    await enrol(first.page, used.url);
+    await enrolPhone(first.page, used.url);
     const second = await phone();
     await second.page.goto(used.url);
     expect(await second.page.locator("h1").innerText()).toBe("This sign-in link has been used");
@@ -257,7 +243,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
   it("refuses a form that another site posts to the console (403), and writes nothing", async () => {
     const invitation = await invite({ name: unique("Target"), role: "district", districtCode: VARANASI });
     const victim = await phone();
-    await enrol(victim.page, invitation.url);
+    await enrolPhone(victim.page, invitation.url);
     const before = await snapshot(service.deps.db);
     const refused = victim.page.waitForResponse((r) => r.url() === `${origin}/console/people/invitations`);
     await victim.page.goto(evilOrigin);
@@ -278,7 +264,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     const varanasiName = unique("Varanasi officer");
     const varanasi = await invite({ name: varanasiName, role: "district", districtCode: VARANASI });
     const officer = await phone();
-    await enrol(officer.page, varanasi.url);
+    await enrolPhone(officer.page, varanasi.url);
     await officer.page.goto(`${origin}/console/people`);
     const text = await officer.page.locator("main").innerText();
     expect(text).toContain(varanasiName);
@@ -291,7 +277,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
   it("registers an artisan, issues a certificate, issues a batch after fixing its bad row, prints the label sheet (every QR on page 1 decodes), revokes, signs out", { timeout: 120_000 }, async () => {
     const officer = await invite({ name: "Anita Verma", role: "district", districtCode: VARANASI });
     const { context, page } = await phone();
-    await enrol(page, officer.url);
+    await enrolPhone(page, officer.url);
 
     await page.getByRole("link", { name: "Artisans", exact: true }).click();
     await page.waitForURL(`${origin}/console/artisans`);
@@ -319,34 +305,22 @@ describe("the console in Chromium with a virtual authenticator", () => {
     // A batch with one bad row: nothing issued, the row's error beside it; fixed, all issued.
     await page.getByRole("link", { name: "Batch", exact: true }).click();
     await accessible(page, "batch");
-    const header = "artisan_id,title,materials,made_on,product_id,claim_gi,gi_tag_id";
-    const rows = (bad: boolean) => [header, `${artisanId},Saree one,silk; zari,,,yes,`, `${artisanId},Saree two,silk,${bad ? "2026-02-30" : "2026-02-20"},,yes,`, `${artisanId},Dupatta,silk,,,yes,`].join("\r\n");
     const before = await snapshot(service.deps.db);
-    await page.getByLabel("CSV file (UTF-8)").setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(rows(true)) });
-    await page.getByRole("button", { name: "Check and issue" }).click();
+    await uploadBatch(page, batchCsv(artisanId, true));
     await page.waitForSelector("[data-refused-rows]");
     expect(await page.locator('[data-row="3"]').innerText()).toContain("made_on: This is not valid.");
     expect(await page.locator("[data-row]").count()).toBe(1);
     await accessible(page, "batch-refused");
     expect(await snapshot(service.deps.db)).toBe(before);
-    await page.getByLabel("CSV file (UTF-8)").setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(rows(false)) });
-    await page.getByRole("button", { name: "Check and issue" }).click();
+    await uploadBatch(page, batchCsv(artisanId, false));
     await page.waitForURL(/\/console\/batches\/B-[A-Z2-7]{13}\?issued$/);
     expect(await page.locator(".notice").innerText()).toBe("3 certificates issued. Print their labels below.");
     await accessible(page, "batch-issued");
     const batchId = new URL(page.url()).pathname.split("/").pop()!;
     const sheet = await context.request.get(`${origin}${await page.locator("[data-labels]").getAttribute("href")}`);
     expect([sheet.status(), sheet.headers()["content-type"]]).toEqual([200, "application/pdf"]);
-    const dir = mkdtempSync(join(tmpdir(), "asli-console-"));
-    try {
-      writeFileSync(join(dir, "labels.pdf"), await sheet.body());
-      execFileSync("pdftoppm", ["-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "labels.pdf"), join(dir, "page1")]);
-      const decoded = execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", join(dir, "page1.png")], { encoding: "utf8" }).trim().split("\n").sort();
-      const batch = (await call(service, "GET", `/api/v1/batches/${batchId}`)).json as { verifyUrlPrefix: string; certificates: { token: string }[] };
-      expect(decoded).toEqual(batch.certificates.map((c) => batch.verifyUrlPrefix + c.token).sort());
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const batch = (await call(service, "GET", `/api/v1/batches/${batchId}`)).json as { verifyUrlPrefix: string; certificates: { token: string }[] };
+    expect(qrsOnFirstPage(await sheet.body())).toEqual(batch.certificates.map((c) => batch.verifyUrlPrefix + c.token).sort());
 
     await page.goto(`${origin}/console/certificates`);
     await accessible(page, "certificates");
@@ -377,7 +351,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
 
     // The registry's API tokens page.
     const registrar = await phone();
-    await enrol(registrar.page, (await invite({ name: unique("Registrar"), role: "admin" })).url);
+    await enrolPhone(registrar.page, (await invite({ name: unique("Registrar"), role: "admin" })).url);
     await registrar.page.getByRole("link", { name: "API tokens" }).click();
     await registrar.page.waitForURL(`${origin}/console/tokens`);
     await accessible(registrar.page, "tokens");
@@ -390,7 +364,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     const cdp = await slow.context.newCDPSession(slow.page);
     // Chrome DevTools' "Slow 3G": 400 ms round trips, 400 kbit/s each way.
     await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 });
-    await enrol(slow.page, invitation.url);
+    await enrolPhone(slow.page, invitation.url);
     await expect.poll(() => slow.page.locator("h1").innerText()).toContain("Welcome");
     await slow.context.close();
 

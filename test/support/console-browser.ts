@@ -1,0 +1,71 @@
+// The console in Chromium as a person uses it, for the browser tests on both entries (the Node
+// server, and wrangler dev): their phone (a browser context with a DevTools virtual
+// authenticator, a platform authenticator with resident keys and user verification), the
+// sign-in link that makes their passkey, a batch upload, and the label sheet read back as a
+// printer and a scanner would (pdftoppm, then zbarimg).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { expect } from "vitest";
+import { en } from "../../src/pages/i18n/messages/en.js";
+
+const t = en.console;
+
+/** A person on their own phone: a browser context with a passkey authenticator of its own. */
+export async function phone(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-IN", ...options });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+  return { context, page };
+}
+
+/**
+ * The sign-in page without its autofill request (conditional UI), which the virtual
+ * authenticator would answer at once, signing the person straight back in: a browser without
+ * autofill shows the button only. For the pages the context loads from now on.
+ */
+export async function withoutPasskeyAutofill(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+  });
+}
+
+/** Opens a sign-in link and creates the passkey, as the person would; `beforeCreate` looks at the enrolment page first. */
+export async function enrol(page: Page, url: string, options: { label?: string; beforeCreate?: (page: Page) => Promise<void> } = {}): Promise<void> {
+  await page.goto(url);
+  await expect.poll(() => page.locator("[data-passkey-start]").isEnabled()).toBe(true);
+  await options.beforeCreate?.(page);
+  if (options.label) await page.getByLabel(t.enrol.labelField).fill(options.label);
+  await page.getByRole("button", { name: t.enrol.button }).click();
+  await page.waitForURL(`${new URL(url).origin}/console`);
+}
+
+/** The Batch page's CSV of three items of one artisan; `bad`: the second one's made_on is 30 February (row 3 of the file). */
+export function batchCsv(artisanId: number, bad: boolean): string {
+  const header = "artisan_id,title,materials,made_on,product_id,claim_gi,gi_tag_id";
+  return [header, `${artisanId},Saree one,silk; zari,,,yes,`, `${artisanId},Saree two,silk,${bad ? "2026-02-30" : "2026-02-20"},,yes,`, `${artisanId},Dupatta,silk,,,yes,`].join("\r\n");
+}
+
+/** Chooses the CSV file on the Batch page and sends it. */
+export async function uploadBatch(page: Page, csv: string): Promise<void> {
+  await page.getByLabel(t.batches.file).setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: t.batches.uploadButton }).click();
+}
+
+/** Every QR on a PDF's first page, decoded from pdftoppm's 300 dpi rendering by zbarimg, sorted. */
+export function qrsOnFirstPage(pdf: Uint8Array): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "asli-labels-"));
+  try {
+    writeFileSync(join(dir, "labels.pdf"), pdf);
+    execFileSync("pdftoppm", ["-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "labels.pdf"), join(dir, "page1")]);
+    return execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", join(dir, "page1.png")], { encoding: "utf8" }).trim().split("\n").sort();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -19,7 +19,8 @@ import { freePort } from "../support/net.js";
 import { makeArtisan, unique } from "../support/principals.js";
 import { call, LUCKNOW, VARANASI } from "../support/requests.js";
 import { launchChromium } from "../support/browser.js";
-import { batchCsv, enrol, phone as newPhone, qrsOnFirstPage, uploadBatch, withoutPasskeyAutofill } from "../support/console-browser.js";
+import { batchCsv, enrol, phone as newPhone, uploadBatch, withoutPasskeyAutofill } from "../support/console-browser.js";
+import { qrCodesOnFirstPage } from "../support/printed.js";
 import { snapshot } from "../support/snapshot.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -320,7 +321,7 @@ describe("the console in Chromium with a virtual authenticator", () => {
     const sheet = await context.request.get(`${origin}${await page.locator("[data-labels]").getAttribute("href")}`);
     expect([sheet.status(), sheet.headers()["content-type"]]).toEqual([200, "application/pdf"]);
     const batch = (await call(service, "GET", `/api/v1/batches/${batchId}`)).json as { verifyUrlPrefix: string; certificates: { token: string }[] };
-    expect(qrsOnFirstPage(await sheet.body())).toEqual(batch.certificates.map((c) => batch.verifyUrlPrefix + c.token).sort());
+    expect(qrCodesOnFirstPage(await sheet.body())).toEqual(batch.certificates.map((c) => batch.verifyUrlPrefix + c.token).sort());
 
     await page.goto(`${origin}/console/certificates`);
     await accessible(page, "certificates");

@@ -1,12 +1,8 @@
 // The console in Chromium as a person uses it, for the browser tests on both entries (the Node
 // server, and wrangler dev): their phone (a browser context with a DevTools virtual
 // authenticator, a platform authenticator with resident keys and user verification), the
-// sign-in link that makes their passkey, a batch upload, and the label sheet read back as a
-// printer and a scanner would (pdftoppm, then zbarimg).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// sign-in link that makes their passkey, and a batch upload (test/support/printed.ts reads its
+// label sheet back).
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { expect } from "vitest";
 import { en } from "../../src/pages/i18n/messages/en.js";
@@ -56,16 +52,4 @@ export function batchCsv(artisanId: number, bad: boolean): string {
 export async function uploadBatch(page: Page, csv: string): Promise<void> {
   await page.getByLabel(t.batches.file).setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: t.batches.uploadButton }).click();
-}
-
-/** Every QR on a PDF's first page, decoded from pdftoppm's 300 dpi rendering by zbarimg, sorted. */
-export function qrsOnFirstPage(pdf: Uint8Array): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "asli-labels-"));
-  try {
-    writeFileSync(join(dir, "labels.pdf"), pdf);
-    execFileSync("pdftoppm", ["-r", "300", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", join(dir, "labels.pdf"), join(dir, "page1")]);
-    return execFileSync("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", join(dir, "page1.png")], { encoding: "utf8" }).trim().split("\n").sort();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

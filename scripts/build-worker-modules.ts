@@ -61,9 +61,10 @@ export async function buildWorkerModules(): Promise<Metafile> {
       metafile: true,
       logLevel: "warning",
     });
-    // After the others, whose sources the entry does not import; wrangler bundles the entry
-    // after this script, with the generated file that hands the console the entry's exports.
-    await buildSharedModule({
+    // On its own: what it imports of the entry's files are shims (scripts/lib/shared-module.ts).
+    // wrangler bundles the entry after this script, with the file this writes that hands the
+    // console the entry's exports.
+    const consoleMeta = await buildSharedModule({
       root: ROOT,
       entry: "src/runtime/worker.ts",
       from: WORKER_MODULES.console.from,
@@ -72,6 +73,8 @@ export async function buildWorkerModules(): Promise<Metafile> {
       key: CONSOLE_SHARED_KEY,
       options: WORKER_BUILD,
     });
+    Object.assign(result.metafile.inputs, consoleMeta.inputs);
+    Object.assign(result.metafile.outputs, consoleMeta.outputs);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -10,7 +10,9 @@
 //    imports: the entry keeps no export it did not keep before but these) and hands them over
 //    as one object, which the entry sets on globalThis before it imports the module.
 // 4. The lazy module is bundled again, each shared file replaced by a shim that takes the
-//    entry's exports from that object: only its own code is in it.
+//    entry's exports from that object: only its own code is in it. A shim reads the exports once,
+//    when the module is evaluated: an exported `let` that the entry reassigned later would not be
+//    seen (the project exports none; state is shared through functions and objects).
 import { build, type BuildOptions, type Metafile, type Plugin } from "esbuild";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -23,7 +25,7 @@ export interface SharedModuleBuild {
   from: string;
   /** Where the module goes. */
   outfile: string;
-  /** The generated module of the entry that hands the shared exports over. */
+  /** The generated module of the entry that hands the shared exports over (named *-shared.ts). */
   sharedFile: string;
   /** The globalThis key (Symbol.for) under which the entry hands them over. */
   key: string;
@@ -56,7 +58,7 @@ export async function buildSharedModule(b: SharedModuleBuild): Promise<Metafile>
   const stub: Plugin = {
     name: "stub-shared-file",
     setup(pb) {
-      pb.onLoad({ filter: /.*/ }, (args) => (relative(b.root, args.path) === sharedFileRel ? { contents: placeholderSharedFile(), loader: "ts" } : undefined));
+      pb.onLoad({ filter: /-shared\.ts$/ }, (args) => (relative(b.root, args.path) === sharedFileRel ? { contents: placeholderSharedFile(), loader: "ts" } : undefined));
     },
   };
   const entryBuild = await build({ ...common, entryPoints: [join(b.root, b.entry)], write: false, minify: false, metafile: true, external: ["cloudflare:*"], plugins: [stub] });

@@ -113,7 +113,7 @@ function loadWorkerConsole(): Promise<typeof ConsoleApp> {
   consoleModule ??= (async () => {
     // Imported here, not at the top: the build scripts import this file for WORKER_MODULES.
     const { shared } = await import("../generated/console-shared.js");
-    (globalThis as Record<symbol, unknown>)[Symbol.for(CONSOLE_SHARED_KEY)] ??= shared();
+    (globalThis as Record<symbol, unknown>)[Symbol.for(CONSOLE_SHARED_KEY)] = shared();
     return load<typeof ConsoleApp>("console");
   })();
   consoleModule.catch(() => (consoleModule = undefined));

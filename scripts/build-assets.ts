@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VERIFY_SCRIPT, verifyScriptVersion } from "../src/pages/assets/verify-script.js";
+import { placeholderSharedFile } from "./lib/shared-module.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const GENERATED = join(ROOT, "src/generated");
@@ -33,6 +34,9 @@ function write(path: string, content: string): void {
 
 export async function buildAssets(): Promise<void> {
   mkdirSync(GENERATED, { recursive: true });
+  // What the Workers entry hands the console's module: written by build-worker-modules.ts; a
+  // placeholder until then, so that the code type-checks on a fresh clone.
+  if (!existsSync(join(GENERATED, "console-shared.ts"))) writeFileSync(join(GENERATED, "console-shared.ts"), placeholderSharedFile());
   const script = await build({
     entryPoints: [join(ROOT, "src/pages/console/client/passkeys.ts")],
     bundle: true,

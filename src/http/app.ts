@@ -1,5 +1,5 @@
 // createApp: the one Hono app that both runtimes serve. It gets every dependency it needs.
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type ExecutionContext } from "hono";
 import * as z from "zod";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -10,6 +10,8 @@ import type { AppDeps } from "./deps.js";
 import { readQuery } from "./input.js";
 import { describeOperations, findOperation } from "./openapi.js";
 import { compression } from "./compression.js";
+import { methodsByPath, securityHeaders } from "./app-pipeline.js";
+import { CONSOLE_OPERATIONS, CONSOLE_REPORT_OPERATIONS, CONSOLE_SHIPMENT_OPERATIONS } from "./console-operations.js";
 import { errorResponse, loadCatalogsFor } from "./pages.js";
 import { artisanRoutes } from "./routes/artisans.js";
 import { assetRoutes } from "./routes/assets.js";
@@ -19,14 +21,11 @@ import { certificateRoutes } from "./routes/certificates.js";
 import { CREDENTIAL_OPERATIONS, credentialRoutes } from "./routes/credentials.js";
 import { DOCS_OPERATIONS, docsRoutes } from "./routes/docs.js";
 import { homeRoutes } from "./routes/home.js";
-import { CONSOLE_OPERATIONS, consoleNotFound, consoleRoutes } from "./routes/console.js";
 import { INVITATION_OPERATIONS, invitationRoutes } from "./routes/invitations.js";
 import { keyRoutes } from "./routes/keys.js";
 import { MEDIA_OPERATIONS, mediaRoutes } from "./routes/media.js";
 import { registryRoutes } from "./routes/registry.js";
 import { REPORT_OPERATIONS, reportRoutes } from "./routes/reports.js";
-import { CONSOLE_REPORT_OPERATIONS, consoleReportRoutes } from "./routes/console-reports.js";
-import { CONSOLE_SHIPMENT_OPERATIONS, consoleShipmentRoutes } from "./routes/console-shipments.js";
 import { revocationRoutes } from "./routes/revocations.js";
 import { SHIPMENT_OPERATIONS, shipmentRoutes } from "./routes/shipments.js";
 import { TAG_OPERATIONS, tagRoutes } from "./routes/tags.js";
@@ -47,25 +46,14 @@ const databaseBusy = () => new ApiError(503, "database-busy", "Try again", "the 
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  // A deployment whose public origin is HTTPS tells browsers to use nothing else (RFC 6797), for
-  // two years; not on plain-HTTP development origins such as http://localhost:8787.
-  const hsts = new URL(deps.baseUrl).protocol === "https:" ? "max-age=63072000" : null;
+  const setHeaders = securityHeaders(deps.baseUrl);
 
   // Outermost, so that it sees every response as it leaves, error pages included.
   if (deps.compressor) app.use(compression(deps.compressor));
 
-  // Set before the handler runs, so they travel with the response as it is built (cheaper than
-  // rewriting a finished response on the verify hot path); a route may replace any of them, as
-  // the API docs page does with its CSP. Scripts and fetches come from this origin only: the
-  // verify page's signature check (/assets/verify.js reading the JWKS).
+  // The headers every answer starts with (src/http/app-pipeline.ts).
   app.use(async (c, next) => {
-    c.header("x-content-type-options", "nosniff");
-    c.header("referrer-policy", "no-referrer");
-    c.header(
-      "content-security-policy",
-      "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
-    );
-    if (hsts) c.header("strict-transport-security", hsts);
+    setHeaders(c);
     refuseUndocumentedQuery(c);
     await loadCatalogsFor(c, deps);
     await next();
@@ -134,11 +122,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => {
     allowedMethods ??= methodsByPath(app, PUBLIC_READ);
     const allowed = allowedMethods(c.req.path);
-    if (allowed.length === 0) {
-      // The console's own page, in the console's languages, for a path under /console.
-      if (c.req.path === "/console" || c.req.path.startsWith("/console/")) return consoleNotFound(c);
-      return errorResponse(c, notFound("this resource"), deps.baseUrl);
-    }
+    if (allowed.length === 0) return errorResponse(c, notFound("this resource"), deps.baseUrl);
     c.header("allow", allowed.join(", "));
     return errorResponse(c, new ApiError(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here; allowed: ${allowed.join(", ")}`), deps.baseUrl);
   });
@@ -167,9 +151,17 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", auditRoutes(deps));
   app.route("/", invitationRoutes(deps));
   app.route("/", reportRoutes(deps));
-  app.route("/", consoleReportRoutes(deps));
-  app.route("/", consoleShipmentRoutes(deps));
-  app.route("/", consoleRoutes(deps));
+  // The console, an app of its own (src/http/console-app.ts) loaded on the first request under
+  // /console: it gets the request once the middleware above has run, and answers its own 404s
+  // and 405s; what it does not answer (a failed load included) comes back to onError above.
+  let consoleApp: Promise<Hono> | undefined;
+  const toConsole = async (c: Context) => {
+    consoleApp ??= deps.loadConsole().then((m) => m.createConsoleApp(deps));
+    consoleApp.catch(() => (consoleApp = undefined));
+    return (await consoleApp).fetch(c.req.raw, c.env, executionContextOf(c));
+  };
+  app.all("/console", toConsole);
+  app.all("/console/*", toConsole);
   app.route("/", mediaRoutes(deps));
   app.route("/", docsRoutes(deps, API_OPERATIONS));
   return app;
@@ -192,19 +184,11 @@ function refuseUndocumentedQuery(c: Context): void {
   if (op && !op.query) readQuery(c, NO_QUERY);
 }
 
-/** For a request path, the methods the app's routes take there (HEAD with GET; OPTIONS where CORS preflight is answered). */
-function methodsByPath(app: Hono, preflightPaths: readonly string[]): (path: string) => string[] {
-  // A parameter is one segment, whatever pattern its route gives it (`:token{[^/]+/?}`): close
-  // enough to tell a path the app serves from one it does not.
-  const pattern = (path: string) =>
-    new RegExp(`^${path.replace(/:\w+(\{[^}]*\})?/g, "\u0000").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("\u0000", "[^/]+/?").replace(/\*/g, ".*")}$`);
-  const routes = app.routes.filter((r) => r.method !== "ALL").map((r) => ({ method: r.method, path: pattern(r.path) }));
-  const preflight = preflightPaths.map(pattern);
-  return (path) => {
-    const methods = new Set(routes.filter((r) => r.path.test(path)).map((r) => r.method));
-    if (methods.size === 0) return [];
-    if (methods.has("GET")) methods.add("HEAD");
-    if (preflight.some((p) => p.test(path))) methods.add("OPTIONS");
-    return [...methods].sort();
-  };
+/** The request's ExecutionContext (Workers), which Node has not. */
+function executionContextOf(c: Context): ExecutionContext | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
 }

@@ -12,7 +12,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../core/errors.js";
 import { CONSOLE_LANGUAGES, LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, chooseLanguage, isLanguage } from "../pages/i18n/languages.js";
-import { CSRF_FIELD } from "../pages/console/components.js";
+import { CSRF_FIELD } from "../pages/console/form-state.js";
 import { consoleLocale, type ConsoleLocale } from "../pages/console/locale.js";
 import type { Principal } from "../service/access.js";
 import { csrfTokenMatches, resumeSession, SESSION_LIFETIME_SECONDS, touchSession, type ConsoleSession } from "../service/sessions.js";

@@ -76,6 +76,12 @@ export interface AppDeps {
    * first request that draws one: a plain import on Node, a module of its own on Workers.
    */
   loadQrImages: () => Promise<typeof import("../render/qr-images.js")>;
+  /**
+   * The console's app (src/http/console-app.ts: its routes and pages), loaded on the first
+   * request under /console: a plain import on Node, a module of its own on Workers, built to use
+   * the entry's instances of what both hold (scripts/build-worker-modules.ts).
+   */
+  loadConsole: () => Promise<typeof import("./console-app.js")>;
   /** jose's signing half for credentials as vc+jwt (src/credentials/secure-jwt.ts), loaded on the first one, as loadDataIntegrity is. */
   loadJwt: () => Promise<typeof import("../credentials/secure-jwt.js")>;
   /**
@@ -109,4 +115,4 @@ export interface AppDeps {
 export type SpecSource = (file: string) => Promise<string | undefined>;
 
 /** The heavy code each runtime loads on first use, in its own way. */
-export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadJsqrScript" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages" | "loadJwt">;
+export type LazyModules = Pick<AppDeps, "loadRenderers" | "loadDataIntegrity" | "loadWebAuthn" | "loadImages" | "loadCatalog" | "loadJsqrScript" | "loadBrowserScripts" | "loadApiReference" | "loadQrImages" | "loadJwt" | "loadConsole">;

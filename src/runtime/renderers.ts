@@ -46,6 +46,7 @@ export const nodeLazyModules: LazyModules = {
   loadApiReference: () => import("../http/openapi-document.js"),
   loadQrImages: () => import("../render/qr-images.js"),
   loadJwt: () => import("../credentials/secure-jwt.js"),
+  loadConsole: () => import("../http/console-app.js"),
   loadBrowserScripts: async () => (await import("../pages/assets/browser-scripts.js")).BROWSER_SCRIPTS,
 };
 

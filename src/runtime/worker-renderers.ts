@@ -24,6 +24,7 @@ import type * as ApiReference from "../http/openapi-document.js";
 import type * as QrImages from "../render/qr-images.js";
 import type * as Jwt from "../credentials/secure-jwt.js";
 import type { TagRenderers } from "../render/types.js";
+import type * as ConsoleApp from "../http/console-app.js";
 
 /** The modules' names in worker-modules/, and what each is built or copied from. */
 export const WORKER_MODULES = {
@@ -37,6 +38,8 @@ export const WORKER_MODULES = {
   apiReference: { file: "api-reference.js", from: "src/http/openapi-document.ts" },
   qrImages: { file: "qr-images.js", from: "src/render/qr-images.ts" },
   jwt: { file: "jwt.js", from: "src/credentials/secure-jwt.ts" },
+  // Built apart from the others, to use the entry's instances of what both hold (scripts/lib/shared-module.ts).
+  console: { file: "console.js", from: "src/http/console-app.ts" },
   regular: { file: "NotoSansDevanagari_400Regular.ttf", from: "@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf" },
   bold: { file: "NotoSansDevanagari_700Bold.ttf", from: "@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf" },
   harfbuzz: { file: "harfbuzz.wasm", from: "harfbuzzjs/dist/harfbuzz.wasm" },
@@ -97,7 +100,25 @@ export const workerLazyModules: LazyModules = {
   loadApiReference: loadWorkerApiReference,
   loadQrImages: loadWorkerQrImages,
   loadJwt: loadWorkerJwt,
+  loadConsole: loadWorkerConsole,
 };
+
+/** Where the entry hands the console's module the entry's exports it uses (src/generated/console-shared.ts). */
+export const CONSOLE_SHARED_KEY = "asli.console.shared";
+
+let consoleModule: Promise<typeof ConsoleApp> | undefined;
+
+/** The console's app, loaded once per isolate on the first request under /console, given the entry's instances first. */
+function loadWorkerConsole(): Promise<typeof ConsoleApp> {
+  consoleModule ??= (async () => {
+    // Imported here, not at the top: the build scripts import this file for WORKER_MODULES.
+    const { shared } = await import("../generated/console-shared.js");
+    (globalThis as Record<symbol, unknown>)[Symbol.for(CONSOLE_SHARED_KEY)] = shared();
+    return load<typeof ConsoleApp>("console");
+  })();
+  consoleModule.catch(() => (consoleModule = undefined));
+  return consoleModule;
+}
 
 let jsqr: Promise<string> | undefined;
 

@@ -6,8 +6,11 @@ import { call } from "../support/requests.js";
 describe(`OpenAPI description (${runtime})`, () => {
   it("describes every route the app serves, and nothing it does not", async () => {
     const service = await makeTestService();
+    // The console is an app of its own, which the app hands every request under /console
+    // (src/http/console-app.ts): its routes are the app's too.
+    const consoleApp = (await service.deps.loadConsole()).createConsoleApp(service.deps);
     const served = new Set(
-      service.app.routes
+      [...service.app.routes, ...consoleApp.routes]
         .filter((r) => r.method !== "ALL")
         // A route ending in * (the log's tiles) is described as ending in {path}.
         .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, "{$1}").replace(/\/\*$/, "/{path}")}`),

@@ -36,7 +36,6 @@ import { findCurrentRevocation } from "../../store/revocations.js";
 import { formOf, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam, readQuery } from "../input.js";
-import type { Operation } from "../openapi.js";
 import { randomBytes, toHex } from "../../core/bytes.js";
 import { decodeUtf8, formatCsv, parseCsv } from "../../core/csv.js";
 import { BatchUploadPage, IssuedBatchPage, type RefusedRow } from "../../pages/console/batches.js";
@@ -64,38 +63,6 @@ const LIST_LIMIT = 50;
 
 const STATUSES = ["pending", "active", "suspended"] as const;
 
-const html = (description: string) => ({ description, contentType: "text/html" });
-const form303 = (description: string) => ({ 303: { description } });
-
-/** The record pages, described for the OpenAPI document (console.tsx adds the shared refusals). */
-export const CONSOLE_RECORD_OPERATIONS: [Operation["method"], string, string, Operation["responses"]][] = [
-  ["get", "/console/artisans", "Artisans in scope, with search and the registration form", { 200: html("Artisans") }],
-  ["post", "/console/artisans", "Register an artisan (form)", { ...form303("To the artisan's page"), 422: html("The form with errors") }],
-  ["get", "/console/artisans/{id}", "One artisan: status, GI, photo and edit forms", { 200: html("The artisan") }],
-  ["post", "/console/artisans/{id}/edit", "Edit an artisan (form)", { ...form303("Back to the artisan"), 422: html("The form with errors") }],
-  ["post", "/console/artisans/{id}/status", "Approve, suspend or reinstate (form)", { ...form303("Back to the artisan"), 422: html("The form with errors") }],
-  ["post", "/console/artisans/{id}/gi-authorisation", "Confirm or withdraw the GI authorisation (form)", { ...form303("Back to the artisan"), 422: html("The form with errors") }],
-  ["post", "/console/artisans/{id}/photo", "Upload the artisan's photo (multipart form)", { ...form303("Back to the artisan"), 422: html("The form with errors") }],
-  ["post", "/console/artisans/{id}/photo/remove", "Remove the artisan's photo (form)", form303("Back to the artisan")],
-  ["get", "/console/certificates", "Certificates in scope, with search and the issue form", { 200: html("Certificates") }],
-  ["post", "/console/certificates", "Issue one certificate (form)", { ...form303("To the certificate's page"), 422: html("The form with errors") }],
-  ["get", "/console/certificates/labels.pdf", "An A4 label sheet for the certificates chosen in the list (`?id=` repeated, at most 240), by the session cookie", { 200: { description: "PDF", contentType: "application/pdf" }, 422: html("The list again: none or too many chosen") }],
-  ["get", "/console/certificates/{id}", "One certificate: tag preview, print links, revoke and reinstate", { 200: html("The certificate") }],
-  ["post", "/console/certificates/{id}/revoke", "Revoke with a reason (form)", { ...form303("Back to the certificate"), 422: html("The form with errors") }],
-  ["post", "/console/certificates/{id}/reinstate", "Reinstate (form)", { ...form303("Back to the certificate"), 422: html("The page with the refusal") }],
-  ["get", "/console/certificates/{id}/tag.svg", "The tag as SVG, by the session cookie", { 200: { description: "SVG", contentType: "image/svg+xml" } }],
-  ["get", "/console/certificates/{id}/tag.png", "The tag as PNG, by the session cookie", { 200: { description: "PNG", contentType: "image/png" } }],
-  ["get", "/console/certificates/{id}/tag.pdf", "The tag as PDF, by the session cookie", { 200: { description: "PDF", contentType: "application/pdf" } }],
-  ["get", "/console/audit", "The audit trail of my scope, newest first (?before= for older entries)", { 200: html("Audit trail") }],
-  ["get", "/console/tokens", "API tokens (admins): list and the form to make one", { 200: html("API tokens") }],
-  ["post", "/console/tokens", "Make an API token (form); the answer shows it once", { 200: html("The new token, shown once"), 422: html("The form with errors") }],
-  ["post", "/console/tokens/{id}/revoke", "Revoke an API token (form)", form303("Back to API tokens")],
-  ["get", "/console/batches", "Batch issuance: the CSV template and the upload form", { 200: html("Batch upload") }],
-  ["get", "/console/batches/template.csv", "The batch CSV template", { 200: { description: "CSV", contentType: "text/csv" } }],
-  ["post", "/console/batches", "Upload a CSV batch (multipart form): all rows issued, or every row's errors shown", { ...form303("To the issued batch"), 422: html("The rows to fix; nothing issued") }],
-  ["get", "/console/batches/{id}", "An issued batch and its label sheet link", { 200: html("The batch") }],
-  ["get", "/console/batches/{id}/labels.pdf", "The batch's A4 label sheet, by the session cookie", { 200: { description: "PDF", contentType: "application/pdf" } }],
-];
 
 /** A batch row error in the reader's language: the batch codes, else the service's codes, else "not valid". */
 function rowErrorMessage(code: string | undefined, locale: ConsoleLocale): string {

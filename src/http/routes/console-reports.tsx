@@ -14,32 +14,10 @@ import { changeReportStatus, findReportInScope, listReportsInScope, reportChange
 import { consoleContext, formOf, signedIn, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam } from "../input.js";
-import type { Operation } from "../openapi.js";
 import { consoleError } from "./console.js";
 import { reportPhotoResponse } from "./reports.js";
 
 const LISTED = 50;
-const html = (description: string) => ({ description, contentType: "text/html" });
-const REFUSALS = Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, html("A page that says, in the reader's language, why not")]));
-const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
-const consoleReportOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
-  method,
-  path,
-  summary,
-  tag: "console",
-  roles: "public",
-  auth: "session",
-  description: "For admins and district offices signed in to the console; others get a refusal page (`role-not-allowed`).",
-  responses: { ...REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
-  errors: ["cross-site", "form-expired", "session-required", "status-unchanged", "state-changed"],
-});
-
-export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
-  consoleReportOp("get", "/console/reports", "Reports of suspected fakes in scope (`?status=`), newest first", { 200: html("The reports") }),
-  consoleReportOp("get", "/console/reports/{id}", "A report of a suspected fake, with the form that moves it on", { 200: html("The report") }),
-  consoleReportOp("post", "/console/reports/{id}", "Move a report on: status, outcome, message for the reporter (form)", { 303: { description: "Back to the report" } }),
-  consoleReportOp("get", "/console/reports/{id}/photo", "The photo the reporter attached, for those who handle the report", { 200: { description: "The photo", contentType: "image/jpeg" } }),
-];
 
 const listQuery = z.object({ status: z.enum(REPORT_STATUSES).optional().catch(undefined) });
 

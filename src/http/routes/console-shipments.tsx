@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import type { Child } from "hono/jsx";
 import { ApiError } from "../../core/errors.js";
 import { isoTime } from "../../core/time.js";
-import { JSQR_SCRIPT_PATH, JSQR_SCRIPT_ROUTE, SCANNER_SCRIPT_ROUTE } from "../../pages/assets/scanner-script.js";
+import { JSQR_SCRIPT_PATH } from "../../pages/assets/scanner-script.js";
 import { check, emptyForm, errorMessage, refusal, type FieldErrors, type FormState } from "../../pages/console/form-state.js";
 import type { ConsoleLocale } from "../../pages/console/locale.js";
 import { ShipmentPage, ShipmentsPage, type AddItemsForm, type RefusedItem, type SealForm, type ShipmentDetail } from "../../pages/console/shipments.js";
@@ -21,62 +21,9 @@ import { shipmentUrl } from "../../core/shipment.js";
 import { listShipmentItems, type Shipment } from "../../store/shipments.js";
 import { consoleContext, formOf, signedIn, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
-import type { Operation } from "../openapi.js";
 import { consoleError } from "./console.js";
 
 const LISTED = 50;
-const html = (description: string) => ({ description, contentType: "text/html" });
-const REFUSALS = Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, html("A page that says, in the reader's language, why not")]));
-const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
-const consoleShipmentOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
-  method,
-  path,
-  summary,
-  tag: "console",
-  roles: "public",
-  auth: "session",
-  description: "For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).",
-  responses: { ...REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
-  errors: ["cross-site", "form-expired", "session-required", "role-not-allowed", "shipment-sealed", "shipment-cancelled", "state-changed"],
-});
-
-export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
-  {
-    method: "get",
-    path: SCANNER_SCRIPT_ROUTE,
-    summary: "The console's tag scanner (camera and photos), loaded by a shipment's page",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
-  {
-    method: "get",
-    path: JSQR_SCRIPT_ROUTE,
-    summary: "jsQR, which the tag scanner loads where the browser has no BarcodeDetector for QR codes",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
-  consoleShipmentOp("get", "/console/shipments", "My shipments (an admin: all), with the form for a new one", { 200: html("Shipments") }),
-  consoleShipmentOp("post", "/console/shipments", "Create a shipment (form)", { 303: { description: "To the new shipment" }, 422: html("The form with errors") }),
-  consoleShipmentOp("get", "/console/shipments/{id}", "A shipment: its items, and the add-items form with the tag scanner", { 200: html("The shipment") }),
-  consoleShipmentOp("post", "/console/shipments/{id}/items", "Add certificates (multipart form: typed or scanned lines, or a CSV file)", {
-    303: { description: "Back to the shipment, with what was added" },
-    422: html("The form again: every refused item by line; nothing added"),
-  }),
-  consoleShipmentOp("post", "/console/shipments/{id}/items/{certificateId}/remove", "Remove an item from an open shipment (form)", { 303: { description: "Back to the shipment" } }),
-  consoleShipmentOp("post", "/console/shipments/{id}/seal", "Seal the shipment: signs its manifest (form)", {
-    303: { description: "Back to the shipment, sealed" },
-    409: html("The shipment again, with the items that no longer verify; nothing sealed"),
-  }),
-  consoleShipmentOp("post", "/console/shipments/{id}/cancel", "Cancel the shipment (form)", { 303: { description: "Back to the shipment, cancelled" } }),
-  consoleShipmentOp("get", "/console/shipments/{id}/document.pdf", "The sealed shipment's certificate of provenance, as GET /api/v1/shipments/{id}/document.pdf", {
-    200: { description: "PDF", contentType: "application/pdf" },
-  }),
-  consoleShipmentOp("get", "/console/shipments/{id}/labels.pdf", "The sealed shipment's carton labels (?cartons=N), as GET /api/v1/shipments/{id}/labels.pdf", {
-    200: { description: "PDF", contentType: "application/pdf" },
-  }),
-];
 
 type ConsoleContext = Context<ConsoleEnv>;
 const page = async (c: ConsoleContext, view: Child, status: 200 | 409 | 422 = 200) => c.html(`<!doctype html>${await (view as { toString(): string | Promise<string> }).toString()}`, status);

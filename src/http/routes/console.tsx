@@ -12,7 +12,6 @@ import * as z from "zod";
 import { ApiError, type ErrorStatus } from "../../core/errors.js";
 import { isoTime, unixSeconds } from "../../core/time.js";
 import { verifyUrl } from "../../core/url.js";
-import { CONSOLE_SCRIPT_ROUTE } from "../../pages/assets/console-script.js";
 import { HomePage, type HomeView } from "../../pages/console/home.js";
 import { countNewReportsInScope } from "../../service/reports.js";
 import { consoleLocale, type ConsoleLocale } from "../../pages/console/locale.js";
@@ -43,14 +42,12 @@ import { listArtisans } from "../../store/artisans.js";
 import { listCertificates } from "../../store/certificates.js";
 import { listPasskeys } from "../../store/passkeys.js";
 import type { Invitation } from "../../store/people.js";
-import { consoleRedirectSchema, webauthnOptionsSchema } from "../api-schemas.js";
 import { clearSessionCookie, consoleContext, formOf, setSessionCookie, signedIn, type ConsoleEnv } from "../console.js";
 import type { AppDeps } from "../deps.js";
 import { integerParam, readJson } from "../input.js";
-import type { Operation } from "../openapi.js";
 import { problemResponse } from "../problem.js";
 import { invitationSlip, invitationTtlHours, pdfHeaders } from "./invitations.js";
-import { CONSOLE_RECORD_OPERATIONS, registerRecordPages } from "./console-records.js";
+import { registerRecordPages } from "./console-records.js";
 
 type ConsoleContext = Context<ConsoleEnv>;
 
@@ -87,76 +84,6 @@ export function consoleNotFound(c: Context): Promise<Response> {
   return consoleError(new ApiError(404, "not-found", "Not found", "no such page"), c as ConsoleContext) as Promise<Response>;
 }
 
-const html = (description: string) => ({ description, contentType: "text/html" });
-/** Any console request may be refused with a page (or, for the passkey script, problem+json) in the reader's language. */
-const REFUSALS = Object.fromEntries([400, 401, 403, 404, 409, 410, 413, 415, 422, 501].map((status) => [status, html("A page that says, in the reader's language, why not")]));
-const SIGNED_OUT: Operation["responses"] = { 303: { description: "Not signed in: to /console" } };
-const CONSOLE_ERRORS = [
-  "cross-site",
-  "form-expired",
-  "session-required",
-  "out-of-scope",
-  "scope-required",
-  "scope-mismatch",
-  "unknown-district",
-  "unknown-gi-tag",
-  "unknown-artisan",
-  "own-access",
-  "person-revoked",
-  "invitation-unknown",
-  "invitation-used",
-  "invitation-expired",
-  "invitation-withdrawn",
-  "challenge-invalid",
-  "passkey-invalid",
-  "passkey-unknown",
-  "passkey-exists",
-  "access-revoked",
-  "last-passkey",
-  "not-available-on-this-runtime",
-];
-const consoleOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"], description?: string): Operation => ({
-  method,
-  path,
-  summary,
-  tag: "console",
-  roles: "public",
-  auth: "session",
-  description,
-  // Pages that need a session send a signed-out reader to the sign-in page.
-  responses: { ...REFUSALS, ...(method === "get" && path !== "/console" && !path.startsWith("/console/join/") ? SIGNED_OUT : {}), ...responses },
-  errors: CONSOLE_ERRORS,
-});
-
-/** The console's routes, described for the OpenAPI document like the rest (a test holds them in step). */
-export const CONSOLE_OPERATIONS: Operation[] = [
-  {
-    method: "get",
-    path: CONSOLE_SCRIPT_ROUTE,
-    summary: "The console's passkey script (@simplewebauthn/browser, bundled)",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
-  consoleOp("get", "/console", "Console: home when signed in, else the passkey sign-in page", { 200: html("Home or sign-in") }),
-  consoleOp("post", "/console/sign-in/options", "WebAuthn options for a discoverable sign-in (the passkey script)", { 200: { description: "Options", schema: webauthnOptionsSchema } }),
-  consoleOp("post", "/console/sign-in", "Sign in with a passkey's answer; sets the session cookie", { 200: { description: "Signed in", schema: consoleRedirectSchema } }),
-  consoleOp("post", "/console/sign-out", "Sign out (form)", { 303: { description: "To the sign-in page" } }),
-  consoleOp("get", "/console/join/{secret}", "Enrolment page of a one-time sign-in link", { 200: html("Create a passkey"), 404: html("Unknown link"), 410: html("Used, expired or withdrawn link") }),
-  consoleOp("post", "/console/join/{secret}/options", "WebAuthn registration options for a sign-in link", { 200: { description: "Options", schema: webauthnOptionsSchema } }),
-  consoleOp("post", "/console/join/{secret}", "Use the sign-in link: store the passkey, sign in", { 200: { description: "Enrolled and signed in", schema: consoleRedirectSchema } }),
-  consoleOp("get", "/console/people", "People and sign-in links in scope; invite form", { 200: html("People") }),
-  consoleOp("post", "/console/people/invitations", "Invite someone (form)", { 200: html("The new sign-in link, shown once"), 422: html("The form with errors") }),
-  consoleOp("post", "/console/people/{id}/revoke", "Revoke a person's access (form)", { 303: { description: "Back to people" } }),
-  consoleOp("post", "/console/people/{id}/invitations", "A new sign-in link for a person (form)", { 200: html("The new sign-in link, shown once") }),
-  consoleOp("post", "/console/invitations/{id}/withdraw", "Withdraw a sign-in link (form)", { 303: { description: "Back to people" } }),
-  consoleOp("post", "/console/invitations/slip", "The printable slip of a sign-in link (form)", { 200: { description: "PDF", contentType: "application/pdf" } }),
-  consoleOp("get", "/console/passkeys", "My passkeys", { 200: html("Passkeys") }),
-  consoleOp("post", "/console/passkeys/options", "WebAuthn options to add a passkey (the passkey script, X-CSRF-Token)", { 200: { description: "Options", schema: webauthnOptionsSchema } }),
-  consoleOp("post", "/console/passkeys", "Add a passkey (the passkey script, X-CSRF-Token)", { 200: { description: "Added", schema: consoleRedirectSchema } }),
-  consoleOp("post", "/console/passkeys/{id}/remove", "Remove a passkey (form; the last one after a warning)", { 200: html("The warning before the last one"), 303: { description: "Back to my passkeys" } }),
-  ...CONSOLE_RECORD_OPERATIONS.map(([method, path, summary, responses]) => consoleOp(method, path, summary, responses)),
-];
 
 export function consoleRoutes(deps: AppDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();

@@ -9,11 +9,8 @@ import type { ConsoleSession } from "../../service/sessions.js";
 import { invitableRoles } from "../../service/access.js";
 import { CONSOLE_SCRIPT_PATH } from "../assets/console-script.js";
 import { SCANNER_SCRIPT_PATH } from "../assets/scanner-script.js";
-import type { FieldErrors } from "./form-state.js";
+import { CSRF_FIELD, type FieldErrors } from "./form-state.js";
 import type { ConsoleLocale } from "./locale.js";
-
-/** Field name of the CSRF token in every state-changing form (checked by src/http/console.ts). */
-export const CSRF_FIELD = "_csrf";
 
 const STYLE = `
 *{box-sizing:border-box}html{-webkit-text-size-adjust:100%}[hidden]{display:none!important}

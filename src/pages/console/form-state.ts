@@ -6,6 +6,13 @@ import { ApiError } from "../../core/errors.js";
 import { FORMULA_MESSAGE } from "../../service/text.js";
 import type { ConsoleLocale } from "./locale.js";
 
+/**
+ * Field name of the CSRF token in every state-changing form (checked by src/http/console.ts).
+ * Here rather than with the components that render it: the entry checks it, and on Workers the
+ * components are the console's module's alone.
+ */
+export const CSRF_FIELD = "_csrf";
+
 /** Messages by field name; `_form` for what concerns the form as a whole. */
 export type FieldErrors = Record<string, string>;
 

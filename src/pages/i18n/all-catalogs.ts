@@ -1,8 +1,8 @@
 // Every language's catalog at once: what Node loads at start, and what the tests read.
 // Importing this module also makes them all available to `locale` (catalog.ts).
-import { addCatalog, type Catalog } from "./catalog.js";
+import { addCatalog, addEnglishConsole, type Catalog } from "./catalog.js";
 import type { Language } from "./languages.js";
-import { en } from "./messages/en.js";
+import { enConsole } from "./messages/en-console.js";
 import { hi } from "./messages/hi.js";
 import { ur } from "./messages/ur.js";
 import { ar } from "./messages/ar.js";
@@ -12,6 +12,6 @@ import { es } from "./messages/es.js";
 import { ja } from "./messages/ja.js";
 import { zh } from "./messages/zh.js";
 
-export const CATALOGS: Record<Language, Catalog> = { en, hi, ur, ar, fr, de, es, ja, zh };
+export const CATALOGS: Record<Language, Catalog> = { en: addEnglishConsole(enConsole), hi, ur, ar, fr, de, es, ja, zh };
 
 for (const [lang, catalog] of Object.entries(CATALOGS)) addCatalog(lang as Language, catalog);

@@ -8,19 +8,25 @@
 // Workers each on its first use, as a module of its own, so that the module every scan loads
 // does not carry nine languages (all-catalogs.ts has them all, for Node and the tests).
 import { en } from "./messages/en.js";
+import type { enConsole } from "./messages/en-console.js";
 import { LANGUAGES, type Language } from "./languages.js";
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
+/** English whole: en.ts, with the rest of its console section from en-console.ts. */
+type English = Omit<typeof en, "console"> & { console: typeof en.console & typeof enConsole };
+
 /** Every message, shaped as the English catalog is. */
-export type Messages = Strings<typeof en>;
+export type Messages = Strings<English>;
 /** The sections every language must have; the console's are needed in its languages only. */
 export type PublicMessages = Omit<Messages, "console">;
 
 /** A language's catalog: the public sections, and the console's in the console's languages. */
 export type Catalog = PublicMessages & Partial<Pick<Messages, "console">>;
 
-const catalogs = new Map<Language, Catalog>([["en", en]]);
+// English's console section holds only the slip and the claim card until addEnglishConsole: the
+// console, which reads the rest, adds it before it speaks.
+const catalogs = new Map<Language, Catalog>([["en", en as unknown as Catalog]]);
 
 /** Makes a language's catalog available to `locale`. */
 export function addCatalog(lang: Language, catalog: Catalog): void {
@@ -101,7 +107,20 @@ function unbroken(lang: Language, parts: Intl.DateTimeFormatPart[]): string {
   return parts.map((p) => (p.type === "day" && lang === "fr" && p.value === "1" ? "1er" : p.type === "literal" ? p.value.replace(/ /g, "\u00a0") : p.value)).join("");
 }
 
-/** The console's locale: its languages have every section, the console's included. */
+/**
+ * Completes English with the rest of its console section (messages/en-console.ts): the console
+ * does, before it speaks (src/http/console-app.ts), and all-catalogs.ts. Until then English has
+ * what the public pages and documents need, the console's slip and claim card included.
+ */
+export function addEnglishConsole(rest: typeof enConsole): Catalog {
+  englishWhole ??= { ...en, console: { ...en.console, ...rest } };
+  catalogs.set("en", englishWhole);
+  return englishWhole;
+}
+
+let englishWhole: Catalog | undefined;
+
+/** The console's locale: its languages have every section, the console's included (English once addEnglishConsole has run). */
 export function consoleMessages(lang: "en" | "hi"): Messages {
-  return (catalogs.get(lang) ?? en) as Messages;
+  return (catalogs.get(lang) ?? catalogs.get("en")) as Messages;
 }

@@ -21,7 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "../../src/core/api-token.js";
 import { encodeSeed, generateSeed } from "../../src/core/keys.js";
 import { fill } from "../../src/pages/i18n/catalog.js";
-import { en } from "../../src/pages/i18n/messages/en.js";
+import "../../src/pages/i18n/all-catalogs.js";
+import { consoleMessages } from "../../src/pages/i18n/catalog.js";
 import type { AsliDatabase } from "../../src/store/database.js";
 import * as schema from "../../db/schema.js";
 import { ROOT, runWrangler, wranglerEnv } from "../../scripts/lib/wrangler.js";
@@ -31,6 +32,8 @@ import { batchCsv, enrol, phone, uploadBatch, withoutPasskeyAutofill } from "../
 import { qrCodesInImage, qrCodesInPdf, qrCodesOnFirstPage } from "../support/printed.js";
 import { snapshot } from "../support/snapshot.js";
 
+// English whole (its console words are in messages/en-console.ts, which all-catalogs joins in).
+const en = consoleMessages("en");
 const t = en.console;
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const adminToken = generateApiToken();

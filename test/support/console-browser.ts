@@ -5,8 +5,11 @@
 // label sheet back).
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { expect } from "vitest";
-import { en } from "../../src/pages/i18n/messages/en.js";
+import "../../src/pages/i18n/all-catalogs.js";
+import { consoleMessages } from "../../src/pages/i18n/catalog.js";
 
+// English whole (its console words are in messages/en-console.ts, which all-catalogs joins in).
+const en = consoleMessages("en");
 const t = en.console;
 
 /** A person on their own phone: a browser context with a passkey authenticator of its own. */

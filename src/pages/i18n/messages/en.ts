@@ -10,10 +10,17 @@ export const en = {
     download: "Download as a verifiable credential",
     explain: "For wallets and verification software: this certificate as a W3C Verifiable Credential, signed by the registry.",
   },
-  // The console's section: here only what the public documents print (an invitation's slip, a
-  // claim card, answered by the API); the rest is messages/en-console.ts, which the console
+  // The console's section: here only what the public documents print (an invitation's slip with
+  // the person's role, a claim card, answered by the API); the rest is messages/en-console.ts, which the console
   // brings along (catalog.ts adds it to this catalog: English is still one catalog).
   console: {
+    roleIn: {
+      admin: "Registry administrator (all of Uttar Pradesh)",
+      district: "District office staff, {district}",
+      giBody: "GI body staff, {gi}",
+      artisan: "Artisan: {artisan}",
+      exporter: "Exporter",
+    },
     slip: {
       heading: "Invitation to the Asli console",
       name: "Name",

@@ -134,8 +134,11 @@ describe("npx asli-verify, a separate process, offline", () => {
 
   it("with the server stopped, says genuine for the token, the verify URL and the QR image, in plain words", async () => {
     await stopServer();
-    for (const input of [genuine.token, genuine.verifyUrl, qrImage]) {
-      const run = await cli([input]);
+    // Separate processes, side by side (each run starts Node and tsx).
+    const inputs = [genuine.token, genuine.verifyUrl, qrImage];
+    const [viaNpx, ...runs] = await Promise.all([cli([genuine.token], {}, ["npx", "--no-install", "asli-verify"]), ...inputs.map((input) => cli([input]))]);
+    for (const [i, input] of inputs.entries()) {
+      const run = runs[i]!;
       expect(run.code, `${input}: ${run.stderr}`).toBe(0);
       expect(run.stdout).toContain("✓ GENUINE");
       for (const text of [genuine.id, "Shabana Ansari", "sold through Kashi Handloom Cooperative", "Varanasi, Uttar Pradesh (LGD 187)", "Banarasi Silk Saree", "Banaras Brocades and Sarees (GI application no. 99)", "(active)"]) {
@@ -144,7 +147,6 @@ describe("npx asli-verify, a separate process, offline", () => {
       expect(run.stderr).toBe("");
     }
     // And through npx, as the README tells people to run it.
-    const viaNpx = await cli([genuine.token], {}, ["npx", "--no-install", "asli-verify"]);
     expect(viaNpx.code).toBe(0);
     expect(viaNpx.stdout).toContain("✓ GENUINE");
   });
@@ -152,31 +154,27 @@ describe("npx asli-verify, a separate process, offline", () => {
   it("exits non-zero for a tampered token, a foreign one, and input that is no certificate", async () => {
     const bytes = base32Decode(genuine.token)!;
     bytes[40]! ^= 0x01;
-    const tampered = await cli([base32Encode(bytes)]);
+    const stranger = await signingKeyFromSeed(randomBytes(32));
+    const foreignToken = await issueToken({ serial: genuine.id, issuedAt, artisanId: 1, districtCode: 187, productId: 103, giTagId: 2 }, stranger);
+    const [tampered, json, foreign, notAToken] = await Promise.all([cli([base32Encode(bytes)]), cli(["--json", base32Encode(bytes)]), cli([foreignToken]), cli(["hello"])]);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain("✗ NOT VALID — the signature does not match");
 
-    const json = await cli(["--json", base32Encode(bytes)]);
     expect(JSON.parse(json.stdout).verdict).toEqual({ status: "invalid", reason: "bad-signature" });
 
-    const stranger = await signingKeyFromSeed(randomBytes(32));
-    const foreignToken = await issueToken({ serial: genuine.id, issuedAt, artisanId: 1, districtCode: 187, productId: 103, giTagId: 2 }, stranger);
-    const foreign = await cli([foreignToken]);
     expect(foreign.code).toBe(1);
     expect(foreign.stdout).toContain("✗ NOT VALID — it was not signed by any key in your trust bundle");
 
-    const notAToken = await cli(["hello"]);
     expect(notAToken.code).toBe(2);
     expect(notAToken.stderr).toContain("neither an Asli certificate token nor a verify URL");
   });
 
   it("warns on a stale bundle, and refuses it with --max-age", async () => {
     const later = { ASLI_VERIFY_NOW: new Date((issuedAt + 8 * 86_400) * 1000).toISOString() };
-    const stale = await cli([genuine.token], later);
+    const [stale, strict] = await Promise.all([cli([genuine.token], later), cli(["--max-age", "7", genuine.token], later)]);
     expect(stale.code).toBe(0);
     expect(stale.stdout).toContain("✓ GENUINE");
     expect(stale.stderr).toContain("the trust bundle is stale (issued 8 days ago)");
-    const strict = await cli(["--max-age", "7", genuine.token], later);
     expect(strict.code).toBe(3);
     expect(strict.stderr).toContain("more than --max-age 7 days");
   });

@@ -9,6 +9,7 @@ import { concatBytes, randomBytes, sha256, toHex, utf8 } from "../core/bytes.js"
 import { decodeUtf8, findInvalidUtf8, parseCsv, type CsvRecord } from "../core/csv.js";
 import { ApiError, type FieldError } from "../core/errors.js";
 import type { SigningKey } from "../core/keys.js";
+import { forEachConcurrently } from "../core/concurrency.js";
 import { serialFromBytes, type CertificateClaims } from "../core/payload.js";
 import { issueTokenBytes } from "../core/token.js";
 import { auditInsert } from "../store/audit.js";
@@ -462,49 +463,41 @@ async function signRows(
   const random = new Uint8Array(8 * checked.length);
   // getRandomValues fills at most 65,536 bytes a call.
   for (let i = 0; i < random.length; i += 65_536) crypto.getRandomValues(random.subarray(i, i + 65_536));
-  for (let start = 0; start < checked.length; start += SIGNING_CONCURRENCY) {
-    const end = Math.min(checked.length, start + SIGNING_CONCURRENCY);
-    const pending: Promise<void>[] = [];
-    for (let i = start; i < end; i++) {
-      const { item, artisan } = checked[i]!;
-      let serialBytes: Uint8Array = random.subarray(8 * i, 8 * i + 8);
-      let serial = serialFromBytes(serialBytes);
-      while (serials.has(serial)) serial = serialFromBytes((serialBytes = randomBytes(8)));
-      serials.add(serial);
-      const claims: CertificateClaims = {
-        serial,
-        issuedAt,
-        artisanId: artisan.id,
-        districtCode: artisan.districtCode,
-        productId: item.input.productId ?? artisan.productId,
-        giTagId: item.input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
-      };
-      pending.push(
-        issueTokenBytes(claims, signingKey, serialBytes).then(({ token, bytes }) => {
-          const leaf = leafHashes && log.entryLeafHash(bytes);
-          if (leaf) leafHashes![i] = leaf;
-          else leafHashes = undefined;
-          rows[i] = {
-            id: serial,
-            artisanId: claims.artisanId,
-            districtCode: claims.districtCode,
-            productId: claims.productId,
-            giTagId: claims.giTagId,
-            title: item.input.title,
-            materials: item.input.materials,
-            madeOn: item.input.madeOn ?? null,
-            issuedAt,
-            kid: signingKey.kid,
-            token,
-            batchId,
-            batchRow: item.row,
-          };
-          encoded[i] = encodeCertificateRow(rows[i]!);
-        }),
-      );
-    }
-    await Promise.all(pending);
-  }
+  await forEachConcurrently(checked.length, SIGNING_CONCURRENCY, async (i) => {
+    const { item, artisan } = checked[i]!;
+    let serialBytes: Uint8Array = random.subarray(8 * i, 8 * i + 8);
+    let serial = serialFromBytes(serialBytes);
+    while (serials.has(serial)) serial = serialFromBytes((serialBytes = randomBytes(8)));
+    serials.add(serial);
+    const claims: CertificateClaims = {
+      serial,
+      issuedAt,
+      artisanId: artisan.id,
+      districtCode: artisan.districtCode,
+      productId: item.input.productId ?? artisan.productId,
+      giTagId: item.input.claimGi && artisan.giWithdrawnAt === null ? artisan.giTagId : null,
+    };
+    const { token, bytes } = await issueTokenBytes(claims, signingKey, serialBytes);
+    const leaf = leafHashes && log.entryLeafHash(bytes);
+    if (leaf) leafHashes![i] = leaf;
+    else leafHashes = undefined;
+    rows[i] = {
+      id: serial,
+      artisanId: claims.artisanId,
+      districtCode: claims.districtCode,
+      productId: claims.productId,
+      giTagId: claims.giTagId,
+      title: item.input.title,
+      materials: item.input.materials,
+      madeOn: item.input.madeOn ?? null,
+      issuedAt,
+      kid: signingKey.kid,
+      token,
+      batchId,
+      batchRow: item.row,
+    };
+    encoded[i] = encodeCertificateRow(rows[i]!);
+  });
   return { rows, encoded, leafHashes };
 }
 

@@ -171,6 +171,8 @@ beforeAll(async () => {
           report: { id: 1207, status: "new", createdAt: "2026-03-01T10:00:00.000Z", updatedAt: null, certificateId: genuine.id, presentedSerial: null, outcome: null, message: null, hasContact: true },
           district: "Varanasi",
           justSent: true,
+          // The longest form of the page: sent, but the photo could not be stored.
+          photoLost: true,
         }),
     },
     {

@@ -4,7 +4,8 @@
 // colleague, who enrols in a second browser, revoke them, and check their session has ended.
 // The link is one that `npm start` or `npm run dev:worker` printed (open the console at
 // localhost: passkeys need a domain name). Exits non-zero at the first step that fails.
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium } from "playwright-core";
+import { phone, withoutPasskeyAutofill } from "./lib/phone.js";
 
 const link = process.argv[2];
 if (!link || !/\/console\/join\/[a-z2-7]{32}$/.test(link)) {
@@ -18,18 +19,10 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
-async function person(): Promise<{ context: BrowserContext; page: import("playwright-core").Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  // The sign-in button's path (the autofill one answers at once with a virtual authenticator).
-  await context.addInitScript(() => {
-    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+/** A person in a browser of their own, on the sign-in button's path (the autofill one answers at once with a virtual authenticator). */
+async function person() {
+  const { context, page } = await phone(browser, { locale: undefined });
+  await withoutPasskeyAutofill(context);
   return { context, page };
 }
 

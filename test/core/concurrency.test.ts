@@ -39,6 +39,9 @@ describe("forEachConcurrently", () => {
   });
 
   it("rejects with the first failure", async () => {
-    await expect(forEachConcurrently(10, 3, async (i) => (i === 4 ? Promise.reject(new Error("row 4")) : tick(1)))).rejects.toThrow("row 4");
+    await expect(forEachConcurrently(10, 3, async (i) => {
+      if (i === 4) throw new Error("row 4");
+      await tick(1);
+    })).rejects.toThrow("row 4");
   });
 });

@@ -1,9 +1,9 @@
 // The console in Chromium as a person uses it, for the browser tests on both entries (the Node
-// server, and wrangler dev): their phone (a browser context with a DevTools virtual
-// authenticator, a platform authenticator with resident keys and user verification), the
+// server, and wrangler dev): their phone (scripts/lib/phone.ts: a browser context with a DevTools
+// virtual authenticator, a platform authenticator with resident keys and user verification), the
 // sign-in link that makes their passkey, and a batch upload (test/support/printed.ts reads its
 // label sheet back).
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import "../../src/pages/i18n/all-catalogs.js";
 import { consoleMessages } from "../../src/pages/i18n/catalog.js";
@@ -12,28 +12,7 @@ import { consoleMessages } from "../../src/pages/i18n/catalog.js";
 const en = consoleMessages("en");
 const t = en.console;
 
-/** A person on their own phone: a browser context with a passkey authenticator of its own. */
-export async function phone(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "en-IN", ...options });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return { context, page };
-}
-
-/**
- * The sign-in page without its autofill request (conditional UI), which the virtual
- * authenticator would answer at once, signing the person straight back in: a browser without
- * autofill shows the button only. For the pages the context loads from now on.
- */
-export async function withoutPasskeyAutofill(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    PublicKeyCredential.isConditionalMediationAvailable = async () => false;
-  });
-}
+export { phone, withoutPasskeyAutofill } from "../../scripts/lib/phone.js";
 
 /** Opens a sign-in link and creates the passkey, as the person would; `beforeCreate` looks at the enrolment page first. */
 export async function enrol(page: Page, url: string, options: { label?: string; beforeCreate?: (page: Page) => Promise<void> } = {}): Promise<void> {

@@ -169,7 +169,10 @@ function shim(key: string, rel: string, use: Use): string {
   if (use.whole) return `const m = ${from};\n${check}module.exports = m;\n`;
   // Bound by position, not by name: an export may be named as no variable can be (zod's `enum`).
   const names = [...use.names];
-  return `const m = ${from};\n${check}` + names.map((n, i) => `const v${i} = m[${JSON.stringify(n)}];\n`).join("") + `export { ${names.map((n, i) => `v${i} as ${n}`).join(", ")} };\n`;
+  // Each name checked once, at load: an entry and a module from different builds fail here, by
+  // name, rather than later as an undefined that some console page calls.
+  const each = `for (const n of ${JSON.stringify(names)}) if (!(n in m)) throw new Error(${JSON.stringify(`the entry did not hand over `)} + n + ${JSON.stringify(` of ${rel}`)});\n`;
+  return `const m = ${from};\n${check}${each}` + names.map((n, i) => `const v${i} = m[${JSON.stringify(n)}];\n`).join("") + `export { ${names.map((n, i) => `v${i} as ${n}`).join(", ")} };\n`;
 }
 
 function sharedFile(key: string, uses: Map<string, Use>): string {

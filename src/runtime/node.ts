@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   const scans = startScanBuffer({ db, clock: () => new Date(), countryOf: trustedHeaderCountry(process.env.TRUSTED_COUNTRY_HEADER) });
   const media = fileMediaStore(`${DATA_DIR}/media`);
   const app = createApp({ db, signingKey, keyring, adminTokenHash, baseUrl, clock: () => new Date(), ...nodeLazyModules, specs: nodeSpecSource(), compressor: nodeCompressor(), log, invitationTtlHours, scans: scans.recorder, media });
-  // Photos of reports closed long ago, once an hour and at start.
+  // Photos of reports closed long ago, once an hour and at start (each run until none is left).
   const deletePhotos = () => deleteOldReportPhotos({ db, media }, new Date()).catch((error: unknown) => console.error(`report photos: deleting old ones failed (${error instanceof Error ? error.name : typeof error})`));
   void deletePhotos();
   setInterval(deletePhotos, 60 * 60 * 1000).unref();

@@ -50,18 +50,19 @@ export default {
   // The cron trigger (wrangler.toml [triggers]): a checkpoint at least once a minute and
   // cosignatures asked for, whatever the issuing requests managed (they integrate at once).
   async scheduled(_controller, env, ctx) {
+    // Photos of reports closed long ago go whatever the log's steps do: a privacy promise, not
+    // the log's business (a few a minute; most minutes there are none).
+    const deps = await workerDeps(env, new Request(env.BASE_URL?.trim() || "https://localhost/"), ctx);
+    ctx.waitUntil(deleteOldReportPhotos(deps, new Date()).catch((error: unknown) => console.error(`scheduled: deleting old report photos failed (${error instanceof Error ? error.name : typeof error})`)));
     // Without BASE_URL (or LOG_ORIGIN) the origin comes from each request's host: a cron has
     // none, and signing checkpoints under a made-up origin would split the log.
     if (!env.BASE_URL?.trim() && !env.LOG_ORIGIN?.trim()) {
       console.error("scheduled: set BASE_URL (or LOG_ORIGIN) for the transparency log's cron");
       return;
     }
-    const deps = await workerDeps(env, new Request(env.BASE_URL?.trim() || "https://localhost/"), ctx);
     await deps.log.integrate();
     await deps.log.cosign();
     // Daily scan counts older than 400 days go (one indexed delete; most minutes it finds none).
     await pruneScans(deps.db, new Date());
-    // Photos of reports closed long ago (a few a minute; most minutes there are none).
-    await deleteOldReportPhotos(deps, new Date());
   },
 } satisfies ExportedHandler<WorkerEnv>;

@@ -28,6 +28,7 @@ import {
   findReport,
   findReportBySecretHash,
   forgetReportPhotoQuery,
+  restoreReportPhotoQuery,
   listReports,
   reportsWithOldPhotos,
   type Report,
@@ -277,22 +278,31 @@ export async function fileReport(deps: ReportDeps, submission: Submission, now: 
 }
 
 /**
- * Deletes the photos of reports closed more than PHOTO_RETENTION_DAYS ago, at most `limit` a run
- * (the Workers cron runs every minute; Node's timer once an hour). The photo is deleted first and
- * the report forgets it after: a failure in between leaves a report that names a missing photo
- * (its page says there is none to show), never a stored photo that nothing names.
+ * Deletes the photos of reports closed more than PHOTO_RETENTION_DAYS ago, `limit` at a time
+ * until none is left (the Workers cron runs every minute; Node's timer once an hour). Each report
+ * forgets its photo first, only if it is still closed since before the cutoff (one reopened
+ * meanwhile keeps it), and the photo is deleted after; if the delete fails, the report names it
+ * again so that the next run retries: never a stored photo that nothing names.
  */
 export async function deleteOldReportPhotos(deps: { db: AsliDatabase; media?: MediaStore }, now: Date, limit = 50): Promise<number> {
-  if (!deps.media) return 0;
+  const media = deps.media;
+  if (!media) return 0;
   const closedBefore = unixSeconds(now) - PHOTO_RETENTION_DAYS * 86400;
   let deleted = 0;
-  for (const { id, photoKey } of await reportsWithOldPhotos(deps.db, closedBefore, limit)) {
-    if (!photoKey) continue;
-    await deps.media.delete(photoKey);
-    await forgetReportPhotoQuery(deps.db, id, photoKey, closedBefore);
-    deleted++;
+  for (;;) {
+    const due = await reportsWithOldPhotos(deps.db, closedBefore, limit);
+    for (const { id, photoKey } of due) {
+      if (!photoKey || !(await forgetReportPhotoQuery(deps.db, id, photoKey, closedBefore)).length) continue;
+      try {
+        await media.delete(photoKey);
+      } catch (error) {
+        await restoreReportPhotoQuery(deps.db, id, photoKey);
+        throw error;
+      }
+      deleted++;
+    }
+    if (due.length < limit) return deleted;
   }
-  return deleted;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,12 +116,18 @@ export function reportsWithOldPhotos(db: AsliDatabase, closedBefore: number, lim
     .limit(limit);
 }
 
-/** A report no longer names its photo, unless it was reopened or given another one meanwhile. */
+/** A report no longer names its photo, unless it was reopened or given another one meanwhile: returns the report if it did. */
 export function forgetReportPhotoQuery(db: AsliDatabase, id: number, photoKey: string, closedBefore: number) {
   return db
     .update(reports)
     .set({ photoKey: null })
-    .where(and(eq(reports.id, id), eq(reports.photoKey, photoKey), eq(reports.status, "closed"), lt(reports.closedAt, closedBefore)));
+    .where(and(eq(reports.id, id), eq(reports.photoKey, photoKey), eq(reports.status, "closed"), lt(reports.closedAt, closedBefore)))
+    .returning({ id: reports.id });
+}
+
+/** The photo's delete failed: the report names it again, for the next run to retry. */
+export function restoreReportPhotoQuery(db: AsliDatabase, id: number, photoKey: string) {
+  return db.update(reports).set({ photoKey }).where(and(eq(reports.id, id), isNull(reports.photoKey)));
 }
 
 /** Moves a report on, only from the status it was read in: of concurrent changes, one applies. */

@@ -257,6 +257,13 @@ describe(`a report's photo (${runtime})`, () => {
     expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS - 1))).toBe(0);
     expect(await photos(first.id)).toBe(1);
 
+    // A delete that fails leaves the report naming its photo, for the next run to retry.
+    const remove = media.delete;
+    media.delete = () => Promise.reject(new Error("storage unavailable"));
+    await expect(deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS + 1)).finally(() => (media.delete = remove))).rejects.toThrow("storage unavailable");
+    expect((await call(service, "GET", `/api/v1/reports/${first.id}`)).json.photoUrl).toBe(`/api/v1/reports/${first.id}/photo`);
+    expect(await photos(first.id)).toBe(1);
+
     expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS + 1))).toBe(1);
     expect([await photos(first.id), await photos(second.id), await photos(third.id)]).toEqual([0, 1, 1]);
     const kept = (await call(service, "GET", `/api/v1/reports/${first.id}`)).json;
@@ -264,5 +271,10 @@ describe(`a report's photo (${runtime})`, () => {
     expect((await call(service, "GET", `/api/v1/reports/${first.id}/photo`)).status).toBe(404);
     // Run again: nothing left to delete.
     expect(await deleteOldReportPhotos(service.deps, at(PHOTO_RETENTION_DAYS + 2))).toBe(0);
+    // Closed again: one run takes every photo due, a page of `limit` at a time.
+    expect((await close(second.id)).status).toBe(200);
+    expect((await close(third.id)).status).toBe(200);
+    expect(await deleteOldReportPhotos(service.deps, at(10 + 2 * PHOTO_RETENTION_DAYS), 1)).toBe(2);
+    expect([await photos(second.id), await photos(third.id)]).toEqual([0, 0]);
   });
 });

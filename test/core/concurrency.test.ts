@@ -38,10 +38,16 @@ describe("forEachConcurrently", () => {
     await slow;
   });
 
-  it("rejects with the first failure", async () => {
-    await expect(forEachConcurrently(10, 3, async (i) => {
+  it("rejects with the first failure, and starts nothing after it", async () => {
+    const started: number[] = [];
+    const run = forEachConcurrently(100, 3, async (i) => {
+      started.push(i);
       if (i === 4) throw new Error("row 4");
       await tick(1);
-    })).rejects.toThrow("row 4");
+    });
+    await expect(run).rejects.toThrow("row 4");
+    await tick(20);
+    // The two other lanes were holding one task each when 4 failed.
+    expect(started.length).toBeLessThanOrEqual(7);
   });
 });

@@ -67,29 +67,40 @@ const CONSOLE_ERRORS = [
   "last-passkey",
   "not-available-on-this-runtime",
 ];
-const consoleOp = (method: Operation["method"], path: string, summary: string, responses: Operation["responses"], description?: string): Operation => ({
-  method,
+/**
+ * The operations of one part of the console, which share who they are for (the description),
+ * how they refuse (pages for these statuses, these error codes) and which of them send a
+ * signed-out reader to the sign-in page.
+ */
+const consolePart =
+  (part: { refusals: Operation["responses"]; errors: string[]; description?: string; signedOut: (method: Operation["method"], path: string) => boolean }) =>
+  (method: Operation["method"], path: string, summary: string, responses: Operation["responses"], description = part.description): Operation => ({
+    method,
+    path,
+    summary,
+    tag: "console",
+    roles: "public",
+    auth: "session",
+    description,
+    responses: { ...part.refusals, ...(part.signedOut(method, path) ? SIGNED_OUT : {}), ...responses },
+    errors: part.errors,
+  });
+// Pages that need a session send a signed-out reader to the sign-in page; the sign-in and enrolment pages need none.
+const consoleOp = consolePart({ refusals: REFUSALS, errors: CONSOLE_ERRORS, signedOut: (method, path) => method === "get" && path !== "/console" && !path.startsWith("/console/join/") });
+
+/** A script the console's pages load from this origin: public, no session. */
+const scriptOp = (path: string, summary: string): Operation => ({
+  method: "get",
   path,
   summary,
   tag: "console",
   roles: "public",
-  auth: "session",
-  description,
-  // Pages that need a session send a signed-out reader to the sign-in page.
-  responses: { ...REFUSALS, ...(method === "get" && path !== "/console" && !path.startsWith("/console/join/") ? SIGNED_OUT : {}), ...responses },
-  errors: CONSOLE_ERRORS,
+  responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
 });
 
 /** The console's routes, described for the OpenAPI document like the rest (a test holds them in step). */
 export const CONSOLE_OPERATIONS: Operation[] = [
-  {
-    method: "get",
-    path: CONSOLE_SCRIPT_ROUTE,
-    summary: "The console's passkey script (@simplewebauthn/browser, bundled)",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
+  scriptOp(CONSOLE_SCRIPT_ROUTE, "The console's passkey script (@simplewebauthn/browser, bundled)"),
   consoleOp("get", "/console", "Console: home when signed in, else the passkey sign-in page", { 200: html("Home or sign-in") }),
   consoleOp("post", "/console/sign-in/options", "WebAuthn options for a discoverable sign-in (the passkey script)", { 200: { description: "Options", schema: webauthnOptionsSchema } }),
   consoleOp("post", "/console/sign-in", "Sign in with a passkey's answer; sets the session cookie", { 200: { description: "Signed in", schema: consoleRedirectSchema } }),
@@ -112,27 +123,12 @@ export const CONSOLE_OPERATIONS: Operation[] = [
 
 /** The report and shipment pages' refusals. */
 const SECTION_REFUSALS = Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, html("A page that says, in the reader's language, why not")]));
-/** An operation of a console section for some roles only: the section says whose it is and what it refuses. */
-const sectionOp =
-  (description: string, errors: string[]) =>
-  (method: Operation["method"], path: string, summary: string, responses: Operation["responses"]): Operation => ({
-    method,
-    path,
-    summary,
-    tag: "console",
-    roles: "public",
-    auth: "session",
-    description,
-    responses: { ...SECTION_REFUSALS, ...(method === "get" ? SIGNED_OUT : {}), ...responses },
-    errors,
-  });
-const consoleReportOp = sectionOp("For admins and district offices signed in to the console; others get a refusal page (`role-not-allowed`).", [
-  "cross-site",
-  "form-expired",
-  "session-required",
-  "status-unchanged",
-  "state-changed",
-]);
+const consoleReportOp = consolePart({
+  refusals: SECTION_REFUSALS,
+  signedOut: (method) => method === "get",
+  description: "For admins and district offices signed in to the console; others get a refusal page (`role-not-allowed`).",
+  errors: ["cross-site", "form-expired", "session-required", "status-unchanged", "state-changed"],
+});
 
 export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
   consoleReportOp("get", "/console/reports", "Reports of suspected fakes in scope (`?status=`), newest first", { 200: html("The reports") }),
@@ -141,33 +137,16 @@ export const CONSOLE_REPORT_OPERATIONS: Operation[] = [
   consoleReportOp("get", "/console/reports/{id}/photo", "The photo the reporter attached, for those who handle the report", { 200: { description: "The photo", contentType: "image/jpeg" } }),
 ];
 
-const consoleShipmentOp = sectionOp("For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).", [
-  "cross-site",
-  "form-expired",
-  "session-required",
-  "role-not-allowed",
-  "shipment-sealed",
-  "shipment-cancelled",
-  "state-changed",
-]);
+const consoleShipmentOp = consolePart({
+  refusals: SECTION_REFUSALS,
+  signedOut: (method) => method === "get",
+  description: "For exporters signed in to the console (admins read); others get a refusal page (`role-not-allowed`).",
+  errors: ["cross-site", "form-expired", "session-required", "role-not-allowed", "shipment-sealed", "shipment-cancelled", "state-changed"],
+});
 
 export const CONSOLE_SHIPMENT_OPERATIONS: Operation[] = [
-  {
-    method: "get",
-    path: SCANNER_SCRIPT_ROUTE,
-    summary: "The console's tag scanner (camera and photos), loaded by a shipment's page",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
-  {
-    method: "get",
-    path: JSQR_SCRIPT_ROUTE,
-    summary: "jsQR, which the tag scanner loads where the browser has no BarcodeDetector for QR codes",
-    tag: "console",
-    roles: "public",
-    responses: { 200: { description: "JavaScript", contentType: "text/javascript" } },
-  },
+  scriptOp(SCANNER_SCRIPT_ROUTE, "The console's tag scanner (camera and photos), loaded by a shipment's page"),
+  scriptOp(JSQR_SCRIPT_ROUTE, "jsQR, which the tag scanner loads where the browser has no BarcodeDetector for QR codes"),
   consoleShipmentOp("get", "/console/shipments", "My shipments (an admin: all), with the form for a new one", { 200: html("Shipments") }),
   consoleShipmentOp("post", "/console/shipments", "Create a shipment (form)", { 303: { description: "To the new shipment" }, 422: html("The form with errors") }),
   consoleShipmentOp("get", "/console/shipments/{id}", "A shipment: its items, and the add-items form with the tag scanner", { 200: html("The shipment") }),
